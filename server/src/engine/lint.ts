@@ -1,0 +1,182 @@
+import type { ContainerSpec } from '../model/containerSpec';
+import { isUnknown, type Located, type SourceRange, type Unknown } from '../model/located';
+import { LineIndex } from '../model/lineIndex';
+import type { TextEdit } from '../edit/writer';
+import { parseSegments, type FileKind, type Segment } from '../parse';
+import { findSuppressions, isSuppressed } from './suppress';
+import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type Severity, type SeveritySetting } from './ruleApi';
+import { allRules } from '../../../rules';
+
+export type Preset = 'recommended' | 'strict';
+
+export interface LintOptions {
+  preset?: Preset;
+  /** Per-rule severity overrides; `off` disables a rule. */
+  rules?: Record<string, SeveritySetting>;
+  settings?: Partial<FixSettings>;
+  /** Plan fix edits (code actions, `--fix`, tests); diagnostics alone do not need them. */
+  withFixes?: boolean;
+  /** The rules to run (all registered rules by default). */
+  ruleSet?: readonly Rule[];
+}
+
+export interface PlannedFix {
+  title: string;
+  /** The rule's fix messageId, or `ignore` for the suppression comment. */
+  messageId: string;
+  safety: FixSafety;
+  /** Edits in host-file offsets. */
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  messageId: string;
+  data?: Record<string, string>;
+  /** Host-file offsets. */
+  range: SourceRange;
+  fixes: PlannedFix[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  segments: Segment[];
+  lines: LineIndex;
+}
+
+export const DEFAULT_FIX_SETTINGS: FixSettings = { memory: '512m', cpus: '1.0', pids: '200', uid: '10001' };
+
+/** Findings that come from the engine itself, not from a rule. */
+export const ENGINE_IDS = {
+  parseError: 'parse-error',
+  internalError: 'internal-error',
+  unusedSuppression: 'unused-suppression',
+  suppressionWithoutReason: 'suppression-without-reason',
+} as const;
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function rangeOf(at: Located<unknown> | Unknown | SourceRange): SourceRange {
+  if ('range' in at) return at.range;
+  return at;
+}
+
+function resolveSeverity(rule: Rule, reported: Severity | undefined, options: LintOptions): Severity | undefined {
+  const configured = options.rules?.[rule.id];
+  if (configured === 'off') return undefined;
+  if (configured) return configured;
+  const base = reported ?? rule.severity;
+  if (options.preset === 'strict' && rule.strictSeverity && RANK[rule.strictSeverity] > RANK[base]) return rule.strictSeverity;
+  return base;
+}
+
+/** Lints one file's text. Pure: no I/O, no global state; never throws for bad input. */
+export function lint(text: string, kind: FileKind, options: LintOptions = {}): LintResult {
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  const settings: FixSettings = { ...DEFAULT_FIX_SETTINGS, ...options.settings };
+  const ruleSet = options.ruleSet ?? allRules;
+  let segments: Segment[];
+  try {
+    segments = parseSegments(text, kind);
+  } catch (err) {
+    findings.push(engineFinding(ENGINE_IDS.internalError, 'error', { start: 0, end: 0 }, `Capdrop could not parse this file: ${(err as Error).message}`));
+    return { findings, segments: [], lines };
+  }
+
+  for (const seg of segments) {
+    for (const p of seg.parsed.problems) {
+      findings.push(engineFinding(ENGINE_IDS.parseError, p.severity, mapRange(seg, p.range), p.message));
+    }
+    for (const spec of seg.parsed.specs) {
+      for (const rule of ruleSet) {
+        if (!rule.inputs.includes(spec.origin.kind)) continue;
+        if (options.rules?.[rule.id] === 'off') continue;
+        runRule(rule, spec, seg, settings, options, findings);
+      }
+    }
+  }
+
+  return { findings: applySuppressions(text, lines, segments, findings, options), segments, lines };
+}
+
+function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[]): void {
+  const report = (d: ReportDescriptor<string>) => {
+    const severity = resolveSeverity(rule, d.severity, options);
+    if (!severity) return;
+    const range = mapRange(seg, rangeOf(d.at));
+    const fixes: PlannedFix[] = [];
+    if (options.withFixes !== false) {
+      for (const f of d.fixes ?? []) {
+        let edits: TextEdit[] | null = null;
+        try {
+          edits = f.edit(seg.writer);
+        } catch {
+          edits = null; // a writer that cannot make an edit offers none rather than a broken one
+        }
+        if (!edits || edits.length === 0) continue;
+        fixes.push({
+          title: interpolate(rule.messages[f.messageId], { ...d.data, ...f.data }),
+          messageId: f.messageId,
+          safety: f.safety,
+          edits: edits.map((e) => ({ range: mapRange(seg, e.range), newText: e.newText })),
+        });
+      }
+    }
+    out.push({ ruleId: rule.id, severity, message: interpolate(rule.messages[d.messageId], d.data), messageId: d.messageId, data: d.data, range, fixes, specStart: seg.toHost(spec.origin.range.start), specKind: spec.origin.kind } as Finding);
+  };
+  try {
+    rule.check(spec, { report, settings });
+  } catch (err) {
+    out.push(engineFinding(ENGINE_IDS.internalError, 'error', mapRange(seg, spec.origin.nameRange), `Rule ${rule.id} failed on this input: ${(err as Error).message}`));
+  }
+}
+
+function mapRange(seg: Segment, r: SourceRange): SourceRange {
+  return { start: seg.toHost(r.start), end: seg.toHost(r.end) };
+}
+
+function engineFinding(ruleId: string, severity: Severity, range: SourceRange, message: string): Finding {
+  return { ruleId, severity, message, messageId: ruleId, range, fixes: [] };
+}
+
+type InternalFinding = Finding & { specStart?: number; specKind?: string };
+
+function applySuppressions(text: string, lines: LineIndex, _segments: Segment[], findings: Finding[], options: LintOptions): Finding[] {
+  const sups = findSuppressions(text, lines);
+  const eol = LineIndex.eol(text);
+  const kept: Finding[] = [];
+  for (const f of findings as InternalFinding[]) {
+    const line = lines.position(f.range.start).line;
+    // A comment line cannot sit inside a `\`-continued command, so commands are suppressed (and ignored) from their first line.
+    const anchorLine = f.specKind === 'run' && f.specStart !== undefined ? lines.position(f.specStart).line : line;
+    const candidates = anchorLine === line ? [line] : [line, anchorLine];
+    if (sups.length && isSuppressed(sups, f.ruleId, candidates)) continue;
+    delete f.specStart;
+    delete f.specKind;
+    if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(ignoreFix(text, lines, anchorLine, f.ruleId, eol));
+    kept.push(f);
+  }
+  for (const s of sups) {
+    if (!s.reason) kept.push(engineFinding(ENGINE_IDS.suppressionWithoutReason, 'warning', s.range, `Say why this is safe: add "-- <reason>" after the rule ids of capdrop-ignore.`));
+    else if (!s.used && s.rules.every((r) => options.rules?.[r] !== 'off')) kept.push(engineFinding(ENGINE_IDS.unusedSuppression, 'info', s.range, `This capdrop-ignore suppresses nothing (${s.rules.join(', ') || 'no rule named'}); remove it.`));
+  }
+  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+const ENGINE_IDS_SET: Record<string, true> = Object.fromEntries(Object.values(ENGINE_IDS).map((id) => [id, true]));
+
+function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string, eol: string): PlannedFix {
+  const start = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
+  return {
+    title: `Ignore ${ruleId} on this line`,
+    messageId: 'ignore',
+    safety: 'review',
+    edits: [{ range: { start, end: start }, newText: `${indent}# capdrop-ignore ${ruleId} -- ${eol}` }],
+  };
+}
+
+export { isUnknown };

@@ -1,0 +1,77 @@
+import type { ContainerSpec, InputKind } from '../model/containerSpec';
+import type { Located, SourceRange, Unknown } from '../model/located';
+import type { SpecWriter, TextEdit } from '../edit/writer';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** `safe` fixes may run unattended (fix-all on save, `--fix-safety safe`); `review` fixes only by choice. */
+export type FixSafety = 'safe' | 'review';
+
+export interface RuleDocs {
+  rationale: string;
+  whenNotToUse: string;
+  /** CIS Docker Benchmark items, kernel/Docker docs URLs. */
+  references: string[];
+  sameAs?: { tool: string; id: string }[];
+  examples: { bad: { kind: InputKind; code: string }[]; good: { kind: InputKind; code: string }[] };
+}
+
+export interface FixSpec<M extends string> {
+  messageId: M;
+  data?: Record<string, string>;
+  safety: FixSafety;
+  /** Plans the edit through the writer of the spec's input kind; null when it cannot be made safely. */
+  edit(writer: SpecWriter): TextEdit[] | null;
+}
+
+export interface ReportDescriptor<M extends string> {
+  /** What the finding points at: a located value, an unknown, or a raw range. */
+  at: Located<unknown> | Unknown | SourceRange;
+  messageId: M;
+  data?: Record<string, string>;
+  /** Overrides the rule's default severity for this finding (e.g. error when a mount is writable). */
+  severity?: Severity;
+  fixes?: FixSpec<M>[];
+}
+
+export interface FixSettings {
+  memory: string;
+  cpus: string;
+  pids: string;
+  uid: string;
+}
+
+export interface RuleContext<M extends string> {
+  report(descriptor: ReportDescriptor<M>): void;
+  settings: FixSettings;
+}
+
+export interface Rule<M extends string = string> {
+  id: string;
+  title: string;
+  /** Default severity under the `recommended` preset. */
+  severity: Severity;
+  /** Severity under the `strict` preset (defaults to `severity`). Hardening-missing rules raise info to warning here. */
+  strictSeverity?: Severity;
+  inputs: InputKind[];
+  docs: RuleDocs;
+  messages: Record<M, string>;
+  check(spec: ContainerSpec, ctx: RuleContext<M>): void;
+}
+
+/** Identity function that types `messageId`s from `messages` (as typescript-eslint's RuleCreator does). */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/capdrop/capdrop/blob/main/docs/rules/';
+
+export function ruleDocUrl(id: string): string {
+  return `${DOCS_BASE_URL}${id}.md`;
+}
+
+/** Fills `{{name}}` placeholders. */
+export function interpolate(template: string, data: Record<string, string> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (data && key in data ? data[key] : m));
+}

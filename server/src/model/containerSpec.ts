@@ -1,0 +1,172 @@
+import type { Located, Maybe, SourceRange } from './located';
+
+export type InputKind = 'dockerfile' | 'compose' | 'run';
+
+/** A host path or volume made visible inside the container. */
+export interface Mount {
+  /** `bind` for host paths, `volume` for named/anonymous volumes, others as written. */
+  type: 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'cluster' | 'image' | 'volumes-from' | string;
+  /** Host path for binds (normalized: no trailing slash, `~` kept), volume name, or undefined for anonymous volumes. */
+  source?: Located<string>;
+  target?: Located<string>;
+  readOnly: boolean;
+  /** The range of the read-only marker (`:ro`, `read_only: true`, `readonly`), when present. */
+  readOnlyAt?: SourceRange;
+  /** How it was written: `short` (`a:b:ro`), `long` (a mapping / `--mount k=v`), `volume-instruction`. */
+  syntax: 'short' | 'long' | 'volume-instruction' | 'volumes-from';
+}
+
+/** A published or exposed port. */
+export interface Port {
+  /** Host IP the port is bound to; undefined means every interface. */
+  hostIp?: Located<string>;
+  /** Host port or range as written (`8080`, `8000-8010`); undefined means a random host port. */
+  hostPort?: Located<string>;
+  /** Container port or range (`80`, `53/udp`'s `53`). */
+  containerPort: Located<string>;
+  protocol: string;
+  /**
+   * `published` maps to a host port (`ports:`, `-p`), `exposed` only documents it (`EXPOSE`, `expose:`),
+   * `publish-all` is `-P`.
+   */
+  mode: 'published' | 'exposed' | 'publish-all';
+  syntax: 'short' | 'long' | 'flag';
+}
+
+export interface Device {
+  /** Host device path. */
+  host: Located<string>;
+  container?: Located<string>;
+  permissions?: Located<string>;
+}
+
+export interface ImageRef {
+  /** Image name without tag or digest, e.g. `nginx`, `ghcr.io/org/app`. */
+  name: string;
+  tag?: string;
+  digest?: string;
+  /** A Dockerfile `FROM stage-name` that refers to an earlier stage; `scratch` is not a stage. */
+  isStage?: boolean;
+  platform?: string;
+}
+
+export interface EnvVar {
+  name: Located<string>;
+  /** Undefined when only the name is given (value taken from the host environment). */
+  value?: Maybe<string>;
+  /** `ENV`, `ARG`, `environment:`, `-e` … */
+  source: 'env' | 'arg' | 'environment' | 'flag';
+}
+
+/** A command the container (or its build) runs: Dockerfile RUN/CMD/ENTRYPOINT, Compose command/entrypoint, or the command after the image of `docker run`. */
+export interface ShellCommand {
+  kind: 'run' | 'cmd' | 'entrypoint' | 'healthcheck' | 'command';
+  /** Shell words with their ranges; for the shell form these come from the shell tokenizer. */
+  words: Located<string>[];
+  /** The whole command text as written (after the instruction keyword and its flags). */
+  text: Located<string>;
+  form: 'shell' | 'exec';
+}
+
+export interface Namespaces {
+  network?: Maybe<string>;
+  pid?: Maybe<string>;
+  ipc?: Maybe<string>;
+  uts?: Maybe<string>;
+  userns?: Maybe<string>;
+  cgroup?: Maybe<string>;
+}
+
+export interface Limits {
+  memory?: Maybe<string>;
+  cpus?: Maybe<string>;
+  pids?: Maybe<string>;
+  restart?: Maybe<string>;
+}
+
+/**
+ * How one container will run, whatever file it came from. Every value carries its source
+ * range. Lists are empty when the setting is absent; a setting present as a whole but unknown
+ * (`cap_drop: ${DROP}`) is reported in `unknownFields`.
+ */
+export interface ContainerSpec {
+  origin: {
+    kind: InputKind;
+    /** Service name, final stage name/image, or `docker run` image. */
+    name: string;
+    /** The whole service mapping / final stage / command line. */
+    range: SourceRange;
+    /** The range of the service key / final FROM / `docker run` words: where whole-container findings point. */
+    nameRange: SourceRange;
+    /** Writer-specific handle for inserting new settings. */
+    node?: unknown;
+  };
+  /** Facts are partial: `extends` or an unresolved include may add settings, so "missing" must not be reported. */
+  incomplete: boolean;
+  /** Names of settings present but unknown as a whole (e.g. `cap_drop`, `security_opt`). */
+  unknownFields: Set<string>;
+
+  user?: Maybe<string>;
+  /** Dockerfile only: the ENTRYPOINT/CMD drops privileges itself (gosu, su-exec, setpriv, runuser, s6). */
+  dropsPrivilegesAtRuntime?: boolean;
+  privileged?: Maybe<boolean>;
+  capAdd: Located<string>[];
+  capDrop: Located<string>[];
+  /** The `cap_add`/`cap_drop` key or flag ranges, when present (for fixes that extend or remove them). */
+  capAddField?: Located<null>;
+  capDropField?: Located<null>;
+  mounts: Located<Mount>[];
+  ports: Located<Port>[];
+  devices: Located<Device>[];
+  limits: Limits;
+  securityOpt: Located<string>[];
+  securityOptField?: Located<null>;
+  readOnly?: Maybe<boolean>;
+  namespaces: Namespaces;
+  image?: Maybe<ImageRef>;
+  /** Every image the input pulls or builds from (all Dockerfile FROMs, compose image, run image). */
+  images: Located<ImageRef>[];
+  env: Located<EnvVar>[];
+  commands: ShellCommand[];
+  links: Located<string>[];
+  linksField?: Located<null>;
+  /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
+  contentTrustDisabled?: Located<boolean>;
+}
+
+export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
+  return {
+    origin,
+    incomplete: false,
+    unknownFields: new Set(),
+    capAdd: [],
+    capDrop: [],
+    mounts: [],
+    ports: [],
+    devices: [],
+    limits: {},
+    securityOpt: [],
+    namespaces: {},
+    images: [],
+    env: [],
+    commands: [],
+    links: [],
+  };
+}
+
+/** A problem found while parsing (reported as a `parse-error` diagnostic, never thrown). */
+export interface ParseProblem {
+  message: string;
+  range: SourceRange;
+  severity: 'error' | 'warning' | 'info';
+}
+
+/** What a parser returns for a file. */
+export interface ParsedFile {
+  kind: InputKind;
+  text: string;
+  specs: ContainerSpec[];
+  problems: ParseProblem[];
+  /** Writer-specific state for the whole file (YAML document, Dockerfile AST, shell words). */
+  handle?: unknown;
+}

@@ -1,0 +1,52 @@
+/**
+ * Source positions inside the model are UTF-16 offsets into the document text
+ * (the unit JavaScript strings and LSP both use). Lines and columns are computed
+ * only at the edges: `engine/toLsp.ts`, the CLI and the tests.
+ */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+/** A value read from the source, with where it was written. */
+export interface Located<T> {
+  value: T;
+  /** Where the value is written. Through a YAML alias this is the anchored node that sets it. */
+  range: SourceRange;
+  /** The source text of the value, as written. */
+  raw: string;
+  /**
+   * False when the text at `range` is shared (reached through a YAML alias or merge key,
+   * or an `${VAR:-default}` interpolation), so a writer must not rewrite it in place.
+   */
+  editable?: boolean;
+  /** Writer-specific handle (a YAML node, a shell word index...). Rules never read it. */
+  node?: unknown;
+}
+
+/** A value that is set but cannot be known statically (`${VAR}`, an unresolved `extends`). */
+export interface Unknown {
+  unknown: true;
+  range: SourceRange;
+  raw: string;
+  reason: string;
+}
+
+/** Absent (undefined), unknown, or known. Rules say nothing about unknown values. */
+export type Maybe<T> = Located<T> | Unknown | undefined;
+
+export function isUnknown(v: unknown): v is Unknown {
+  return typeof v === 'object' && v !== null && (v as Unknown).unknown === true;
+}
+
+export function isKnown<T>(v: Maybe<T>): v is Located<T> {
+  return v !== undefined && !isUnknown(v);
+}
+
+export function located<T>(value: T, start: number, end: number, raw: string, extra?: Partial<Located<T>>): Located<T> {
+  return { value, range: { start, end }, raw, ...extra };
+}
+
+export function unknown(start: number, end: number, raw: string, reason: string): Unknown {
+  return { unknown: true, range: { start, end }, raw, reason };
+}
