@@ -85,7 +85,9 @@ export interface Limits {
 }
 
 /**
- * How one container will run, whatever file it came from. Every value carries its source
+ * How one container will run, whatever file it came from. For a Dockerfile, runtime settings (user,
+ * ports, volumes) come from the final stage, while `commands`, `env` and `images` cover every stage,
+ * since the build runs them all and their text is in the file. Every value carries its source
  * range. Lists are empty when the setting is absent; a setting present as a whole but unknown
  * (`cap_drop: ${DROP}`) is reported in `unknownFields`.
  */
@@ -107,6 +109,12 @@ export interface ContainerSpec {
   unknownFields: Set<string>;
 
   user?: Maybe<string>;
+  /**
+   * Set when no user is chosen and the default is root: a Dockerfile whose final stage (and the stages it
+   * builds on) has no `USER`, on a base image not known to run as non-root. Points at the final `FROM`.
+   * Compose and `docker run` leave it unset: without `user:` the image decides, which is unknown there.
+   */
+  implicitRootAt?: SourceRange;
   /** Dockerfile only: the ENTRYPOINT/CMD drops privileges itself (gosu, su-exec, setpriv, runuser, s6). */
   dropsPrivilegesAtRuntime?: boolean;
   privileged?: Maybe<boolean>;
