@@ -47,6 +47,8 @@ export interface ImageRef {
   digest?: string;
   /** A Dockerfile `FROM stage-name` that refers to an earlier stage; `scratch` is not a stage. */
   isStage?: boolean;
+  /** Compose: `image:` next to `build:` names the image built here rather than one pulled. */
+  builtLocally?: boolean;
   platform?: string;
 }
 
