@@ -1,0 +1,70 @@
+import { posix } from 'node:path';
+import { defineRule } from '../server/src/engine/ruleApi';
+
+/** Host directories whose content (or writes to which) compromise the host; everything below them counts too. */
+const SENSITIVE = ['/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/home', '/usr', '/bin', '/sbin', '/var/lib/docker', '/var/log', '/run', '/var/run'];
+
+// Runtime sockets are no-docker-socket-mount's finding; one mount should not be reported twice.
+const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|podman|crio|dockershim)\.sock$/;
+
+/** Whether `path` is the host root or a sensitive directory or below one. Only absolute host paths are judged. */
+function isSensitive(path: string): boolean {
+  if (!path.startsWith('/') || path.includes('${')) return false;
+  // normalize() folds `//`, `/./` and `..`; a trailing slash does not change the directory.
+  const normal = posix.normalize(path).replace(/(.)\/+$/, '$1');
+  if (normal === '/' || /^\/lib[^/]*(?:\/|$)/.test(normal)) return true;
+  return SENSITIVE.some((dir) => normal === dir || normal.startsWith(`${dir}/`));
+}
+
+export default defineRule({
+  id: 'no-sensitive-mount',
+  title: 'Do not bind-mount sensitive host directories',
+  severity: 'error',
+  inputs: ['compose', 'run'],
+  docs: {
+    rationale:
+      "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…) lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem.",
+    whenNotToUse:
+      'Host agents you trust as root on the host (node exporters reading /proc and /sys read-only, log shippers reading /var/log).',
+    references: [
+      'CIS Docker Benchmark 5.5: Ensure sensitive host system directories are not mounted on containers',
+      'https://docs.docker.com/engine/storage/bind-mounts/',
+      'https://docs.docker.com/reference/compose-file/services/#volumes',
+    ],
+    examples: {
+      bad: [
+        { kind: 'compose', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc\n' },
+        { kind: 'run', code: 'docker run -v /proc:/host/proc:ro alpine:3.20\n' },
+      ],
+      good: [
+        { kind: 'compose', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./config:/etc/app:ro\n' },
+        { kind: 'run', code: 'docker run -v app-data:/data alpine:3.20\n' },
+      ],
+    },
+  },
+  messages: {
+    writable: 'The host path "{{source}}" is mounted writable, so the container can change the host; mount only the files it needs, read-only.',
+    readOnly: 'The host path "{{source}}" is mounted, so the container can read host secrets there; mount only the files it needs.',
+    makeReadOnly: 'Mount "{{source}}" read-only (check the service still starts)',
+  },
+  check(spec, ctx) {
+    for (const mount of spec.mounts) {
+      const source = mount.value.source;
+      if (!source || mount.value.type !== 'bind') continue;
+      const path = source.value.trim();
+      if (RUNTIME_SOCKET.test(path) || !isSensitive(path)) continue;
+      const data = { source: path };
+      if (mount.value.readOnly) {
+        ctx.report({ at: source, messageId: 'readOnly', data, severity: 'warning' });
+      } else {
+        ctx.report({
+          at: source,
+          messageId: 'writable',
+          data,
+          severity: 'error',
+          fixes: [{ messageId: 'makeReadOnly', safety: 'review', edit: (w) => w.makeMountReadOnly(mount) }],
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,63 @@
+import { defineRule } from '../server/src/engine/ruleApi';
+import type { Setting } from '../server/src/edit/writer';
+
+const LIMITS = [
+  { key: 'memory', label: 'memory' },
+  { key: 'cpus', label: 'CPU' },
+  { key: 'pids', label: 'PIDs' },
+] as const;
+
+/** "memory", "memory or CPU", "memory, CPU or PIDs". */
+function listWithOr(words: string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0];
+}
+
+export default defineRule({
+  id: 'require-resource-limits',
+  title: 'Limit memory, CPU and PIDs',
+  severity: 'info',
+  strictSeverity: 'warning',
+  inputs: ['compose', 'run'],
+  docs: {
+    rationale:
+      'Without limits one container can use all the host\'s memory (the kernel then kills other processes), all its CPU, or fork until the host runs out of PIDs (a fork bomb stops every container on the host). Limits turn a bug or an attack in one service into a problem of that service only.',
+    whenNotToUse:
+      'Hosts that run a single container, or platforms that set limits outside the file (Kubernetes, Nomad, a Swarm stack file that sets deploy limits elsewhere).',
+    references: [
+      'CIS Docker Benchmark 5.10: Ensure that the memory usage for containers is limited',
+      'CIS Docker Benchmark 5.11: Ensure that CPU priority is set appropriately on containers',
+      'CIS Docker Benchmark 5.28: Ensure that the PIDs cgroup limit is used',
+      'https://docs.docker.com/engine/containers/resource_constraints/',
+      'https://docs.docker.com/reference/compose-file/deploy/#resources',
+    ],
+    examples: {
+      bad: [
+        { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' },
+        { kind: 'run', code: 'docker run --memory 256m --cpus 0.5 nginx:1.27\n' },
+      ],
+      good: [
+        { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 100\n' },
+        { kind: 'run', code: 'docker run --memory 256m --cpus 0.5 --pids-limit 100 nginx:1.27\n' },
+      ],
+    },
+  },
+  messages: {
+    missingLimits: 'Container "{{name}}" has no {{missing}} limit, so it can exhaust the host; set limits sized for its workload.',
+    setLimits: 'Set {{limits}} (check they fit the workload)',
+  },
+  check(spec, ctx) {
+    if (spec.incomplete) return;
+    // An Unknown limit (`${MEM}`) counts as set: unknown means silent.
+    const missing = LIMITS.filter(({ key }) => spec.limits[key] === undefined);
+    if (missing.length === 0) return;
+    const values: Partial<Record<Setting, string>> = {};
+    for (const { key } of missing) values[key] = ctx.settings[key];
+    const limits = missing.map(({ key, label }) => `${label} ${ctx.settings[key]}`).join(', ');
+    ctx.report({
+      at: spec.origin.nameRange,
+      messageId: 'missingLimits',
+      data: { name: spec.origin.name, missing: listWithOr(missing.map((m) => m.label)) },
+      fixes: [{ messageId: 'setLimits', data: { limits }, safety: 'review', edit: (w) => w.setSettings(spec, values) }],
+    });
+  },
+});
