@@ -68,6 +68,19 @@ export interface ShellCommand {
   /** The whole command text as written (after the instruction keyword and its flags). */
   text: Located<string>;
   form: 'shell' | 'exec';
+  /**
+   * Shell form: the control operators between the words (`&&`, `||`, `;`, `|`, `&`, a newline, `(`, `)`),
+   * in source order, as `tokenizeShell` yields them. With `words` they give simple-command and pipeline
+   * boundaries (`curl … | sh`, `… && sudo …`). Absent for the exec form.
+   */
+  operators?: Located<string>[];
+}
+
+/** A remote file the build downloads itself: a Dockerfile `ADD http(s)://…` source (all stages). */
+export interface RemoteSource {
+  url: string;
+  /** `ADD --checksum=sha256:…` pins the content. */
+  checksum: boolean;
 }
 
 export interface Namespaces {
@@ -138,6 +151,8 @@ export interface ContainerSpec {
   images: Located<ImageRef>[];
   env: Located<EnvVar>[];
   commands: ShellCommand[];
+  /** Dockerfile `ADD` sources that are http(s) URLs, every stage; the range is the URL. */
+  downloads?: Located<RemoteSource>[];
   links: Located<string>[];
   linksField?: Located<null>;
   /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
