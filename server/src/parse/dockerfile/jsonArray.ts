@@ -1,0 +1,83 @@
+/** One string of an exec-form (JSON array) argument list. */
+export interface JsonArrayElement {
+  value: string;
+  /** The string with its quotes. */
+  start: number;
+  end: number;
+  /** The string content, inside the quotes. */
+  contentStart: number;
+  contentEnd: number;
+}
+
+const SPACE = /[ \t\f\v]/;
+
+/**
+ * Reads `text[start, end)` as Docker reads an exec-form argument list: a JSON array of strings,
+ * possibly spread over continuation lines. Returns null when it is not one, in which case Docker
+ * runs the arguments in shell form.
+ */
+export function scanJsonStringArray(text: string, start: number, end: number, escapeChar: string): JsonArrayElement[] | null {
+  let i = start;
+  // Reads stop at `end`, whatever follows in the document.
+  const ch = (k: number): string => (k < end ? text[k] : '');
+
+  const skipBlanks = () => {
+    for (;;) {
+      while (i < end && SPACE.test(ch(i))) i++;
+      if (i < end && ch(i) === escapeChar) {
+        let j = i + 1;
+        while (j < end && SPACE.test(ch(j))) j++;
+        if (ch(j) === '\r') j++;
+        if (ch(j) === '\n') {
+          i = j + 1;
+          continue;
+        }
+      }
+      if (i < end && (ch(i) === '\r' || ch(i) === '\n')) {
+        i++;
+        continue;
+      }
+      return;
+    }
+  };
+
+  skipBlanks();
+  if (ch(i) !== '[') return null;
+  i++;
+  const elements: JsonArrayElement[] = [];
+  skipBlanks();
+  if (ch(i) === ']') {
+    i++;
+  } else {
+    for (;;) {
+      if (ch(i) !== '"') return null;
+      const quoteStart = i;
+      i++;
+      while (i < end && ch(i) !== '"') {
+        if (ch(i) === '\n' || ch(i) === '\r') return null;
+        i += ch(i) === '\\' ? 2 : 1;
+      }
+      if (i >= end) return null;
+      i++;
+      let value: unknown;
+      try {
+        value = JSON.parse(text.slice(quoteStart, i));
+      } catch {
+        return null;
+      }
+      if (typeof value !== 'string') return null;
+      elements.push({ value, start: quoteStart, end: i, contentStart: quoteStart + 1, contentEnd: i - 1 });
+      skipBlanks();
+      if (ch(i) === ',') {
+        i++;
+        skipBlanks();
+        continue;
+      }
+      if (ch(i) !== ']') return null;
+      i++;
+      break;
+    }
+  }
+  skipBlanks();
+  return i >= end ? elements : null;
+}
