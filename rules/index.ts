@@ -1,24 +1,44 @@
 import type { Rule } from '../server/src/engine/ruleApi';
+import bindPortsToInterface from './bind-ports-to-interface';
 import dropAllCapabilities from './drop-all-capabilities';
 import limitRestartRetries from './limit-restart-retries';
 import noDangerousCapabilities from './no-dangerous-capabilities';
 import noDockerSocketMount from './no-docker-socket-mount';
+import noExposedDockerDaemon from './no-exposed-docker-daemon';
+import noHostDevices from './no-host-devices';
+import noHostNamespace from './no-host-namespace';
+import noInsecureRegistry from './no-insecure-registry';
+import noLegacyLinks from './no-legacy-links';
 import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
 import noSensitiveMount from './no-sensitive-mount';
+import noSshPort from './no-ssh-port';
+import noUnconfinedSecurityProfile from './no-unconfined-security-profile';
+import pinImageVersion from './pin-image-version';
 import requireNoNewPrivileges from './require-no-new-privileges';
+import requireReadOnlyRootfs from './require-read-only-rootfs';
 import requireResourceLimits from './require-resource-limits';
 
 /** Every rule, sorted by id. Adding a rule: one file in rules/, one line here, one test table. */
 export const rules = {
+  'bind-ports-to-interface': bindPortsToInterface,
   'drop-all-capabilities': dropAllCapabilities,
   'limit-restart-retries': limitRestartRetries,
   'no-dangerous-capabilities': noDangerousCapabilities,
   'no-docker-socket-mount': noDockerSocketMount,
+  'no-exposed-docker-daemon': noExposedDockerDaemon,
+  'no-host-devices': noHostDevices,
+  'no-host-namespace': noHostNamespace,
+  'no-insecure-registry': noInsecureRegistry,
+  'no-legacy-links': noLegacyLinks,
   'no-privileged': noPrivileged,
   'no-root-user': noRootUser,
   'no-sensitive-mount': noSensitiveMount,
+  'no-ssh-port': noSshPort,
+  'no-unconfined-security-profile': noUnconfinedSecurityProfile,
+  'pin-image-version': pinImageVersion,
   'require-no-new-privileges': requireNoNewPrivileges,
+  'require-read-only-rootfs': requireReadOnlyRootfs,
   'require-resource-limits': requireResourceLimits,
 } satisfies Record<string, Rule<string>>;
 

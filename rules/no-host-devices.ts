@@ -1,0 +1,53 @@
+import { defineRule } from '../server/src/engine/ruleApi';
+
+/** Host devices that give raw access to memory, I/O ports or whole disks: reading or writing them bypasses every file permission. */
+const RAW_ACCESS: { pattern: RegExp; what: string }[] = [
+  { pattern: /^\/dev\/(?:mem|kmem)$/, what: 'host memory' },
+  { pattern: /^\/dev\/port$/, what: 'host I/O ports' },
+  { pattern: /^\/dev\/(?:sd|vd|xvd|hd)[a-z]+\d*$/, what: 'a whole host disk' },
+  { pattern: /^\/dev\/nvme\d+(?:n\d+(?:p\d+)?)?$/, what: 'a whole host disk' },
+  { pattern: /^\/dev\/mmcblk\d+(?:p\d+)?$/, what: 'a whole host disk' },
+  { pattern: /^\/dev\/(?:loop[\w-]*|dm-\d+)$/, what: 'host block devices' },
+  { pattern: /^\/dev\/(?:mapper|disk)\/./, what: 'a whole host disk' },
+];
+
+export default defineRule({
+  id: 'no-host-devices',
+  title: 'Do not pass host devices into containers',
+  severity: 'warning',
+  inputs: ['compose', 'run'],
+  docs: {
+    rationale:
+      'A device passed with `devices:` or `--device` is reachable from inside the container with the permissions given (read, write, mknod by default). Most devices widen the attack surface on the host kernel\'s drivers; some give outright control of the host: /dev/mem, /dev/kmem and /dev/port expose memory and I/O ports, and raw disks (/dev/sd*, /dev/nvme*, /dev/vd*, /dev/xvd*, /dev/hd*, /dev/mmcblk*, /dev/loop*, /dev/dm-*, /dev/mapper/*, /dev/disk/*) let the container read or rewrite any file on the host regardless of permissions. Those are errors; other devices are warnings. GPU requests under `deploy.resources.reservations.devices` are not devices here.',
+    whenNotToUse:
+      'Hardware-facing services (Zigbee or Z-Wave sticks, serial consoles, /dev/dri for video transcoding, /dev/fuse) that need exactly that device; keep the permissions minimal (`:r` or `:rw`, not `m`).',
+    references: [
+      'CIS Docker Benchmark 5.17: Ensure that host devices are not directly exposed to containers',
+      'https://docs.docker.com/reference/cli/docker/container/run/#device',
+      'https://man7.org/linux/man-pages/man4/mem.4.html',
+    ],
+    examples: {
+      bad: [
+        { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    devices:\n      - /dev/sda:/dev/sda\n' },
+        { kind: 'run', code: 'docker run --device /dev/ttyUSB0 zigbee2mqtt:1.40\n' },
+      ],
+      good: [{ kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' }],
+    },
+  },
+  messages: {
+    device: 'The host device "{{device}}" is passed into this container; remove it unless the workload needs that hardware, and then grant only the permissions it uses.',
+    rawDevice: 'The host device "{{device}}" gives this container raw access to {{what}}, bypassing every file permission on the host; remove it.',
+  },
+  check(spec, ctx) {
+    for (const device of spec.devices) {
+      const host = device.value.host.value;
+      if (host.includes('$')) continue; // an interpolated path is unknown
+      const raw = RAW_ACCESS.find((r) => r.pattern.test(host));
+      if (raw) {
+        ctx.report({ at: device, messageId: 'rawDevice', severity: 'error', data: { device: host, what: raw.what }, fixes: [] });
+      } else {
+        ctx.report({ at: device, messageId: 'device', data: { device: host }, fixes: [] });
+      }
+    }
+  },
+});

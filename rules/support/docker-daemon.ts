@@ -1,0 +1,99 @@
+import type { ContainerSpec, EnvVar } from '../../server/src/model/containerSpec';
+import type { Located, SourceRange } from '../../server/src/model/located';
+
+/** Shell operators that end a simple command, in case a flat word list carries them. */
+const COMMAND_SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
+
+function basename(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/** True for the `docker:dind` family, whose entrypoint turns `command: [--flag, …]` into `dockerd --flag …`. */
+function isDindImage(spec: ContainerSpec): boolean {
+  const images = spec.images.filter((i) => !i.value.isStage);
+  const last = images[images.length - 1];
+  if (!last) return false;
+  const name = last.value.name.replace(/^(?:docker\.io\/)?(?:library\/)?/, '');
+  return name === 'docker' && (last.value.tag ?? '').includes('dind');
+}
+
+/**
+ * The argument words of every Docker daemon the container starts: `dockerd …`, `docker daemon …`,
+ * `dockerd-entrypoint.sh …`, or flags alone passed to a `docker:dind` image's entrypoint.
+ */
+export function daemonInvocations(spec: ContainerSpec): Located<string>[][] {
+  const out: Located<string>[][] = [];
+  const dind = isDindImage(spec);
+  for (const command of spec.commands) {
+    const words = command.words;
+    const operatorStarts = (command.operators ?? []).map((o) => o.range.start);
+    let args: Located<string>[] | undefined;
+    for (let i = 0; i < words.length; i++) {
+      const value = words[i].value;
+      if (args) {
+        const previousEnd = words[i - 1].range.end;
+        const separated = operatorStarts.some((start) => start >= previousEnd && start < words[i].range.start);
+        if (!separated && !COMMAND_SEPARATORS.has(value)) {
+          args.push(words[i]);
+          continue;
+        }
+        out.push(args);
+        args = undefined;
+      }
+      const name = basename(value);
+      if (name === 'dockerd' || name === 'dockerd-entrypoint.sh') args = [];
+      else if (name === 'docker' && words[i + 1]?.value === 'daemon') {
+        args = [];
+        i++;
+      } else if (i === 0 && dind && (command.kind === 'command' || command.kind === 'cmd') && value.startsWith('-')) {
+        args = [words[i]];
+      }
+    }
+    if (args) out.push(args);
+  }
+  return out;
+}
+
+/** A flag's value: `--flag value`, `--flag=value`, or for a one-letter short flag also `-Xvalue`. */
+export interface FlagValue {
+  value: string;
+  range: SourceRange;
+}
+
+/** Every value given to one of `names` (e.g. `['-H', '--host']`) in an argument list. */
+export function flagValues(args: Located<string>[], names: readonly string[]): FlagValue[] {
+  const out: FlagValue[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i];
+    for (const name of names) {
+      if (word.value === name) {
+        const next = args[i + 1];
+        if (next && !next.value.startsWith('-')) out.push({ value: next.value, range: next.range });
+      } else if (word.value.startsWith(`${name}=`)) {
+        out.push(valueAfter(word, name.length + 1));
+      } else if (/^-[A-Za-z]$/.test(name) && word.value.startsWith(name) && word.value.length > name.length) {
+        out.push(valueAfter(word, name.length));
+      }
+    }
+  }
+  return out;
+}
+
+/** True when a boolean flag is set (`--flag` or `--flag=true`). */
+export function hasTrueFlag(args: Located<string>[], name: string): boolean {
+  return args.some((w) => w.value === name || w.value === `${name}=true` || w.value === `${name}=1`);
+}
+
+/** The part of a word after `index`; the range narrows only when the word is written without quotes. */
+function valueAfter(word: Located<string>, index: number): FlagValue {
+  const value = word.value.slice(index);
+  const exact = word.range.end - word.range.start === word.value.length;
+  return { value, range: exact ? { start: word.range.start + index, end: word.range.end } : word.range };
+}
+
+/** The last setting of an environment variable (later settings win), if any. */
+export function findEnv(spec: ContainerSpec, name: string): Located<EnvVar> | undefined {
+  let found: Located<EnvVar> | undefined;
+  for (const env of spec.env) if (env.value.name.value === name) found = env;
+  return found;
+}
