@@ -1,0 +1,49 @@
+import type { Finding } from '../server/src/engine/lint';
+import type { FixSafety, Severity } from '../server/src/engine/ruleApi';
+import type { LineIndex } from '../server/src/model/lineIndex';
+
+/** A finding as the CLI prints it: 1-based lines and UTF-16 columns, `endColumn` exclusive. */
+export interface ReportedFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fixes: { title: string; safety: FixSafety }[];
+}
+
+export interface FileReport {
+  /** Relative to the working directory, with forward slashes; `<stdin>` for standard input. */
+  file: string;
+  findings: ReportedFinding[];
+}
+
+/** The pseudo-rule of files the CLI did not lint (binary, too large); never counts towards --fail-on. */
+export const SKIPPED_ID = 'skipped';
+
+export function toReported(f: Finding, lines: LineIndex): ReportedFinding {
+  const start = lines.position(f.range.start);
+  const end = lines.position(f.range.end);
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    fixes: f.fixes.map((x) => ({ title: x.title, safety: x.safety })),
+  };
+}
+
+export function skippedFinding(message: string): ReportedFinding {
+  return { ruleId: SKIPPED_ID, severity: 'info', message, line: 1, column: 1, endLine: 1, endColumn: 1, fixes: [] };
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function reachesFailOn(reports: readonly FileReport[], failOn: Severity): boolean {
+  return reports.some((r) => r.findings.some((f) => f.ruleId !== SKIPPED_ID && RANK[f.severity] >= RANK[failOn]));
+}
