@@ -7,6 +7,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cache="$root/.e2e-cache"
 version=4.100.3
 cs="$cache/code-server-$version"
+# node-pty's post-install runs `npx node-gyp`; let npx fetch it without a prompt.
+export npm_config_yes=true
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
