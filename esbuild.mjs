@@ -1,31 +1,60 @@
-// Bundles the extension client, the language server and the CLI into dist/.
-// Usage: node esbuild.mjs [--production] [--watch]
+// Bundles the extension client, the language server and the CLI into dist/ (one file each, so the
+// .vsix ships no node_modules). `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  logLevel: 'info',
+const entries = [
+  { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+  { in: 'server/src/server.ts', out: 'server', external: [] },
+  // Written in parallel: bundled once it exists.
+  { in: 'cli/main.ts', out: 'cli', external: [], optional: true },
+].filter((e) => !e.optional || existsSync(e.in));
+
+/** Prints errors in the `file:line:col: error: message` form that VS Code's problem matchers read. */
+const reportProblems = {
+  name: 'report-problems',
+  setup(build) {
+    build.onStart(() => console.log(`[${watch ? 'watch' : 'build'}] started`));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log(`[${watch ? 'watch' : 'build'}] finished`);
+    });
+  },
 };
 
-const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js' },
-];
+const contexts = await Promise.all(
+  entries.map((entry) =>
+    esbuild.context({
+      entryPoints: { [entry.out]: entry.in },
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      outdir: 'dist',
+      external: entry.external,
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      logLevel: 'silent',
+      plugins: [reportProblems],
+    }),
+  ),
+);
 
-const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {
-  await Promise.all(contexts.map((c) => c.watch()));
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
-  await Promise.all(contexts.map((c) => c.rebuild()));
-  await Promise.all(contexts.map((c) => c.dispose()));
+  try {
+    await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  } catch {
+    process.exitCode = 1;
+  } finally {
+    await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  }
 }

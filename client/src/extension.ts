@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+// Kept in step with COMMANDS in server/src/handlers/codeActions.ts (the client must not import server code).
+const SERVER_COMMANDS = { fixAllInFile: 'capdrop.server.fixAllInFile', lintWorkspace: 'capdrop.server.lintWorkspace' };
+
+let client: LanguageClient | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const languages = ['dockerfile', 'dockercompose', 'shellscript'];
+  const documentSelector = [
+    ...languages.map((language) => ({ language, scheme: 'file' })),
+    ...languages.map((language) => ({ language, scheme: 'untitled' })),
+    // Other schemes of virtual workspaces (vscode-vfs…) are linted as text; there is no disk to scan.
+    ...languages.map((language) => ({ language, scheme: 'vscode-vfs' })),
+    { language: 'yaml', pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
+  ];
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*,*compose*.y*ml,*.sh,*.bash,.capdrop.yaml,.capdrop.yml}'),
+    },
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
+  };
+  return new LanguageClient('capdrop', 'Capdrop', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  client = createClient(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('capdrop.lintWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.lintWorkspace, arguments: [] })),
+    vscode.commands.registerCommand('capdrop.fixAllInFile', () => {
+      const uri = vscode.window.activeTextEditor?.document.uri.toString();
+      if (uri) return client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.fixAllInFile, arguments: [uri] });
+    }),
+    // The server reads the workspace .capdrop.yaml only once trusted, and learns trust when it starts.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await client?.stop();
+      client = createClient(context);
+      await client.start();
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,120 @@
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type CodeAction,
+  type Diagnostic,
+  type Position,
+  type Range,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
+import type { SourceRange } from '../model/located';
+import type { TextEdit } from '../edit/writer';
+import type { Finding, PlannedFix } from './lint';
+import { ENGINE_IDS } from './lint';
+import { ruleDocUrl, type Severity } from './ruleApi';
+
+/** The one place where model offsets become LSP positions: everything inside the engine stays in offsets. */
+export interface PositionSource {
+  positionAt(offset: number): Position;
+}
+
+export const DIAGNOSTIC_SOURCE = 'capdrop';
+
+/** What a diagnostic carries back to code actions, so they find their finding without reading message text. */
+export interface DiagnosticData {
+  ruleId: string;
+  /** Index of the finding in the lint result of the version the diagnostic was published for. */
+  index: number;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+const ENGINE_ID_SET = new Set<string>(Object.values(ENGINE_IDS));
+
+export function toLspRange(doc: PositionSource, range: SourceRange): Range {
+  return { start: doc.positionAt(range.start), end: doc.positionAt(range.end) };
+}
+
+export function toDiagnostic(doc: PositionSource, finding: Finding, index: number): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toLspRange(doc, finding.range),
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    message: finding.message,
+    data: { ruleId: finding.ruleId, index } satisfies DiagnosticData,
+  };
+  // Engine findings (parse errors, suppression bookkeeping) have no rule page to link to.
+  if (!ENGINE_ID_SET.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
+  if (finding.ruleId === ENGINE_IDS.unusedSuppression) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
+
+export function toDiagnostics(doc: PositionSource, findings: readonly Finding[]): Diagnostic[] {
+  return findings.map((f, i) => toDiagnostic(doc, f, i));
+}
+
+export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  if (!data || typeof data.ruleId !== 'string' || typeof data.index !== 'number') return undefined;
+  return { ruleId: data.ruleId, index: data.index };
+}
+
+export function toLspEdits(doc: PositionSource, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: toLspRange(doc, e.range), newText: e.newText }));
+}
+
+/**
+ * A versioned edit (documentChanges): VS Code refuses to apply it when the document has moved on
+ * since `version`, instead of splicing text into the wrong place.
+ */
+export function versionedEdit(doc: PositionSource, uri: string, version: number | null, edits: readonly TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [{ textDocument: { uri, version }, edits: toLspEdits(doc, edits) }] };
+}
+
+export function fixToCodeAction(
+  doc: PositionSource,
+  uri: string,
+  version: number | null,
+  fix: PlannedFix,
+  diagnostic: Diagnostic | undefined,
+  isPreferred: boolean,
+): CodeAction {
+  const action: CodeAction = {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    edit: versionedEdit(doc, uri, version, fix.edits),
+  };
+  if (diagnostic) action.diagnostics = [diagnostic];
+  if (isPreferred) action.isPreferred = true;
+  return action;
+}
+
+/**
+ * Picks fixes of the allowed safeties, first come first served, skipping any whose edits overlap an
+ * already chosen one (a second fix at the same place would be planned against text that no longer exists).
+ */
+export function collectNonOverlappingEdits(findings: readonly Finding[], allowed: ReadonlySet<string>): TextEdit[] {
+  const chosen: TextEdit[] = [];
+  for (const finding of findings) {
+    for (const fix of finding.fixes) {
+      if (fix.messageId === 'ignore' || !allowed.has(fix.safety)) continue;
+      if (fix.edits.some((e) => chosen.some((c) => overlaps(c.range, e.range)))) continue;
+      chosen.push(...fix.edits);
+      break; // one fix per finding: the first is the rule's preferred one
+    }
+  }
+  return chosen;
+}
+
+function overlaps(a: SourceRange, b: SourceRange): boolean {
+  // Two insertions at the same point are ambiguous in order, so they count as overlapping too.
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  return a.start < b.end && b.start < a.end;
+}

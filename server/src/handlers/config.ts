@@ -1,0 +1,216 @@
+import { parse as parseYaml } from 'yaml';
+import type { FixSettings, SeveritySetting } from '../engine/ruleApi';
+import type { LintOptions, Preset } from '../engine/lint';
+
+/** The `capdrop.*` settings, as the client reports them through workspace/configuration. */
+export interface ServerSettings {
+  enable: boolean;
+  preset: Preset;
+  rules: Record<string, SeveritySetting | 'default'>;
+  exclude: string[];
+  limits: { memory?: string; cpus?: string; pids?: string };
+  validationDelayMs: number;
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enable: true,
+  preset: 'recommended',
+  rules: {},
+  exclude: [],
+  limits: {},
+  validationDelayMs: 200,
+  maxFileSize: 5_000_000,
+};
+
+/** The subset of a workspace `.capdrop.yaml` the server uses. */
+export interface WorkspaceConfig {
+  preset?: Preset;
+  rules: Record<string, SeveritySetting>;
+  exclude: string[];
+  limits: { memory?: string; cpus?: string; pids?: string };
+  user?: string;
+  /** Problems reading the file; the server logs them and uses what was valid. */
+  problems: string[];
+}
+
+export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { rules: {}, exclude: [], limits: {}, problems: [] };
+
+const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
+const PRESETS = new Set(['recommended', 'strict']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringList(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+}
+
+function scalarString(v: unknown): string | undefined {
+  if (typeof v === 'string' && v.trim()) return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function readLimits(v: unknown): ServerSettings['limits'] {
+  if (!isRecord(v)) return {};
+  const out: ServerSettings['limits'] = {};
+  for (const key of ['memory', 'cpus', 'pids'] as const) {
+    const s = scalarString(v[key]);
+    if (s) out[key] = s;
+  }
+  return out;
+}
+
+function readRules(v: unknown, problems?: string[]): Record<string, SeveritySetting> {
+  const out: Record<string, SeveritySetting> = {};
+  if (!isRecord(v)) return out;
+  for (const [id, sev] of Object.entries(v)) {
+    if (typeof sev === 'string' && SEVERITIES.has(sev)) out[id] = sev as SeveritySetting;
+    else if (sev !== 'default') problems?.push(`rules.${id}: expected off, info, warning or error`);
+  }
+  return out;
+}
+
+/** Reads the untyped settings object defensively: a bad value falls back to its default, never throws. */
+export function normalizeSettings(raw: unknown): ServerSettings {
+  if (!isRecord(raw)) return { ...DEFAULT_SETTINGS };
+  const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
+  return {
+    enable: typeof raw.enable === 'boolean' ? raw.enable : DEFAULT_SETTINGS.enable,
+    preset: typeof raw.preset === 'string' && PRESETS.has(raw.preset) ? (raw.preset as Preset) : DEFAULT_SETTINGS.preset,
+    rules: readRules(raw.rules),
+    exclude: stringList(raw.exclude),
+    limits: readLimits(raw.limits),
+    validationDelayMs: num(raw.validationDelayMs, DEFAULT_SETTINGS.validationDelayMs),
+    maxFileSize: num(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
+  };
+}
+
+/**
+ * Reads a `.capdrop.yaml` as data only. A stop-gap until the shared loader (engine/config.ts) lands;
+ * it accepts the same schema: preset, rules, exclude, limits, user.
+ */
+export function parseWorkspaceConfig(text: string): WorkspaceConfig {
+  const problems: string[] = [];
+  let data: unknown;
+  try {
+    data = parseYaml(text, { prettyErrors: false });
+  } catch (err) {
+    return { ...EMPTY_WORKSPACE_CONFIG, problems: [`.capdrop.yaml is not valid YAML: ${(err as Error).message}`] };
+  }
+  if (data === null || data === undefined) return { ...EMPTY_WORKSPACE_CONFIG };
+  if (!isRecord(data)) return { ...EMPTY_WORKSPACE_CONFIG, problems: ['.capdrop.yaml must be a mapping'] };
+  const config: WorkspaceConfig = { rules: readRules(data.rules, problems), exclude: stringList(data.exclude), limits: readLimits(data.limits), problems };
+  if (typeof data.preset === 'string' && PRESETS.has(data.preset)) config.preset = data.preset as Preset;
+  else if (data.preset !== undefined) problems.push('preset: expected recommended or strict');
+  const user = scalarString(data.user);
+  if (user) config.user = user;
+  return config;
+}
+
+/**
+ * Combines the workspace file and the user's settings. Editor settings win over the workspace file,
+ * since they are the user's explicit choice for this editor; rules left at "default" defer to the file.
+ */
+export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConfig): LintOptions {
+  const rules: Record<string, SeveritySetting> = { ...workspace.rules };
+  for (const [id, sev] of Object.entries(settings.rules)) if (sev !== 'default') rules[id] = sev;
+  const fix: Partial<FixSettings> = { ...workspace.limits, ...settings.limits };
+  if (workspace.user) fix.uid = workspace.user;
+  return {
+    preset: settings.preset !== DEFAULT_SETTINGS.preset ? settings.preset : (workspace.preset ?? settings.preset),
+    rules,
+    settings: fix,
+    withFixes: true,
+  };
+}
+
+export const WORKSPACE_CONFIG_NAMES = ['.capdrop.yaml', '.capdrop.yml'];
+
+/** Where the server gets settings from; the connection in production, a stub in tests. */
+export interface SettingsSource {
+  /** The `capdrop` section and VS Code's `files.exclude`, or undefined when the client cannot be asked. */
+  fetch(): Promise<{ capdrop: unknown; filesExclude: unknown } | undefined>;
+  readFile(fsPath: string): Promise<string | undefined>;
+  log(message: string): void;
+}
+
+/**
+ * The current settings, plus the `.capdrop.yaml` of each workspace folder. In an untrusted workspace
+ * the file is not read at all: a cloned repository must not be able to turn rules off unseen.
+ */
+export class ConfigStore {
+  settings: ServerSettings = { ...DEFAULT_SETTINGS };
+  filesExclude: string[] = [];
+  private pushedSettings: unknown;
+  private readonly folderConfigs = new Map<string, WorkspaceConfig>();
+
+  constructor(
+    private readonly source: SettingsSource,
+    private readonly trusted: boolean,
+  ) {}
+
+  /** Settings sent with workspace/didChangeConfiguration, used when the client cannot be asked. */
+  setPushedSettings(settings: unknown): void {
+    this.pushedSettings = settings;
+  }
+
+  async reload(folders: readonly string[]): Promise<void> {
+    const fetched = await this.source.fetch();
+    const rawCapdrop = fetched ? fetched.capdrop : (this.pushedSettings as Record<string, unknown> | undefined)?.capdrop;
+    this.settings = normalizeSettings(rawCapdrop);
+    this.filesExclude = enabledGlobs(fetched?.filesExclude);
+    this.folderConfigs.clear();
+    if (!this.trusted) return;
+    for (const folder of folders) {
+      for (const name of WORKSPACE_CONFIG_NAMES) {
+        const text = await this.source.readFile(`${folder.replace(/[\\/]+$/, '')}/${name}`);
+        if (text === undefined) continue;
+        const config = parseWorkspaceConfig(text);
+        for (const problem of config.problems) this.source.log(`${folder}/${name}: ${problem}`);
+        this.folderConfigs.set(folder, config);
+        break;
+      }
+    }
+  }
+
+  /** The workspace file that applies to a path: the one of the innermost folder holding it. */
+  workspaceConfigFor(fsPath: string | undefined): WorkspaceConfig {
+    let best: string | undefined;
+    for (const folder of this.folderConfigs.keys()) {
+      if (fsPath === undefined || !isInside(fsPath, folder)) continue;
+      if (!best || folder.length > best.length) best = folder;
+    }
+    if (best) return this.folderConfigs.get(best)!;
+    // Untitled documents take the first folder's file: it is the workspace they are written in.
+    if (fsPath === undefined) return this.folderConfigs.values().next().value ?? EMPTY_WORKSPACE_CONFIG;
+    return EMPTY_WORKSPACE_CONFIG;
+  }
+
+  lintOptionsFor(fsPath: string | undefined): LintOptions {
+    return toLintOptions(this.settings, this.workspaceConfigFor(fsPath));
+  }
+
+  /** capdrop.exclude plus the `.capdrop.yaml` exclude of that folder. */
+  excludesFor(folder: string): string[] {
+    return [...this.settings.exclude, ...(this.folderConfigs.get(folder)?.exclude ?? [])];
+  }
+}
+
+export function isInside(fsPath: string, folder: string): boolean {
+  const f = folder.replace(/[\\/]+$/, '');
+  return fsPath === f || fsPath.startsWith(f + '/') || fsPath.startsWith(f + '\\');
+}
+
+/**
+ * `files.exclude` maps glob → boolean or a `when` sibling clause; the clauses are skipped, since
+ * honouring them half-way would hide files that are not hidden in the explorer.
+ */
+function enabledGlobs(raw: unknown): string[] {
+  if (!isRecord(raw)) return [];
+  return Object.entries(raw)
+    .filter(([, on]) => on === true)
+    .map(([glob]) => glob);
+}

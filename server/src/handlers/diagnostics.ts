@@ -1,0 +1,207 @@
+import { promises as fs } from 'node:fs';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type Finding } from '../engine/lint';
+import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
+import { detectKind, type FileKind } from '../parse';
+import type { ConfigStore } from './config';
+import { documentKind, uriKey, uriToPath } from './documentKind';
+import { logError } from './guard';
+
+/** One linted version of a document (or of a file on disk), kept for code actions and hover. */
+export interface LintEntry {
+  uri: string;
+  /** The document version linted; null for a file read from disk. */
+  version: number | null;
+  /** The text that was linted, for offset → position conversion. */
+  document: TextDocument;
+  findings: Finding[];
+}
+
+const LANGUAGE_OF: Record<FileKind, string> = { dockerfile: 'dockerfile', compose: 'dockercompose', shell: 'shellscript' };
+
+/**
+ * Lints documents and publishes their diagnostics.
+ *
+ * Delivery is push (`textDocument/publishDiagnostics`) for everything, chosen on purpose rather than
+ * pull: VS Code's pull model only asks about open documents, but the workspace scan must fill the
+ * Problems panel for files nobody opened, and mixing both would show two copies of the same problem.
+ * Push also works with every client, pull-capable or not.
+ */
+export class DiagnosticsHandler {
+  private readonly cache = new Map<string, LintEntry>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Bumped for every disk read and delete of a file, so a slow read never overwrites newer news. */
+  private readonly diskSequence = new Map<string, number>();
+  /** URIs (by key) that currently show diagnostics, so disabling Capdrop can clear them all. */
+  private readonly published = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly config: ConfigStore,
+  ) {}
+
+  isOpen(uri: string): boolean {
+    if (this.documents.get(uri)) return true;
+    const key = uriKey(uri);
+    return this.documents.keys().some((open) => uriKey(open) === key);
+  }
+
+  /** Lints an edited document after the configured delay; a newer edit restarts the wait. */
+  schedule(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (doc && this.cache.get(uriKey(uri))?.version === doc.version) return; // already linted on open
+    this.cancelTimer(uri);
+    const delay = this.config.settings.validationDelayMs;
+    if (delay <= 0) {
+      this.lintOpen(uri);
+      return;
+    }
+    const key = uriKey(uri);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.lintOpen(uri);
+      }, delay),
+    );
+  }
+
+  /** The lint result for the document's current version, linting now if the cache is behind. */
+  current(uri: string): LintEntry | undefined {
+    const doc = this.documents.get(uri);
+    const entry = this.cache.get(uriKey(uri));
+    if (!doc) return entry;
+    if (entry && entry.version === doc.version) return entry;
+    return this.lintOpen(uri);
+  }
+
+  /** Lints an open document now and publishes the result tagged with the version it was computed for. */
+  lintOpen(uri: string): LintEntry | undefined {
+    this.cancelTimer(uri);
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    const key = uriKey(uri);
+    const kind = documentKind(uri, doc.languageId);
+    if (!kind || !this.config.settings.enable) {
+      this.cache.delete(key);
+      this.publish(uri, [], doc.version);
+      return undefined;
+    }
+    const text = doc.getText();
+    const entry: LintEntry = { uri, version: doc.version, document: doc, findings: [] };
+    this.cache.set(key, entry);
+    if (Buffer.byteLength(text, 'utf8') > this.config.settings.maxFileSize) {
+      this.publish(uri, [this.skippedDiagnostic(Buffer.byteLength(text, 'utf8'))], doc.version);
+      return entry;
+    }
+    try {
+      entry.findings = lint(text, kind, this.config.lintOptionsFor(uriToPath(uri))).findings;
+    } catch (err) {
+      logError(this.connection, `linting ${uri}`, err);
+    }
+    this.publish(uri, toDiagnostics(doc, entry.findings), doc.version);
+    return entry;
+  }
+
+  /**
+   * Lints a file that is not open, from disk. Results are dropped when the file was opened, deleted
+   * or read again while this read was under way.
+   */
+  async lintFromDisk(uri: string): Promise<void> {
+    const fsPath = uriToPath(uri);
+    const kind = fsPath ? detectKind(fsPath) : undefined;
+    if (!fsPath || !kind || this.isOpen(uri)) return;
+    const key = uriKey(uri);
+    const sequence = (this.diskSequence.get(key) ?? 0) + 1;
+    this.diskSequence.set(key, sequence);
+    const stillWanted = () => this.diskSequence.get(key) === sequence && !this.isOpen(uri) && this.config.settings.enable;
+    if (!this.config.settings.enable) return;
+    try {
+      const stat = await fs.stat(fsPath);
+      if (!stat.isFile() || !stillWanted()) return;
+      if (stat.size > this.config.settings.maxFileSize) {
+        const empty = TextDocument.create(uri, LANGUAGE_OF[kind], 0, '');
+        this.cache.set(key, { uri, version: null, document: empty, findings: [] });
+        this.publish(uri, [this.skippedDiagnostic(stat.size)], undefined);
+        return;
+      }
+      const text = await fs.readFile(fsPath, 'utf8');
+      if (!stillWanted()) return;
+      const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
+      const findings = lint(text, kind, this.config.lintOptionsFor(fsPath)).findings;
+      this.cache.set(key, { uri, version: null, document, findings });
+      this.publish(uri, toDiagnostics(document, findings), undefined);
+    } catch (err) {
+      // A file that vanished between the directory listing and the read is not an error.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return this.clear(uri);
+      logError(this.connection, `linting ${fsPath} from disk`, err);
+    }
+  }
+
+  /**
+   * A closed document keeps its problems (the Problems panel lists the workspace, not the editors):
+   * a file is re-read from disk, since the closed editor may have held unsaved text; other schemes
+   * keep their last result, except untitled documents, which no longer exist.
+   */
+  onClosed(uri: string): void {
+    this.cancelTimer(uri);
+    if (uri.startsWith('untitled:')) {
+      this.clear(uri);
+      return;
+    }
+    const fsPath = uriToPath(uri);
+    if (fsPath && detectKind(fsPath)) void this.lintFromDisk(uri);
+  }
+
+  /** A deleted file's problems go away, including any read of it still under way. */
+  clear(uri: string): void {
+    const key = uriKey(uri);
+    this.cancelTimer(uri);
+    this.diskSequence.set(key, (this.diskSequence.get(key) ?? 0) + 1);
+    this.cache.delete(key);
+    this.publish(this.published.get(key) ?? uri, [], undefined);
+  }
+
+  /** Re-lints every open document (after a settings change; the workspace scan covers the rest). */
+  relintOpen(): void {
+    for (const doc of this.documents.all()) this.lintOpen(doc.uri);
+  }
+
+  /** Clears every published diagnostic (Capdrop disabled). */
+  clearAll(): void {
+    for (const uri of [...this.published.values()]) this.clear(uri);
+  }
+
+  /** Files linted from disk whose results are cached; used to drop those that a new scan no longer finds. */
+  diskUris(): string[] {
+    return [...this.cache.values()].filter((e) => e.version === null).map((e) => e.uri);
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
+    const key = uriKey(uri);
+    if (diagnostics.length) this.published.set(key, uri);
+    else this.published.delete(key);
+    void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+  }
+
+  private skippedDiagnostic(size: number): Diagnostic {
+    return {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'file-too-large',
+      message: `Capdrop skipped this file: it is ${size} bytes, more than capdrop.maxFileSize (${this.config.settings.maxFileSize} bytes).`,
+    };
+  }
+
+  private cancelTimer(uri: string): void {
+    const key = uriKey(uri);
+    const timer = this.timers.get(key);
+    if (timer) {
+      clearTimeout(timer);
+      this.timers.delete(key);
+    }
+  }
+}

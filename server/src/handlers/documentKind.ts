@@ -1,0 +1,59 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { detectKind, type FileKind } from '../parse';
+
+const BY_LANGUAGE: Record<string, FileKind> = {
+  dockerfile: 'dockerfile',
+  dockercompose: 'compose',
+  shellscript: 'shell',
+};
+
+// The yaml language is claimed for compose only by file name: other YAML (CI files, k8s) is not ours.
+const COMPOSE_LIKE_YAML = /(?:^|[\\/])(?:docker-)?compose[^\\/]*\.ya?ml$/i;
+
+/** The file-system path of a `file:` URI, or undefined for other schemes (untitled, virtual workspaces). */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(fsPath: string): string {
+  return pathToFileURL(fsPath).href;
+}
+
+/**
+ * A key that is the same for the client's URI of a file and the URI the server builds from its path:
+ * VS Code and Node percent-encode some characters differently.
+ */
+export function uriKey(uri: string): string {
+  return uriToPath(uri) ?? uri;
+}
+
+/** The last path segment of a URI, decoded. */
+function uriBaseName(uri: string): string {
+  const withoutQuery = uri.replace(/[?#].*$/, '');
+  const last = withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * What Capdrop reads a document as: its file name first (a `Dockerfile.dev` shown as plain text is
+ * still a Dockerfile), then the language the editor chose. Untitled documents only have the latter.
+ */
+export function documentKind(uri: string, languageId: string): FileKind | undefined {
+  const name = uri.startsWith('untitled:') ? '' : uriBaseName(uri);
+  const byName = name ? detectKind(name) : undefined;
+  if (byName) return byName;
+  const byLanguage = BY_LANGUAGE[languageId];
+  if (byLanguage) return byLanguage;
+  if (languageId === 'yaml' && COMPOSE_LIKE_YAML.test(name)) return 'compose';
+  return undefined;
+}

@@ -1,0 +1,29 @@
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import { rules } from '../../../rules';
+import type { Rule } from '../engine/ruleApi';
+import { ruleDocUrl } from '../engine/ruleApi';
+import { toLspRange } from '../engine/toLsp';
+import type { DiagnosticsHandler } from './diagnostics';
+
+const RULES: Record<string, Rule | undefined> = rules;
+
+/** Markdown for the findings under the cursor: what the rule is, why it matters, what to do, and its page. */
+export function provideHover(diagnostics: DiagnosticsHandler, params: HoverParams): Hover | null {
+  const entry = diagnostics.current(params.textDocument.uri);
+  if (!entry) return null;
+  const offset = entry.document.offsetAt(params.position);
+  const here = entry.findings.filter((f) => f.range.start <= offset && offset <= f.range.end && RULES[f.ruleId]);
+  if (!here.length) return null;
+  const sections = here.map((f) => {
+    const rule = RULES[f.ruleId]!;
+    return [
+      `**${rule.title}** (\`${rule.id}\`, ${f.severity})`,
+      rule.docs.rationale,
+      `**What to do:** ${f.message}`,
+      `[Rule documentation](${ruleDocUrl(rule.id)})`,
+    ].join('\n\n');
+  });
+  const start = Math.min(...here.map((f) => f.range.start));
+  const end = Math.max(...here.map((f) => f.range.end));
+  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: toLspRange(entry.document, { start, end }) };
+}

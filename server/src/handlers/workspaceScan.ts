@@ -1,0 +1,118 @@
+import { promises as fs, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { detectKind } from '../parse';
+import type { ConfigStore } from './config';
+import type { DiagnosticsHandler } from './diagnostics';
+import { pathToUri, uriKey } from './documentKind';
+import { GitIgnore, GlobSet } from './glob';
+import { logError } from './guard';
+
+/** Directories never worth entering, whatever the settings say. */
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+/** Let other messages (edits, code actions on open documents) through between files. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Lints every file of the workspace folders that Capdrop reads and that is not open, so the Problems
+ * panel lists them. It runs one file at a time and yields between files, so requests about open
+ * documents are answered first; a newer scan cancels the older one, and so does the progress's
+ * cancel button.
+ */
+export class WorkspaceScanner {
+  private generation = 0;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly diagnostics: DiagnosticsHandler,
+    private readonly config: ConfigStore,
+  ) {}
+
+  /** Starts a scan of `folders` (file-system paths), cancelling any scan under way. */
+  scan(folders: readonly string[]): Promise<void> {
+    const generation = ++this.generation;
+    const previous = this.running;
+    this.running = previous.then(() => this.run(folders, generation)).catch((err: unknown) => logError(this.connection, 'scanning the workspace', err));
+    return this.running;
+  }
+
+  private async run(folders: readonly string[], generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    if (!this.config.settings.enable) {
+      this.diagnostics.clearAll();
+      return;
+    }
+    const progress = await this.createProgress();
+    const cancelled = () => generation !== this.generation || progress.token.isCancellationRequested;
+    progress.begin('Capdrop: linting the workspace', 0, undefined, true);
+    const seen = new Set<string>();
+    let linted = 0;
+    try {
+      for (const folder of folders) {
+        for await (const file of this.walk(folder, progress.token, cancelled)) {
+          if (cancelled()) return;
+          const uri = pathToUri(file);
+          seen.add(uriKey(uri));
+          if (!this.diagnostics.isOpen(uri)) await this.diagnostics.lintFromDisk(uri);
+          linted++;
+          if (linted % 20 === 0) progress.report(`${linted} files`);
+          await yieldToEventLoop();
+        }
+      }
+      // Files linted by an earlier scan that are now excluded (or gone) lose their problems.
+      for (const uri of this.diagnostics.diskUris()) {
+        if (!seen.has(uriKey(uri)) && !this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
+      }
+    } finally {
+      progress.done();
+    }
+  }
+
+  private async createProgress(): Promise<Pick<WorkDoneProgressServerReporter, 'begin' | 'report' | 'done'> & { token: CancellationToken }> {
+    try {
+      return await this.connection.window.createWorkDoneProgress();
+    } catch (err) {
+      // A client that refuses the progress token still deserves the scan, just without a progress bar.
+      logError(this.connection, 'creating the scan progress', err);
+      return { token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) }, begin() {}, report() {}, done() {} };
+    }
+  }
+
+  private async *walk(folder: string, _token: CancellationToken, cancelled: () => boolean): AsyncGenerator<string> {
+    const filesExclude = new GlobSet(this.config.filesExclude);
+    const capdropExclude = new GlobSet(this.config.excludesFor(folder));
+    const excluded = (rel: string) => filesExclude.matches(rel) || capdropExclude.matches(rel);
+    const stack: { dir: string; rel: string; ignore: GitIgnore }[] = [{ dir: folder, rel: '', ignore: new GitIgnore() }];
+    while (stack.length) {
+      if (cancelled()) return;
+      const { dir, rel, ignore: inherited } = stack.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        continue; // unreadable directory: nothing to lint there
+      }
+      let ignore = inherited;
+      if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+        const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => '');
+        ignore = inherited.clone();
+        ignore.add(rel, text);
+      }
+      entries.sort((a, b) => a.name.localeCompare(b.name));
+      const subdirs: { dir: string; rel: string; ignore: GitIgnore }[] = [];
+      for (const entry of entries) {
+        const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+        // Symbolic links are not followed: they can loop, or lead out of the workspace.
+        if (entry.isDirectory()) {
+          if (ALWAYS_SKIPPED.has(entry.name) || excluded(childRel) || ignore.ignores(childRel, true)) continue;
+          subdirs.push({ dir: path.join(dir, entry.name), rel: childRel, ignore });
+        } else if (entry.isFile() && detectKind(entry.name) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
+          yield path.join(dir, entry.name);
+        }
+      }
+      stack.push(...subdirs.reverse());
+    }
+  }
+}
