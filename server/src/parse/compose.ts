@@ -1,6 +1,525 @@
-import type { ParsedFile } from '../model/containerSpec';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { emptySpec, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
+import { unknown, type Located, type Maybe, type SourceRange } from '../model/located';
+import { AliasTable, entriesOf, type Entry } from './compose/yamlAccess';
+import { interpolate, splitOutsideVariables } from './compose/interpolate';
+import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
+import { isHostPath, normalizeHostPath, parseImageRef, parseShortPort, splitVolume, type Part } from './compose/strings';
 
-// Placeholder until the Compose parser lands.
+/** More expanded nodes than this means an alias bomb, not a Compose file. */
+const MAX_EXPANDED_NODES = 100_000;
+
 export function parseCompose(text: string): ParsedFile {
-  return { kind: 'compose', text, specs: [], problems: [] };
+  const problems: ParseProblem[] = [];
+  const specs: ContainerSpec[] = [];
+  const handle: ComposeHandle = { docs: [] };
+  const result: ParsedFile = { kind: 'compose', text, specs, problems, handle };
+  try {
+    const docs = parseAllDocuments(text, { prettyErrors: false, merge: false, uniqueKeys: false });
+    if (!Array.isArray(docs)) return result;
+    handle.docs = docs;
+    for (const doc of docs) {
+      for (const error of doc.errors) {
+        problems.push({ message: `could not parse compose file: ${error.message}`, range: clampRange(text, error.pos), severity: 'error' });
+      }
+      readDocument(text, doc, specs, problems);
+    }
+  } catch (error) {
+    problems.push({
+      message: `could not parse compose file: ${error instanceof Error ? error.message : String(error)}`,
+      range: { start: 0, end: 0 },
+      severity: 'error',
+    });
+  }
+  return result;
+}
+
+function clampRange(text: string, pos: [number, number]): SourceRange {
+  const start = Math.max(0, Math.min(pos[0], text.length));
+  return { start, end: Math.max(start, Math.min(pos[1], text.length)) };
+}
+
+function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[]): void {
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return;
+  const aliases = new AliasTable(doc, MAX_EXPANDED_NODES, text.includes('*'));
+  if (aliases.exploded) {
+    problems.push({
+      message: 'could not parse compose file: its aliases expand to too many nodes (an alias bomb?)',
+      range: nodeRange(text, root),
+      severity: 'error',
+    });
+    return;
+  }
+  if (!isMap(root)) {
+    problems.push({ message: 'a compose file must be a mapping (services:, volumes:, ...)', range: nodeRange(text, root), severity: 'error' });
+    return;
+  }
+  const top = entriesOf(root, aliases, false);
+  const includes = top.has('include');
+  const services = top.get('services');
+  if (!services || services.value === null || services.value === undefined) return;
+  if (isScalar(services.value) && services.value.value === null) return;
+  if (!isMap(services.value)) {
+    problems.push({ message: '`services` must be a mapping of service names to settings', range: nodeRange(text, services.value), severity: 'error' });
+    return;
+  }
+  for (const entry of entriesOf(services.value, aliases, services.shared).values()) {
+    if (entry.key.startsWith('x-')) continue;
+    const value = entry.value;
+    const isEmpty = value === null || value === undefined || (isScalar(value) && value.value === null);
+    if (!isEmpty && !isMap(value)) {
+      problems.push({ message: `service "${entry.key}" must be a mapping of settings`, range: nodeRange(text, value), severity: 'error' });
+      continue;
+    }
+    const map = isMap(value) ? value : undefined;
+    const entries = map ? entriesOf(map, aliases, entry.shared) : new Map<string, Entry>();
+    const keyNode = entry.pair.key as Node;
+    const nameRange = nodeRange(text, keyNode);
+    const ref: ServiceRef = { entry, map, entries, doc };
+    const spec = emptySpec({
+      kind: 'compose',
+      name: entry.key,
+      range: { start: nameRange.start, end: map ? contentEnd(text, map) : nameRange.end },
+      nameRange,
+      node: ref,
+    });
+    spec.incomplete = includes;
+    new ServiceReader(text, aliases, spec).read(entries);
+    specs.push(spec);
+  }
+}
+
+/** Start and end of a node's own text, without trailing blank lines or comments. */
+export function nodeRange(text: string, node: unknown): SourceRange {
+  const range = (node as Node | null)?.range;
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: contentEnd(text, node) };
+}
+
+/** Where a node's content ends: the end of its last item for collections, trimmed of trailing whitespace. */
+export function contentEnd(text: string, node: unknown): number {
+  let current = node as Node | null;
+  for (let depth = 0; depth < 1000; depth++) {
+    if ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
+      const last = current.items[current.items.length - 1] as unknown;
+      const lastNode = isMap(current) ? ((last as { value: unknown; key: unknown }).value ?? (last as { key: unknown }).key) : last;
+      if (lastNode && (lastNode as Node).range) {
+        current = lastNode as Node;
+        continue;
+      }
+      // `key:` with no value ends at its key.
+      const key = (last as { key?: Node }).key;
+      if (key?.range) current = key;
+    }
+    break;
+  }
+  const range = current?.range;
+  if (!range) return 0;
+  let end = range[1];
+  while (end > range[0] && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** Maps indexes in a scalar's value to offsets in the text, when the value is written verbatim. */
+function valueBase(text: string, node: Scalar): number | undefined {
+  const [start, end] = node.range ?? [0, 0];
+  const value = typeof node.value === 'string' ? node.value : String(node.value);
+  switch (node.type) {
+    case 'PLAIN':
+      return text.slice(start, end) === value ? start : undefined;
+    case 'QUOTE_SINGLE':
+    case 'QUOTE_DOUBLE':
+      return text.slice(start + 1, end - 1) === value ? start + 1 : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, True: true, False: false, TRUE: true, FALSE: false };
+
+class ServiceReader {
+  constructor(
+    private readonly text: string,
+    private readonly aliases: AliasTable,
+    private readonly spec: ContainerSpec,
+  ) {}
+
+  read(entries: Map<string, Entry>): void {
+    const spec = this.spec;
+    const get = (key: string) => entries.get(key);
+    if (get('extends')) spec.incomplete = true;
+    spec.user = this.string(get('user'));
+    spec.privileged = this.bool(get('privileged'));
+    spec.readOnly = this.bool(get('read_only'));
+    this.stringList(get('cap_add'), 'cap_add', spec.capAdd);
+    this.stringList(get('cap_drop'), 'cap_drop', spec.capDrop);
+    this.stringList(get('security_opt'), 'security_opt', spec.securityOpt);
+    this.stringList(get('links'), 'links', spec.links);
+    spec.capAddField = this.field(get('cap_add'));
+    spec.capDropField = this.field(get('cap_drop'));
+    spec.securityOptField = this.field(get('security_opt'));
+    spec.linksField = this.field(get('links'));
+    this.volumes(get('volumes'));
+    this.ports(get('ports'));
+    this.expose(get('expose'));
+    this.devices(get('devices'));
+    this.limits(entries);
+    spec.namespaces.network = this.string(get('network_mode'));
+    spec.namespaces.pid = this.string(get('pid'));
+    spec.namespaces.ipc = this.string(get('ipc'));
+    spec.namespaces.uts = this.string(get('uts'));
+    spec.namespaces.userns = this.string(get('userns_mode'));
+    spec.namespaces.cgroup = this.string(get('cgroup'));
+    this.image(get('image'));
+    this.environment(get('environment'));
+    this.command(get('command'), 'command');
+    this.command(get('entrypoint'), 'entrypoint');
+  }
+
+  // ---- building blocks -------------------------------------------------------------------------
+
+  private raw(node: unknown): string {
+    const r = nodeRange(this.text, node);
+    return this.text.slice(r.start, r.end);
+  }
+
+  /** A whole setting is written at its pair, or at the anchored node when its value is an alias. */
+  private settingRange(entry: Entry): SourceRange {
+    if (entry.pair.value !== entry.value) return nodeRange(this.text, entry.value);
+    const keyStart = (entry.pair.key as Node).range?.[0] ?? 0;
+    return { start: keyStart, end: contentEnd(this.text, entry.value ?? entry.pair.key) };
+  }
+
+  /** The text of a scalar as Compose reads it (numbers as written, `~`/empty as absent). */
+  private scalarText(node: unknown): string | undefined {
+    if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+    if (typeof node.value === 'string') return node.value;
+    return this.raw(node);
+  }
+
+  private field(entry: Entry | undefined): Located<null> | undefined {
+    if (!entry) return undefined;
+    const key = entry.pair.key as Node;
+    const range = nodeRange(this.text, key);
+    return { value: null, range, raw: this.text.slice(range.start, range.end), editable: !entry.shared, node: { value: entry.value, entry } satisfies ComposeRef };
+  }
+
+  /** A scalar setting: known, unknown behind a variable, or absent. */
+  private string(entry: Entry | undefined, parents?: Entry[]): Maybe<string> {
+    if (!entry) return undefined;
+    const text = this.scalarText(entry.value);
+    if (text === undefined) return undefined;
+    const range = this.settingRange(entry);
+    const raw = this.raw(entry.value);
+    const value = interpolate(text);
+    if (!value.known) return unknown(range.start, range.end, raw, value.reason);
+    const ref: ComposeRef = { value: entry.value, entry, ...(parents ? { parents } : {}) };
+    return { value: value.value, range, raw, editable: !entry.shared && !value.hasVariables, node: ref };
+  }
+
+  /** A scalar inside a long-syntax item (`target: /data`): located at the value, not at the pair. */
+  private inner(entry: Entry | undefined): Located<string> | undefined {
+    const s = this.string(entry);
+    if (!s || !('value' in s) || !entry) return undefined;
+    return { ...s, range: nodeRange(this.text, entry.value) };
+  }
+
+  private bool(entry: Entry | undefined): Maybe<boolean> {
+    const s = this.string(entry);
+    if (!s || !('value' in s)) return s;
+    const b = BOOLEANS[s.value];
+    if (b === undefined) return unknown(s.range.start, s.range.end, s.raw, `"${s.value}" is not a boolean`);
+    return { ...s, value: b };
+  }
+
+  /** Iterates a list setting; a scalar in place of the list (`cap_drop: ${DROP}`) makes the field unknown. */
+  private items(entry: Entry | undefined, name: string, visit: (node: unknown, shared: boolean, ref: ComposeRef) => void): void {
+    if (!entry) return;
+    const list = entry.value;
+    if (isSeq(list)) {
+      list.items.forEach((item, index) => {
+        const { node, viaAlias } = this.aliases.deref(item);
+        visit(node, entry.shared || viaAlias, { value: node, list: { entry, seq: list, index } });
+      });
+      return;
+    }
+    if (isScalar(list) && list.value === null) return;
+    this.spec.unknownFields.add(name);
+  }
+
+  private itemRange(node: unknown): SourceRange {
+    return nodeRange(this.text, node);
+  }
+
+  private stringList(entry: Entry | undefined, name: string, into: Located<string>[]): void {
+    this.items(entry, name, (node, shared, ref) => {
+      const text = this.scalarText(node);
+      if (text === undefined) return;
+      const value = interpolate(text);
+      if (!value.known) {
+        this.spec.unknownFields.add(name);
+        return;
+      }
+      into.push({ value: value.value, range: this.itemRange(node), raw: this.raw(node), editable: !shared && !value.hasVariables, node: ref });
+    });
+  }
+
+  /** A piece of a short-syntax string, located inside the scalar when it is written verbatim. */
+  private part(node: unknown, part: Part, shared: boolean): Located<string> {
+    const whole = this.itemRange(node);
+    const base = isScalar(node) ? valueBase(this.text, node) : undefined;
+    const value = interpolate(part.text);
+    // An unknown piece keeps its text: rules compare it with real paths and ports and stay silent.
+    const text = value.known ? value.value : part.text;
+    const range = base === undefined ? whole : { start: base + part.start, end: base + part.start + part.text.length };
+    return { value: text, range, raw: part.text, editable: !shared && !part.text.includes('$') };
+  }
+
+  // ---- settings --------------------------------------------------------------------------------
+
+  private volumes(entry: Entry | undefined): void {
+    this.items(entry, 'volumes', (node, shared, ref) => {
+      const range = this.itemRange(node);
+      const base = { range, raw: this.raw(node), editable: !shared, node: ref };
+      if (isMap(node)) {
+        const mount = this.longMount(node, shared);
+        if (mount) this.spec.mounts.push({ value: mount, ...base });
+        return;
+      }
+      const text = this.scalarText(node);
+      if (text === undefined) return;
+      const parts = splitVolume(text);
+      const editable = !shared && !text.includes('$');
+      if (parts.length === 1) {
+        const target = this.part(node, parts[0], shared);
+        this.spec.mounts.push({ value: { type: 'volume', target, readOnly: false, syntax: 'short' }, ...base, editable });
+        return;
+      }
+      const source = this.part(node, parts[0], shared);
+      const target = this.part(node, parts[1], shared);
+      let readOnly = false;
+      let readOnlyAt: SourceRange | undefined;
+      for (const option of parts.slice(2)) {
+        let offset = option.start;
+        for (const flag of option.text.split(',')) {
+          if (flag === 'ro' || flag === 'readonly') {
+            readOnly = true;
+            readOnlyAt = this.part(node, { text: flag, start: offset }, shared).range;
+          }
+          offset += flag.length + 1;
+        }
+      }
+      source.value = isHostPath(source.value) ? normalizeHostPath(source.value) : source.value;
+      const mount: Mount = { type: isHostPath(source.value) ? 'bind' : 'volume', source, target, readOnly, syntax: 'short', ...(readOnlyAt ? { readOnlyAt } : {}) };
+      this.spec.mounts.push({ value: mount, ...base, editable });
+    });
+  }
+
+  private longMount(map: YAMLMap, shared: boolean): Mount | undefined {
+    const entries = entriesOf(map, this.aliases, shared);
+    const source = this.inner(entries.get('source'));
+    const target = this.inner(entries.get('target'));
+    const readOnly = this.bool(entries.get('read_only'));
+    const typeValue = this.string(entries.get('type'));
+    const sourceText = source?.value;
+    const type = typeValue && 'value' in typeValue ? typeValue.value : sourceText !== undefined && isHostPath(sourceText) ? 'bind' : 'volume';
+    const known = readOnly && 'value' in readOnly ? readOnly : undefined;
+    return {
+      type,
+      ...(source ? { source: type === 'bind' ? { ...source, value: normalizeHostPath(source.value) } : source } : {}),
+      ...(target ? { target } : {}),
+      readOnly: known?.value === true,
+      ...(known?.value === true ? { readOnlyAt: known.range } : {}),
+      syntax: 'long',
+    };
+  }
+
+  private ports(entry: Entry | undefined): void {
+    this.items(entry, 'ports', (node, shared, ref) => {
+      const range = this.itemRange(node);
+      const base = { range, raw: this.raw(node), editable: !shared, node: ref };
+      if (isMap(node)) {
+        const e = entriesOf(node, this.aliases, shared);
+        const target = this.inner(e.get('target'));
+        if (!target) return;
+        const published = this.inner(e.get('published'));
+        const hostIp = this.inner(e.get('host_ip'));
+        const protocol = this.inner(e.get('protocol'));
+        const port: Port = {
+          containerPort: target,
+          ...(published ? { hostPort: published } : {}),
+          ...(hostIp ? { hostIp } : {}),
+          protocol: protocol?.value ?? 'tcp',
+          mode: 'published',
+          syntax: 'long',
+        };
+        this.spec.ports.push({ value: port, ...base });
+        return;
+      }
+      const port = this.shortPort(node, shared, 'published');
+      if (port) this.spec.ports.push({ value: port, ...base, editable: base.editable && !base.raw.includes('$') });
+    });
+  }
+
+  private shortPort(node: unknown, shared: boolean, mode: Port['mode']): Port | undefined {
+    const text = this.scalarText(node);
+    if (text === undefined) return undefined;
+    const parsed = parseShortPort(text);
+    if (!parsed) return undefined;
+    return {
+      containerPort: this.part(node, parsed.containerPort, shared),
+      ...(parsed.hostPort ? { hostPort: this.part(node, parsed.hostPort, shared) } : {}),
+      ...(parsed.hostIp ? { hostIp: this.part(node, parsed.hostIp, shared) } : {}),
+      protocol: parsed.protocol,
+      mode,
+      syntax: 'short',
+    };
+  }
+
+  private expose(entry: Entry | undefined): void {
+    this.items(entry, 'expose', (node, shared, ref) => {
+      const port = this.shortPort(node, shared, 'exposed');
+      if (!port) return;
+      // `expose` never publishes: whatever looks like a host part is not one.
+      const exposed: Port = { containerPort: port.containerPort, protocol: port.protocol, mode: 'exposed', syntax: 'short' };
+      this.spec.ports.push({ value: exposed, range: this.itemRange(node), raw: this.raw(node), editable: !shared, node: ref });
+    });
+  }
+
+  private devices(entry: Entry | undefined): void {
+    this.items(entry, 'devices', (node, shared, ref) => {
+      const base = { range: this.itemRange(node), raw: this.raw(node), editable: !shared, node: ref };
+      if (isMap(node)) {
+        const e = entriesOf(node, this.aliases, shared);
+        const host = this.inner(e.get('source'));
+        if (!host) return;
+        const container = this.inner(e.get('target'));
+        const permissions = this.inner(e.get('permissions'));
+        const device: Device = {
+          host,
+          ...(container ? { container } : {}),
+          ...(permissions ? { permissions } : {}),
+        };
+        this.spec.devices.push({ value: device, ...base });
+        return;
+      }
+      const text = this.scalarText(node);
+      if (text === undefined) return;
+      // CDI names (`vendor.com/gpu=all`) have no colon-separated parts.
+      const parts = text.includes('=') ? [{ text, start: 0 }] : splitOutsideVariables(text, ':');
+      const device: Device = {
+        host: this.part(node, parts[0], shared),
+        ...(parts[1] ? { container: this.part(node, parts[1], shared) } : {}),
+        ...(parts[2] ? { permissions: this.part(node, parts[2], shared) } : {}),
+      };
+      this.spec.devices.push({ value: device, ...base });
+    });
+  }
+
+  private limits(entries: Map<string, Entry>): void {
+    const limits = this.spec.limits;
+    limits.memory = this.string(entries.get('mem_limit'));
+    limits.cpus = this.string(entries.get('cpus')) ?? this.string(entries.get('cpu_quota'));
+    limits.pids = this.string(entries.get('pids_limit'));
+    limits.restart = this.string(entries.get('restart'));
+    const deploy = entries.get('deploy');
+    if (!deploy || !isMap(deploy.value)) return;
+    const deployEntries = entriesOf(deploy.value, this.aliases, deploy.shared);
+    const resources = deployEntries.get('resources');
+    if (resources && isMap(resources.value)) {
+      const limitsEntry = entriesOf(resources.value, this.aliases, resources.shared).get('limits');
+      if (limitsEntry && isMap(limitsEntry.value)) {
+        const e = entriesOf(limitsEntry.value, this.aliases, limitsEntry.shared);
+        const parents = [deploy, resources, limitsEntry];
+        limits.memory ??= this.string(e.get('memory'), parents);
+        limits.cpus ??= this.string(e.get('cpus'), parents);
+        limits.pids ??= this.string(e.get('pids'), parents);
+      }
+    }
+    const policy = deployEntries.get('restart_policy');
+    if (!limits.restart && policy && isMap(policy.value)) {
+      const condition = this.string(entriesOf(policy.value, this.aliases, policy.shared).get('condition'), [deploy, policy]);
+      // Swarm's `any` restarts like `always`; `none` like `no`.
+      if (condition && 'value' in condition) {
+        const same: Record<string, string> = { any: 'always', none: 'no' };
+        limits.restart = { ...condition, value: same[condition.value] ?? condition.value };
+      } else limits.restart = condition;
+    }
+  }
+
+  private image(entry: Entry | undefined): void {
+    const image = this.string(entry);
+    if (!image) return;
+    if (!('value' in image)) {
+      this.spec.image = image;
+      return;
+    }
+    const located = { ...image, value: parseImageRef(image.value) };
+    this.spec.image = located;
+    this.spec.images.push(located);
+  }
+
+  private environment(entry: Entry | undefined): void {
+    if (!entry) return;
+    const env = entry.value;
+    if (isMap(env)) {
+      for (const e of entriesOf(env, this.aliases, entry.shared).values()) {
+        const key = e.pair.key as Node;
+        const nameRange = nodeRange(this.text, key);
+        const name: Located<string> = { value: e.key, range: nameRange, raw: this.raw(key), editable: !e.shared };
+        const value = this.string(e);
+        const variable: EnvVar = { name, ...(value ? { value: { ...value, range: nodeRange(this.text, e.value) } } : {}), source: 'environment' };
+        this.spec.env.push({ value: variable, range: this.settingRange(e), raw: this.raw(e.value ?? key), editable: !e.shared, node: { value: e.value, entry: e } });
+      }
+      return;
+    }
+    this.items(entry, 'environment', (node, shared, ref) => {
+      const text = this.scalarText(node);
+      if (text === undefined) return;
+      const eq = text.indexOf('=');
+      const nameText = eq < 0 ? text : text.slice(0, eq);
+      const name = this.part(node, { text: nameText, start: 0 }, shared);
+      let value: Maybe<string>;
+      if (eq >= 0) {
+        const valuePart = this.part(node, { text: text.slice(eq + 1), start: eq + 1 }, shared);
+        const interpolated = interpolate(text.slice(eq + 1));
+        value = interpolated.known
+          ? { ...valuePart, value: interpolated.value, editable: valuePart.editable && !interpolated.hasVariables }
+          : unknown(valuePart.range.start, valuePart.range.end, valuePart.raw, interpolated.reason);
+      }
+      const variable: EnvVar = { name, ...(value ? { value } : {}), source: 'environment' };
+      this.spec.env.push({ value: variable, range: this.itemRange(node), raw: this.raw(node), editable: !shared, node: ref });
+    });
+  }
+
+  private command(entry: Entry | undefined, kind: 'command' | 'entrypoint'): void {
+    if (!entry) return;
+    const node = entry.value;
+    const whole = nodeRange(this.text, node);
+    const text: Located<string> = { value: '', range: whole, raw: this.raw(node), editable: !entry.shared };
+    const words: Located<string>[] = [];
+    if (isSeq(node)) {
+      for (const item of node.items) {
+        const { node: itemNode, viaAlias } = this.aliases.deref(item);
+        const word = this.scalarText(itemNode);
+        if (word === undefined) continue;
+        words.push({ value: word, range: this.itemRange(itemNode), raw: this.raw(itemNode), editable: !entry.shared && !viaAlias });
+      }
+      text.value = words.map((w) => w.value).join(' ');
+      this.spec.commands.push({ kind, words, text, form: 'exec' } satisfies ShellCommand);
+      return;
+    }
+    const value = this.scalarText(node);
+    if (value === undefined) return;
+    text.value = value;
+    const base = isScalar(node) ? valueBase(this.text, node) : undefined;
+    // A simple whitespace split: enough for command-word rules; quoting is not interpreted here.
+    const re = /\S+/g;
+    for (let m = re.exec(value); m; m = re.exec(value)) {
+      const range = base === undefined ? whole : { start: base + m.index, end: base + m.index + m[0].length };
+      words.push({ value: m[0], range, raw: m[0], editable: !entry.shared });
+    }
+    this.spec.commands.push({ kind, words, text, form: 'shell' });
+  }
 }

@@ -1,0 +1,107 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+
+/**
+ * Resolves aliases and `<<` merge keys without converting the document to JS, so every value keeps
+ * the node (and so the source range) where it is written.
+ */
+export class AliasTable {
+  private readonly targets = new Map<Alias, Node>();
+  /** Set when alias expansion would exceed the bound (a "billion laughs" document). */
+  exploded = false;
+
+  /**
+   * One walk in document order: an alias refers to the latest anchor of that name before it. The
+   * walk also sums the size each node would have once its aliases are expanded, so a document built
+   * to explode is caught without ever expanding it.
+   */
+  constructor(doc: Document, maxExpandedNodes: number, hasAliases: boolean) {
+    // Without any `*` in the text there is nothing to resolve, and the walk is skipped.
+    if (!hasAliases) return;
+    const anchors = new Map<string, Node>();
+    const sizes = new Map<Node, number>();
+    const walk = (node: unknown): number => {
+      if (isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (!target) return 1;
+        this.targets.set(node, target);
+        // A self-referencing alias (inside its own anchor) has no finished size yet: count it once.
+        return sizes.get(target) ?? 1;
+      }
+      let size = 1;
+      if (isMap(node) || isSeq(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        for (const item of node.items) {
+          if (isPair(item)) {
+            size += walk(item.key) + walk(item.value);
+          } else size += walk(item);
+          if (size > maxExpandedNodes) this.exploded = true;
+        }
+      } else if (isScalar(node) && node.anchor) {
+        anchors.set(node.anchor, node);
+      }
+      if ((node as { anchor?: string } | null)?.anchor) sizes.set(node as Node, size);
+      return size;
+    };
+    walk(doc.contents);
+  }
+
+  /** The node an alias stands for (following alias-to-alias chains), or the node itself. */
+  deref(node: unknown): { node: unknown; viaAlias: boolean } {
+    let current = node;
+    let viaAlias = false;
+    for (let hops = 0; isAlias(current) && hops < 64; hops++) {
+      current = this.targets.get(current);
+      viaAlias = true;
+    }
+    if (isAlias(current)) return { node: undefined, viaAlias };
+    return { node: current, viaAlias };
+  }
+}
+
+/** A key/value of a mapping as Compose sees it, after merge keys. */
+export interface Entry {
+  key: string;
+  pair: Pair;
+  /** The mapping that holds `pair` in the text. */
+  owner: YAMLMap;
+  /** The value node, aliases resolved. */
+  value: unknown;
+  /** The text of this entry is shared (it comes through an alias or a merge key): never rewrite it. */
+  shared: boolean;
+}
+
+function keyText(pair: Pair, aliases: AliasTable): string | undefined {
+  const k = aliases.deref(pair.key).node;
+  if (isScalar(k)) return k.value === null ? undefined : String(k.value);
+  return undefined;
+}
+
+/**
+ * The effective entries of a mapping: its own keys win over merged ones, and in `<<: [*a, *b]` the
+ * earlier source wins, as in YAML 1.1 merge semantics that Compose follows.
+ */
+export function entriesOf(map: YAMLMap, aliases: AliasTable, shared: boolean, depth = 0): Map<string, Entry> {
+  const result = new Map<string, Entry>();
+  const merges: unknown[] = [];
+  for (const pair of map.items) {
+    const key = keyText(pair, aliases);
+    if (key === undefined) continue;
+    if (key === '<<' && depth < 16) {
+      merges.push(pair.value);
+      continue;
+    }
+    const { node, viaAlias } = aliases.deref(pair.value);
+    result.set(key, { key, pair, owner: map, value: node, shared: shared || viaAlias });
+  }
+  for (const m of merges) {
+    const sources = isSeq(m) ? m.items : [m];
+    for (const source of sources) {
+      const target = aliases.deref(source).node;
+      if (!isMap(target)) continue;
+      for (const [key, entry] of entriesOf(target, aliases, true, depth + 1)) {
+        if (!result.has(key)) result.set(key, entry);
+      }
+    }
+  }
+  return result;
+}
