@@ -162,7 +162,7 @@ class DockerfileReader {
       if (platform) image.platform = platform;
       stage.image = image;
       stage.imageRange = imageRange;
-      this.images.push(located(image, imageRange.start, imageRange.end, this.text.slice(imageRange.start, imageRange.end), { node: { instruction: index } satisfies ValueNode }));
+      this.images.push(located(image, imageRange.start, imageRange.end, this.text.slice(imageRange.start, imageRange.end), { node: { instruction: index, replaceOnly: true } satisfies ValueNode }));
     }
 
     // A later stage with the same name shadows the earlier one for the stages after it.
@@ -185,7 +185,7 @@ class DockerfileReader {
         end = valueRange.end;
         value = VARIABLE_REFERENCE.test(raw)
           ? unknown(valueRange.start, valueRange.end, raw, 'refers to a build argument or variable')
-          : located(rawValue, valueRange.start, valueRange.end, raw, { node: { instruction: index } satisfies ValueNode });
+          : located(rawValue, valueRange.start, valueRange.end, raw, { node: { instruction: index, replaceOnly: true } satisfies ValueNode });
       }
       const variable: EnvVar = { name, source };
       if (value !== undefined) variable.value = value;

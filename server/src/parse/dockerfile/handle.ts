@@ -40,6 +40,8 @@ export interface ValueNode {
   arg?: number;
   /** The value is one string of an exec-form (JSON) list. */
   json?: boolean;
+  /** Part of a larger setting (an ENV value, a FROM image): it can be replaced, not removed. */
+  replaceOnly?: boolean;
 }
 
 /** The writer's view of a parsed Dockerfile (`ParsedFile.handle`). */
