@@ -1,0 +1,48 @@
+import { ruleTester } from '../ruleTester';
+import rule from '../../rules/limit-restart-retries';
+
+ruleTester.run(rule, {
+  valid: [
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    restart: on-failure:5\n' },
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    restart: "no"\n' },
+    { kind: 'compose', name: 'unknown policy stays silent', code: 'services:\n  app:\n    image: nginx:1.27\n    restart: ${RESTART_POLICY}\n' },
+    { kind: 'run', code: 'docker run --restart on-failure:3 nginx:1.27\n' },
+    { kind: 'run', code: 'docker run nginx:1.27\n' },
+  ],
+  invalid: [
+    {
+      kind: 'compose',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    restart: always\n',
+      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, severity: 'info', line: 4, column: 14, endLine: 4, endColumn: 20 }],
+      fixes: [{ messageId: 'useOnFailure', output: 'services:\n  app:\n    image: nginx:1.27\n    restart: on-failure:5\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'quoting is kept; strict raises to warning',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    restart: "unless-stopped"\n',
+      options: { preset: 'strict' },
+      errors: [{ messageId: 'unbounded', data: { policy: 'unless-stopped' }, severity: 'warning', line: 4, column: 14, endLine: 4, endColumn: 30 }],
+      fixes: [{ messageId: 'useOnFailure', output: 'services:\n  app:\n    image: nginx:1.27\n    restart: "on-failure:5"\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'policy from a merge key: finding at the anchor, no fix through it',
+      code: 'x-defaults: &defaults\n  restart: always\nservices:\n  app:\n    <<: *defaults\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, line: 2, column: 12, endLine: 2, endColumn: 18 }],
+      fixes: [],
+    },
+    {
+      kind: 'run',
+      code: 'docker run --restart=always nginx:1.27\n',
+      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, line: 1, column: 22, endLine: 1, endColumn: 28 }],
+      fixes: [{ messageId: 'useOnFailure', output: 'docker run --restart=on-failure:5 nginx:1.27\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'run split over lines',
+      code: 'docker run -d \\\n  --restart unless-stopped \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'unbounded', data: { policy: 'unless-stopped' }, line: 2, column: 13, endLine: 2, endColumn: 27 }],
+      fixes: [{ messageId: 'useOnFailure', output: 'docker run -d \\\n  --restart on-failure:5 \\\n  nginx:1.27\n' }],
+    },
+  ],
+});

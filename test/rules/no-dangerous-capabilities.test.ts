@@ -1,0 +1,70 @@
+import { ruleTester } from '../ruleTester';
+import rule from '../../rules/no-dangerous-capabilities';
+
+ruleTester.run(rule, {
+  valid: [
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add:\n      - NET_BIND_SERVICE\n      - CHOWN\n' },
+    { kind: 'compose', name: 'unknown cap_add stays silent', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add: ${EXTRA_CAPS}\n' },
+    { kind: 'compose', name: 'dropping a dangerous capability is fine', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_drop:\n      - SYS_ADMIN\n' },
+    { kind: 'run', code: 'docker run --cap-add CHOWN nginx:1.27\n' },
+    { kind: 'run', code: 'docker run --cap-drop=ALL --cap-add=NET_BIND_SERVICE nginx:1.27\n' },
+  ],
+  invalid: [
+    {
+      kind: 'compose',
+      name: 'one finding per capability, case- and CAP_-insensitive',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add:\n      - SYS_ADMIN\n      - cap_net_admin\n',
+      errors: [
+        {
+          messageId: 'dangerous',
+          data: { cap: 'SYS_ADMIN', risk: 'allows mount, namespace and many admin operations that lead out of the container' },
+          severity: 'error',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 18,
+        },
+        {
+          messageId: 'dangerous',
+          data: { cap: 'NET_ADMIN', risk: 'reconfigures interfaces, routes and firewall rules' },
+          severity: 'warning',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 22,
+        },
+      ],
+      fixes: [
+        { messageId: 'removeCapability', output: 'services:\n  app:\n    image: nginx:1.27\n    cap_add:\n      - cap_net_admin\n' },
+        { messageId: 'removeCapability', output: 'services:\n  app:\n    image: nginx:1.27\n    cap_add:\n      - SYS_ADMIN\n' },
+      ],
+    },
+    {
+      kind: 'compose',
+      name: 'removing the last entry removes the key',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add: [ALL]\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'ALL', risk: 'grants every capability, as good as root on the host' }, severity: 'error', line: 4, column: 15, endLine: 4, endColumn: 18 }],
+      fixes: [{ messageId: 'removeCapability', output: 'services:\n  app:\n    image: nginx:1.27\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'capability list behind an alias: points at the anchor, no fix through it',
+      code: 'x-caps: &caps\n  - SYS_PTRACE\nservices:\n  app:\n    image: nginx:1.27\n    cap_add: *caps\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, line: 2, column: 5, endLine: 2, endColumn: 15 }],
+      fixes: [],
+    },
+    {
+      kind: 'run',
+      code: 'docker run --cap-add=SYS_MODULE nginx:1.27\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_MODULE', risk: 'loads kernel modules, which runs code in the host kernel' }, severity: 'error', line: 1, column: 22, endLine: 1, endColumn: 32 }],
+      fixes: [{ messageId: 'removeCapability', output: 'docker run nginx:1.27\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'run split over lines with a CAP_ prefix',
+      code: 'docker run -d \\\n  --cap-add CAP_SYS_PTRACE \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, severity: 'warning', line: 2, column: 13, endLine: 2, endColumn: 27 }],
+      fixes: [{ messageId: 'removeCapability', output: 'docker run -d \\\n  nginx:1.27\n' }],
+    },
+  ],
+});

@@ -1,0 +1,96 @@
+import { ruleTester } from '../ruleTester';
+import rule from '../../rules/no-root-user';
+
+ruleTester.run(rule, {
+  valid: [
+    {
+      kind: 'dockerfile',
+      name: 'root only in a build stage',
+      code: 'FROM golang:1.23 AS build\nUSER root\nRUN go build\nFROM gcr.io/distroless/static\nUSER 65532\n',
+    },
+    { kind: 'dockerfile', code: 'FROM alpine:3.20\nUSER app\nCMD ["app"]\n' },
+    { kind: 'dockerfile', name: 'USER from a build argument is unknown', code: 'FROM alpine:3.20\nUSER ${APP_USER}\n' },
+    { kind: 'dockerfile', name: 'uid 0 as a prefix is not root', code: 'FROM alpine:3.20\nUSER 1000:0\n' },
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    user: "10001:10001"\n' },
+    { kind: 'compose', name: 'no user: the image decides, unknown here', code: 'services:\n  app:\n    image: nginx:1.27\n' },
+    { kind: 'compose', name: 'unknown user stays silent', code: 'services:\n  app:\n    image: nginx:1.27\n    user: ${APP_USER}\n' },
+    { kind: 'run', code: 'docker run --user 1000 nginx:1.27\n' },
+    { kind: 'run', code: 'docker run nginx:1.27\n' },
+  ],
+  invalid: [
+    {
+      kind: 'dockerfile',
+      code: 'FROM alpine:3.20\nUSER root\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'warning', line: 2, column: 6, endLine: 2, endColumn: 10 }],
+      fixes: [{ messageId: 'runAsUid', output: 'FROM alpine:3.20\nUSER 10001:10001\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'CRLF Dockerfile',
+      code: 'FROM alpine:3.20\r\nUSER root\r\nCMD ["sh"]\r\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, line: 2, column: 6, endLine: 2, endColumn: 10 }],
+      fixes: [{ messageId: 'runAsUid', output: 'FROM alpine:3.20\r\nUSER 10001:10001\r\nCMD ["sh"]\r\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'multi-stage: only the final stage is judged',
+      code: 'FROM golang:1.23 AS build\nUSER nobody\nRUN go build -o /app\nFROM alpine:3.20\nCOPY --from=build /app /app\nUSER 0:0\nENTRYPOINT ["/app"]\n',
+      errors: [{ messageId: 'root', data: { user: '0:0' }, line: 6, column: 6, endLine: 6, endColumn: 9 }],
+      fixes: [
+        {
+          messageId: 'runAsUid',
+          output: 'FROM golang:1.23 AS build\nUSER nobody\nRUN go build -o /app\nFROM alpine:3.20\nCOPY --from=build /app /app\nUSER 10001:10001\nENTRYPOINT ["/app"]\n',
+        },
+      ],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'no USER in the final stage',
+      code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD ["curl"]\n',
+      errors: [{ messageId: 'implicitRoot', severity: 'warning', line: 1, column: 1, endLine: 1, endColumn: 17 }],
+      fixes: [{ messageId: 'runAsUid', output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER 10001:10001\nCMD ["curl"]\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'entrypoint drops root with gosu: info, and the fix says so',
+      code: 'FROM debian:12\nENTRYPOINT ["gosu", "redis", "redis-server"]\n',
+      errors: [{ messageId: 'implicitRoot', severity: 'info', line: 1, column: 1, endLine: 1, endColumn: 15 }],
+      fixes: [
+        { messageId: 'runAsUidEntrypointExpectsRoot', output: 'FROM debian:12\nUSER 10001:10001\nENTRYPOINT ["gosu", "redis", "redis-server"]\n' },
+      ],
+    },
+    {
+      kind: 'compose',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    user: root\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'warning', line: 4, column: 11, endLine: 4, endColumn: 15 }],
+      fixes: [{ messageId: 'runAsUid', output: 'services:\n  app:\n    image: nginx:1.27\n    user: "10001:10001"\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'quoted uid 0 with a group',
+      code: "services:\n  app:\n    image: nginx:1.27\n    user: '0:0'\n",
+      errors: [{ messageId: 'root', data: { user: '0:0' }, line: 4, column: 11, endLine: 4, endColumn: 16 }],
+      fixes: [{ messageId: 'runAsUid', output: "services:\n  app:\n    image: nginx:1.27\n    user: '10001:10001'\n" }],
+    },
+    {
+      kind: 'compose',
+      name: 'user from a merge key: the finding points at the anchored line',
+      code: 'x-common: &common\n  user: root\nservices:\n  app:\n    <<: *common\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, line: 2, column: 9, endLine: 2, endColumn: 13 }],
+      fixes: [{ messageId: 'runAsUid', output: 'x-common: &common\n  user: root\nservices:\n  app:\n    <<: *common\n    image: nginx:1.27\n    user: "10001:10001"\n' }],
+    },
+    {
+      kind: 'run',
+      code: 'docker run -u root nginx:1.27\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, line: 1, column: 15, endLine: 1, endColumn: 19 }],
+      fixes: [{ messageId: 'runAsUid', output: 'docker run -u 10001:10001 nginx:1.27\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'run split over lines',
+      code: 'docker run -d \\\n  --user=0 \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'root', data: { user: '0' }, line: 2, column: 10, endLine: 2, endColumn: 11 }],
+      fixes: [{ messageId: 'runAsUid', output: 'docker run -d \\\n  --user=10001:10001 \\\n  nginx:1.27\n' }],
+    },
+  ],
+});

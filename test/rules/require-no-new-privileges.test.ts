@@ -1,0 +1,59 @@
+import { ruleTester } from '../ruleTester';
+import rule from '../../rules/require-no-new-privileges';
+
+ruleTester.run(rule, {
+  valid: [
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' },
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: [no-new-privileges]\n' },
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - "no-new-privileges=true"\n' },
+    { kind: 'compose', name: 'unknown security_opt stays silent', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: ${SECURITY_OPTS}\n' },
+    {
+      kind: 'compose',
+      name: 'extends: facts are incomplete',
+      code: 'services:\n  app:\n    extends:\n      file: common.yml\n      service: base\n    image: nginx:1.27\n',
+    },
+    { kind: 'run', code: 'docker run --security-opt=no-new-privileges nginx:1.27\n' },
+    { kind: 'run', code: 'docker run -d \\\n  --security-opt no-new-privileges:true \\\n  nginx:1.27\n' },
+  ],
+  invalid: [
+    {
+      kind: 'compose',
+      code: 'services:\n  app:\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'missing', data: { name: 'app' }, severity: 'info', line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [{ messageId: 'addNoNewPrivileges', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'other security options are kept',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - label=level:s0:c100,c200\n',
+      options: { preset: 'strict' },
+      errors: [{ messageId: 'missing', data: { name: 'app' }, severity: 'warning', line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [
+        {
+          messageId: 'addNoNewPrivileges',
+          output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - label=level:s0:c100,c200\n      - no-new-privileges:true\n',
+        },
+      ],
+    },
+    {
+      kind: 'compose',
+      name: 'explicitly disabled: point at it and flip it',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:false\n',
+      errors: [{ messageId: 'disabled', data: { option: 'no-new-privileges:false' }, line: 5, column: 9, endLine: 5, endColumn: 32 }],
+      fixes: [{ messageId: 'enableNoNewPrivileges', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' }],
+    },
+    {
+      kind: 'run',
+      code: 'docker run nginx:1.27\n',
+      errors: [{ messageId: 'missing', data: { name: 'nginx:1.27' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [{ messageId: 'addNoNewPrivileges', output: 'docker run --security-opt=no-new-privileges nginx:1.27\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'run split over lines, disabled',
+      code: 'docker run -d \\\n  --security-opt no-new-privileges=false \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'disabled', data: { option: 'no-new-privileges=false' }, line: 2, column: 18, endLine: 2, endColumn: 41 }],
+      fixes: [{ messageId: 'enableNoNewPrivileges', output: 'docker run -d \\\n  --security-opt no-new-privileges:true \\\n  nginx:1.27\n' }],
+    },
+  ],
+});

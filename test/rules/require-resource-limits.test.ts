@@ -1,0 +1,62 @@
+import { ruleTester } from '../ruleTester';
+import rule from '../../rules/require-resource-limits';
+
+ruleTester.run(rule, {
+  valid: [
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 100\n' },
+    {
+      kind: 'compose',
+      name: 'deploy limits',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n          cpus: "0.5"\n          pids: 100\n',
+    },
+    { kind: 'compose', name: 'an unknown limit counts as set', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: ${MEM_LIMIT}\n    cpus: 0.5\n    pids_limit: 100\n' },
+    {
+      kind: 'compose',
+      name: 'extends: facts are incomplete',
+      code: 'services:\n  app:\n    extends:\n      file: common.yml\n      service: base\n    image: nginx:1.27\n',
+    },
+    { kind: 'run', code: 'docker run --memory 256m --cpus 0.5 --pids-limit 100 nginx:1.27\n' },
+    { kind: 'run', code: 'docker run -m=256m --cpus=0.5 --pids-limit=100 nginx:1.27\n' },
+  ],
+  invalid: [
+    {
+      kind: 'compose',
+      code: 'services:\n  app:\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'memory, CPU or PIDs' }, severity: 'info', line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [{ messageId: 'setLimits', output: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 512m\n    cpus: 1.0\n    pids_limit: 200\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'only the PIDs limit is missing; strict raises to warning',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n',
+      options: { preset: 'strict' },
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'PIDs' }, severity: 'warning', line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [{ messageId: 'setLimits', output: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 200\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'deploy limits are completed in place',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'CPU or PIDs' }, line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [
+        {
+          messageId: 'setLimits',
+          output: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n          cpus: 1.0\n          pids: 200\n',
+        },
+      ],
+    },
+    {
+      kind: 'run',
+      code: 'docker run nginx:1.27\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'nginx:1.27', missing: 'memory, CPU or PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [{ messageId: 'setLimits', output: 'docker run --memory=512m --cpus=1.0 --pids-limit=200 nginx:1.27\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'run split over lines with a memory limit',
+      code: 'docker run -d \\\n  -m 256m \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'nginx:1.27', missing: 'CPU or PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [{ messageId: 'setLimits', output: 'docker run -d \\\n  -m 256m \\\n  --cpus=1.0 \\\n  --pids-limit=200 \\\n  nginx:1.27\n' }],
+    },
+  ],
+});
