@@ -1,10 +1,11 @@
-import { DockerfileParser, type Arg, type Env, type From, type Healthcheck, type Instruction, type Run } from 'dockerfile-ast';
-import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
+import { DockerfileParser, type Add, type Arg, type Env, type From, type Healthcheck, type Instruction, type Run } from 'dockerfile-ast';
+import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type ParsedFile, type ParseProblem, type Port, type RemoteSource, type ShellCommand } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
 import { officialEntrypointDropsPrivileges, parseImageReference, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
+import { tokenizeShell } from './shellWords';
 
 type AstRange = ReturnType<Instruction['getRange']>;
 type AstPosition = AstRange['start'];
@@ -53,6 +54,7 @@ class DockerfileReader {
   private readonly env: Located<EnvVar>[] = [];
   private readonly commands: ShellCommand[] = [];
   private readonly images: Located<ImageRef>[] = [];
+  private readonly downloads: Located<RemoteSource>[] = [];
   private escapeChar = '\\';
 
   constructor(private readonly text: string) {
@@ -125,6 +127,9 @@ class DockerfileReader {
         if (command && settings) settings[keyword === 'CMD' ? 'cmd' : 'entrypoint'] = command;
         break;
       }
+      case 'ADD':
+        this.visitAdd(ast as Add);
+        break;
       case 'HEALTHCHECK': {
         const args = (ast as Healthcheck).getArguments();
         if (args.length > 1 && args[0].getValue().toUpperCase() === 'CMD') {
@@ -240,6 +245,24 @@ class DockerfileReader {
     }
   }
 
+  /** `ADD https://… /dest`: every source but the last argument (the destination) that is a URL. */
+  private visitAdd(ast: Add): void {
+    const argsRange = ast.getArgumentsRange();
+    const args = ast.getArguments();
+    if (argsRange === null || args.length === 0) return;
+    const checksum = ast.getFlags().some((f) => f.getName().toLowerCase() === 'checksum' && !!f.getValue());
+    const start = this.offset(args[0].getRange().start);
+    const end = this.offset(argsRange.end);
+    const elements = scanJsonStringArray(this.text, start, end, this.escapeChar);
+    const sources = elements
+      ? elements.slice(0, -1).map((e) => ({ url: e.value, start: e.contentStart, end: e.contentEnd }))
+      : args.slice(0, -1).map((a) => ({ url: a.getValue(), ...this.range(a.getRange()) }));
+    for (const source of sources) {
+      if (!/^https?:\/\//i.test(source.url)) continue;
+      this.downloads.push(located({ url: source.url, checksum }, source.start, source.end, this.text.slice(source.start, source.end)));
+    }
+  }
+
   /** For `RUN <<EOF`, the script is the heredoc body. */
   private heredocBody(ast: Run): SourceRange | undefined {
     const first = ast.getArguments()[0];
@@ -275,7 +298,44 @@ class DockerfileReader {
       const words = elements.map((e) => located(e.value, e.contentStart, e.contentEnd, this.text.slice(e.contentStart, e.contentEnd)));
       return { kind, words, text, form: 'exec' };
     }
-    return { kind, words: shellWords(this.text, start, end), text, form: 'shell' };
+    return { kind, text, form: 'shell', ...this.shellTokens(start, end) };
+  }
+
+  /**
+   * Words and operators of a shell-form command. The shell tokenizer knows `\`-newline continuations;
+   * with `# escape=\``, Docker removes the backtick-newline pairs before the shell sees the text, so each
+   * continued line is tokenized on its own.
+   */
+  private shellTokens(start: number, end: number): Pick<ShellCommand, 'words' | 'operators'> {
+    const words: Located<string>[] = [];
+    const operators: Located<string>[] = [];
+    const collect = (from: number, to: number) => {
+      for (const token of tokenizeShell(this.text, from, to)) {
+        if (token.type === 'word') words.push(located(token.value, token.start, token.end, token.raw));
+        else operators.push(located<string>(token.value, token.start, token.end, this.text.slice(token.start, token.end)));
+      }
+    };
+    if (this.escapeChar === '\\') {
+      collect(start, end);
+    } else {
+      const continuation = this.continuationPattern();
+      continuation.lastIndex = start;
+      let from = start;
+      for (let m = continuation.exec(this.text); m && m.index < end; m = continuation.exec(this.text)) {
+        collect(from, m.index);
+        from = m.index + m[0].length;
+      }
+      collect(from, end);
+    }
+    return { words, operators };
+  }
+
+  private continuation?: RegExp;
+
+  private continuationPattern(): RegExp {
+    const escaped = this.escapeChar.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    this.continuation ??= new RegExp(`${escaped}[ \\t]*(?:\\r\\n|\\n|\\r)`, 'g');
+    return this.continuation;
   }
 
   private finalSpec(handle: DockerfileHandle): ContainerSpec {
@@ -314,6 +374,7 @@ class DockerfileReader {
     spec.images = this.images;
     spec.env = this.env;
     spec.commands = this.commands;
+    spec.downloads = this.downloads;
     return spec;
   }
 
@@ -329,9 +390,4 @@ class DockerfileReader {
     const keepsOfficialEntrypoint = !entrypoint || /docker-entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
     return keepsOfficialEntrypoint && base.image !== undefined && officialEntrypointDropsPrivileges(base.image);
   }
-}
-
-/** Shell words of a shell-form command, from the shared shell tokenizer (pending: see the report). */
-function shellWords(_text: string, _start: number, _end: number): Located<string>[] {
-  return [];
 }
