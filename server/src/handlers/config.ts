@@ -1,6 +1,9 @@
-import { parse as parseYaml } from 'yaml';
 import type { FixSettings, SeveritySetting } from '../engine/ruleApi';
 import type { LintOptions, Preset } from '../engine/lint';
+import { emptyConfig, formatConfigProblem, parseConfig, type CapdropConfig } from '../engine/config';
+import { rules as registeredRules } from '../../../rules';
+
+const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(Object.keys(registeredRules));
 
 /** The `capdrop.*` settings, as the client reports them through workspace/configuration. */
 export interface ServerSettings {
@@ -23,18 +26,13 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSize: 5_000_000,
 };
 
-/** The subset of a workspace `.capdrop.yaml` the server uses. */
-export interface WorkspaceConfig {
-  preset?: Preset;
-  rules: Record<string, SeveritySetting>;
-  exclude: string[];
-  limits: { memory?: string; cpus?: string; pids?: string };
-  user?: string;
-  /** Problems reading the file; the server logs them and uses what was valid. */
+/** A workspace `.capdrop.yaml`, read by the loader the CLI uses too, with its problems as text. */
+export interface WorkspaceConfig extends CapdropConfig {
+  /** Problems in the file; the server logs them and uses what was valid. */
   problems: string[];
 }
 
-export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { rules: {}, exclude: [], limits: {}, problems: [] };
+export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { ...emptyConfig(), problems: [] };
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 const PRESETS = new Set(['recommended', 'strict']);
@@ -63,13 +61,11 @@ function readLimits(v: unknown): ServerSettings['limits'] {
   return out;
 }
 
-function readRules(v: unknown, problems?: string[]): Record<string, SeveritySetting> {
+/** `capdrop.rules`: "default" (or anything unexpected) leaves the rule to the preset and the workspace file. */
+function readRules(v: unknown): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   if (!isRecord(v)) return out;
-  for (const [id, sev] of Object.entries(v)) {
-    if (typeof sev === 'string' && SEVERITIES.has(sev)) out[id] = sev as SeveritySetting;
-    else if (sev !== 'default') problems?.push(`rules.${id}: expected off, info, warning or error`);
-  }
+  for (const [id, sev] of Object.entries(v)) if (typeof sev === 'string' && SEVERITIES.has(sev)) out[id] = sev as SeveritySetting;
   return out;
 }
 
@@ -88,26 +84,10 @@ export function normalizeSettings(raw: unknown): ServerSettings {
   };
 }
 
-/**
- * Reads a `.capdrop.yaml` as data only. A stop-gap until the shared loader (engine/config.ts) lands;
- * it accepts the same schema: preset, rules, exclude, limits, user.
- */
-export function parseWorkspaceConfig(text: string): WorkspaceConfig {
-  const problems: string[] = [];
-  let data: unknown;
-  try {
-    data = parseYaml(text, { prettyErrors: false });
-  } catch (err) {
-    return { ...EMPTY_WORKSPACE_CONFIG, problems: [`.capdrop.yaml is not valid YAML: ${(err as Error).message}`] };
-  }
-  if (data === null || data === undefined) return { ...EMPTY_WORKSPACE_CONFIG };
-  if (!isRecord(data)) return { ...EMPTY_WORKSPACE_CONFIG, problems: ['.capdrop.yaml must be a mapping'] };
-  const config: WorkspaceConfig = { rules: readRules(data.rules, problems), exclude: stringList(data.exclude), limits: readLimits(data.limits), problems };
-  if (typeof data.preset === 'string' && PRESETS.has(data.preset)) config.preset = data.preset as Preset;
-  else if (data.preset !== undefined) problems.push('preset: expected recommended or strict');
-  const user = scalarString(data.user);
-  if (user) config.user = user;
-  return config;
+/** Reads a `.capdrop.yaml` as data only (never evaluated), through the shared loader. */
+export function parseWorkspaceConfig(text: string, file: string): WorkspaceConfig {
+  const { config, problems } = parseConfig(text.replace(/^\uFEFF/, ''), KNOWN_RULE_IDS);
+  return { ...config, problems: problems.map((p) => formatConfigProblem(file, p)) };
 }
 
 /**
@@ -166,10 +146,11 @@ export class ConfigStore {
     if (!this.trusted) return;
     for (const folder of folders) {
       for (const name of WORKSPACE_CONFIG_NAMES) {
-        const text = await this.source.readFile(`${folder.replace(/[\\/]+$/, '')}/${name}`);
+        const file = `${folder.replace(/[\\/]+$/, '')}/${name}`;
+        const text = await this.source.readFile(file);
         if (text === undefined) continue;
-        const config = parseWorkspaceConfig(text);
-        for (const problem of config.problems) this.source.log(`${folder}/${name}: ${problem}`);
+        const config = parseWorkspaceConfig(text, file);
+        for (const problem of config.problems) this.source.log(problem);
         this.folderConfigs.set(folder, config);
         break;
       }
@@ -193,9 +174,9 @@ export class ConfigStore {
     return toLintOptions(this.settings, this.workspaceConfigFor(fsPath));
   }
 
-  /** capdrop.exclude plus the `.capdrop.yaml` exclude of that folder. */
-  excludesFor(folder: string): string[] {
-    return [...this.settings.exclude, ...(this.folderConfigs.get(folder)?.exclude ?? [])];
+  /** The gitignore-style `exclude` patterns of that folder's `.capdrop.yaml` (relative to the folder). */
+  workspaceExcludes(folder: string): string[] {
+    return this.folderConfigs.get(folder)?.exclude ?? [];
   }
 }
 

@@ -35,6 +35,8 @@ export class DiagnosticsHandler {
   private readonly diskSequence = new Map<string, number>();
   /** URIs (by key) that currently show diagnostics, so disabling Capdrop can clear them all. */
   private readonly published = new Map<string, string>();
+  /** What was last sent per URI key, so re-linting after a reload does not resend identical results. */
+  private readonly lastSent = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -181,6 +183,9 @@ export class DiagnosticsHandler {
 
   private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
     const key = uriKey(uri);
+    const fingerprint = JSON.stringify([uri, version, diagnostics]);
+    if (this.lastSent.get(key) === fingerprint) return;
+    this.lastSent.set(key, fingerprint);
     if (diagnostics.length) this.published.set(key, uri);
     else this.published.delete(key);
     void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });

@@ -82,9 +82,12 @@ export class WorkspaceScanner {
 
   private async *walk(folder: string, _token: CancellationToken, cancelled: () => boolean): AsyncGenerator<string> {
     const filesExclude = new GlobSet(this.config.filesExclude);
-    const capdropExclude = new GlobSet(this.config.excludesFor(folder));
+    const capdropExclude = new GlobSet(this.config.settings.exclude);
     const excluded = (rel: string) => filesExclude.matches(rel) || capdropExclude.matches(rel);
-    const stack: { dir: string; rel: string; ignore: GitIgnore }[] = [{ dir: folder, rel: '', ignore: new GitIgnore() }];
+    // The .capdrop.yaml excludes are gitignore-style, like the CLI reads them: they start the ignore chain.
+    const rootIgnore = new GitIgnore();
+    rootIgnore.add('', this.config.workspaceExcludes(folder).join('\n'));
+    const stack: { dir: string; rel: string; ignore: GitIgnore }[] = [{ dir: folder, rel: '', ignore: rootIgnore }];
     while (stack.length) {
       if (cancelled()) return;
       const { dir, rel, ignore: inherited } = stack.pop()!;
