@@ -14,7 +14,7 @@ ruleTester.run(rule, {
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    network_mode: host\n',
-      errors: [{ messageId: 'hostNamespace', severity: 'warning', data: { namespace: 'network', value: 'host', consequence: 'it can bind any host port and reach services listening only on the host\'s localhost' }, line: 4, column: 19, endLine: 4, endColumn: 23 }],
+      errors: [{ messageId: 'hostNamespace', severity: 'warning', data: { namespace: 'network', value: 'host', consequence: 'it can bind any host port and reach services listening only on the host\'s localhost' }, line: 4, column: 5, endLine: 4, endColumn: 23 }],
       fixes: [{ messageId: 'removeSetting', output: 'services:\n  app:\n    image: nginx:1.27\n' }],
     },
     {
@@ -22,8 +22,8 @@ ruleTester.run(rule, {
       name: 'PID is an error, IPC a warning',
       code: 'services:\n  app:\n    image: nginx:1.27\n    pid: host\n    ipc: host\n',
       errors: [
-        { messageId: 'hostNamespace', severity: 'error', data: { namespace: 'PID', value: 'host', consequence: 'it can see every host process, read their environment and signal them' }, line: 4, column: 10, endLine: 4, endColumn: 14 },
-        { messageId: 'hostNamespace', severity: 'warning', data: { namespace: 'IPC', value: 'host', consequence: 'it can read and write the host\'s shared memory segments' }, line: 5, column: 10, endLine: 5, endColumn: 14 },
+        { messageId: 'hostNamespace', severity: 'error', data: { namespace: 'PID', value: 'host', consequence: 'it can see every host process, read their environment and signal them' }, line: 4, column: 5, endLine: 4, endColumn: 14 },
+        { messageId: 'hostNamespace', severity: 'warning', data: { namespace: 'IPC', value: 'host', consequence: 'it can read and write the host\'s shared memory segments' }, line: 5, column: 5, endLine: 5, endColumn: 14 },
       ],
       fixes: [
         { messageId: 'removeSetting', output: 'services:\n  app:\n    image: nginx:1.27\n    ipc: host\n' },
@@ -35,9 +35,9 @@ ruleTester.run(rule, {
       name: 'UTS, user and cgroup namespaces',
       code: 'services:\n  app:\n    image: nginx:1.27\n    uts: host\n    userns_mode: host\n    cgroup: host\n',
       errors: [
-        { messageId: 'hostNamespace', data: { namespace: 'UTS', value: 'host', consequence: 'it shares the host\'s hostname and can change it when it has CAP_SYS_ADMIN' }, line: 4, column: 10, endLine: 4, endColumn: 14 },
-        { messageId: 'hostNamespace', data: { namespace: 'user', value: 'host', consequence: 'the daemon\'s user-namespace remapping is off and root inside is root on the host' }, line: 5, column: 18, endLine: 5, endColumn: 22 },
-        { messageId: 'hostNamespace', data: { namespace: 'cgroup', value: 'host', consequence: 'it sees the host\'s whole cgroup tree' }, line: 6, column: 13, endLine: 6, endColumn: 17 },
+        { messageId: 'hostNamespace', data: { namespace: 'UTS', value: 'host', consequence: 'it shares the host\'s hostname and can change it when it has CAP_SYS_ADMIN' }, line: 4, column: 5, endLine: 4, endColumn: 14 },
+        { messageId: 'hostNamespace', data: { namespace: 'user', value: 'host', consequence: 'the daemon\'s user-namespace remapping is off and root inside is root on the host' }, line: 5, column: 5, endLine: 5, endColumn: 22 },
+        { messageId: 'hostNamespace', data: { namespace: 'cgroup', value: 'host', consequence: 'it sees the host\'s whole cgroup tree' }, line: 6, column: 5, endLine: 6, endColumn: 17 },
       ],
       fixes: [
         { messageId: 'removeSetting', output: 'services:\n  app:\n    image: nginx:1.27\n    userns_mode: host\n    cgroup: host\n' },
@@ -49,7 +49,7 @@ ruleTester.run(rule, {
       kind: 'compose',
       name: 'through a merge key: points at the anchored line, no in-place fix',
       code: 'x-hostnet: &hostnet\n  network_mode: host\nservices:\n  app:\n    <<: *hostnet\n    image: nginx:1.27\n',
-      errors: [{ messageId: 'hostNamespace', line: 2, column: 17, endLine: 2, endColumn: 21 }],
+      errors: [{ messageId: 'hostNamespace', line: 2, column: 3, endLine: 2, endColumn: 21 }],
       fixes: [],
     },
     {
