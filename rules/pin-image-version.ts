@@ -1,4 +1,9 @@
 import { defineRule } from '../server/src/engine/ruleApi';
+import type { ImageRef } from '../server/src/model/containerSpec';
+
+function display(ref: ImageRef): string {
+  return ref.tag === undefined ? ref.name : `${ref.name}:${ref.tag}`;
+}
 
 export default defineRule({
   id: 'pin-image-version',
@@ -38,9 +43,9 @@ export default defineRule({
       const ref = image.value;
       if (ref.isStage || ref.builtLocally || ref.digest || ref.name.toLowerCase() === 'scratch') continue;
       if (ref.tag === undefined) {
-        ctx.report({ at: image, messageId: 'noTag', data: { image: image.raw }, fixes: [] });
+        ctx.report({ at: image, messageId: 'noTag', data: { image: display(ref) }, fixes: [] });
       } else if (ref.tag === 'latest') {
-        ctx.report({ at: image, messageId: 'latestTag', data: { image: image.raw }, fixes: [] });
+        ctx.report({ at: image, messageId: 'latestTag', data: { image: display(ref) }, fixes: [] });
       }
     }
   },
