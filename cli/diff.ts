@@ -31,8 +31,8 @@ function diffLines(a: string[], b: string[]): Op[] {
       if (i < n && j < m && am[i] === bm[j]) {
         ops.push({ type: ' ', line: am[i++] });
         j++;
-      } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ type: '+', line: bm[j++] });
-      else ops.push({ type: '-', line: am[i++] });
+      } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ type: '-', line: am[i++] });
+      else ops.push({ type: '+', line: bm[j++] });
     }
   }
   for (const line of a.slice(a.length - suf)) ops.push({ type: ' ', line });
