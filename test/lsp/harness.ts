@@ -71,7 +71,9 @@ export class LspHarness {
       this.diagnostics.push(params);
       this.notify(this.diagnosticWaiters, params);
     });
-    connection.onNotification(LogMessageNotification.type, (params) => this.logs.push(params.message));
+    connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params.message);
+    });
     connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => {
       this.progress.push(params);
       this.notify(this.progressWaiters, params.value);
@@ -81,9 +83,8 @@ export class LspHarness {
     );
     connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
       this.progressCreated.push(params.token);
-      return null;
     });
-    connection.onRequest(RegistrationRequest.type, () => null);
+    connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.appliedEdits.push(params);
       return { applied: true };
