@@ -7,7 +7,7 @@ export default defineRule({
   inputs: ['compose', 'run'],
   docs: {
     rationale:
-      '`--link` and Compose `links:` are a legacy feature of the default bridge network. Links copy the linked container\'s environment variables (secrets included) into the linking one and depend on start order; user-defined networks give name resolution and isolation without either. In Compose, services on the same network already reach each other by service name.',
+      '`--link` is a legacy feature of the default bridge network: it copies the linked container\'s environment variables (secrets included) into the linking one and ties the two together by start order. User-defined networks give name resolution and isolation without either. In Compose, services on the same network already reach each other by service name, so `links:` only adds aliases and hidden coupling.',
     whenNotToUse: 'Old setups that still rely on the environment variables links inject, until they are migrated.',
     references: [
       'https://docs.docker.com/engine/network/links/',
@@ -23,7 +23,7 @@ export default defineRule({
     },
   },
   messages: {
-    legacyLink: 'The legacy link "{{link}}" shares environment variables and ties start order; put both containers on a user-defined network and use the name instead.',
+    legacyLink: 'The link "{{link}}" uses Docker\'s legacy container linking; put both containers on a user-defined network and reach the other by name instead.',
     removeLink: 'Remove the link "{{link}}" (check both containers share a network and that nothing uses its alias)',
   },
   check(spec, ctx) {
