@@ -1,8 +1,372 @@
-import type { ParsedFile } from '../model/containerSpec';
-import type { SpecWriter } from './writer';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { ContainerSpec, Mount, ParsedFile, Port } from '../model/containerSpec';
+import { isUnknown, type Located, type Maybe } from '../model/located';
+import type { ListSetting, Setting, SpecWriter, TextEdit } from './writer';
+import { contentEnd } from '../parse/compose';
+import type { ComposeHandle, ComposeRef, ServiceRef } from '../parse/compose/refs';
+import type { Entry } from '../parse/compose/yamlAccess';
+import { parseShortPort, splitVolume } from '../parse/compose/strings';
+import { Lines, doubleQuoted, inStyle, inStyleLoose, stringScalar } from './compose/text';
 
-// Placeholder until the Compose writer lands: it offers no edit.
-export function createComposeWriter(_parsed: ParsedFile): SpecWriter {
-  const none = () => null;
-  return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, bindPortToHostIp: none };
+const LIST_KEYS: Record<ListSetting, string> = { capAdd: 'cap_add', capDrop: 'cap_drop', securityOpt: 'security_opt' };
+/** Where a new list goes: right after its closest relative, else at the end of the service. */
+const LIST_NEIGHBOURS: Record<ListSetting, string[]> = { capAdd: [], capDrop: ['cap_add'], securityOpt: ['cap_drop', 'cap_add'] };
+const TOP_LEVEL_KEYS: Record<Setting, string> = { user: 'user', memory: 'mem_limit', cpus: 'cpus', pids: 'pids_limit', restart: 'restart', readOnly: 'read_only' };
+const DEPLOY_KEYS: Partial<Record<Setting, string>> = { memory: 'memory', cpus: 'cpus', pids: 'pids' };
+
+export function createComposeWriter(parsed: ParsedFile): SpecWriter {
+  const handle = parsed.handle as ComposeHandle | undefined;
+  // Text that YAML cannot read has no structure to edit against.
+  if (!handle || parsed.problems.some((p) => p.severity === 'error')) {
+    const none = () => null;
+    return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, bindPortToHostIp: none };
+  }
+  return new ComposeWriter(parsed.text, handle);
+}
+
+interface FileStyle {
+  /** Spaces per nesting level. */
+  indent: number;
+  /** Extra indentation of a block list's `-` under its key (0 for `key:\n- a`). */
+  listIndent: number;
+  flowLists: boolean;
+}
+
+class ComposeWriter implements SpecWriter {
+  private readonly lines: Lines;
+  private style?: FileStyle;
+
+  constructor(
+    private readonly text: string,
+    private readonly handle: ComposeHandle,
+  ) {
+    this.lines = new Lines(text);
+  }
+
+  // ---- SpecWriter ------------------------------------------------------------------------------
+
+  remove(item: Located<unknown>): TextEdit[] | null {
+    const ref = item.node as ComposeRef | undefined;
+    if (!ref || item.editable === false) return null;
+    if (ref.list) return this.removeListItem(ref.list);
+    if (ref.entry) return this.removeEntry(ref.entry, ref.parents);
+    return null;
+  }
+
+  replace(item: Located<unknown>, value: string): TextEdit[] | null {
+    const ref = item.node as ComposeRef | undefined;
+    if (!ref || item.editable === false || ref.entry?.shared) return null;
+    return this.replaceScalar(ref.value, value);
+  }
+
+  addToList(spec: ContainerSpec, setting: ListSetting, values: string[]): TextEdit[] | null {
+    const service = this.service(spec);
+    if (!service) return null;
+    const key = LIST_KEYS[setting];
+    const existing = service.entries.get(key);
+    if (existing) return this.extendList(existing, values);
+    const neighbour = LIST_NEIGHBOURS[setting].map((k) => service.entries.get(k)).find((e) => e && !e.shared && e.owner === service.map);
+    const style = this.fileStyle();
+    const at = neighbour ? this.entryEnd(neighbour) : this.serviceEnd(service.map);
+    const indent = this.lines.column((service.map.items[0].key as Node).range![0]);
+    return [insert(at, this.listText(key, values, indent, style))];
+  }
+
+  setSettings(spec: ContainerSpec, values: Partial<Record<Setting, string>>): TextEdit[] | null {
+    const service = this.service(spec);
+    if (!service) return null;
+    const edits: TextEdit[] = [];
+    const topLevel: string[] = [];
+    const inDeploy: [string, string][] = [];
+    const deploy = service.entries.get('deploy');
+    const useDeploy = deploy !== undefined && !deploy.shared && isMap(deploy.value);
+    for (const [setting, value] of Object.entries(values) as [Setting, string][]) {
+      if (value === undefined) continue;
+      const current = currentValue(spec, setting);
+      if (isUnknown(current)) return null;
+      if (current) {
+        const ref = current.node as ComposeRef | undefined;
+        // The value was derived from another key (`cpu_quota`, swarm's `restart_policy`): do not overwrite it.
+        if (!ref?.entry || (ref.entry.key !== TOP_LEVEL_KEYS[setting] && ref.entry.key !== DEPLOY_KEYS[setting])) return null;
+        if (current.editable === false) return null;
+        const edit = this.replaceScalar(ref.value, value, setting);
+        if (!edit) return null;
+        edits.push(...edit);
+        continue;
+      }
+      const deployKey = DEPLOY_KEYS[setting];
+      if (useDeploy && deployKey) inDeploy.push([deployKey, formatSetting(setting, value)]);
+      else topLevel.push(`${TOP_LEVEL_KEYS[setting]}: ${formatSetting(setting, value)}`);
+    }
+    const indent = this.lines.column((service.map.items[0].key as Node).range![0]);
+    if (topLevel.length > 0) {
+      edits.push(insert(this.serviceEnd(service.map), topLevel.map((l) => this.lines.eol + ' '.repeat(indent) + l).join('')));
+    }
+    if (inDeploy.length > 0) {
+      const edit = this.insertLimits(deploy!, inDeploy);
+      if (!edit) return null;
+      edits.push(edit);
+    }
+    return edits;
+  }
+
+  makeMountReadOnly(mount: Located<Mount>): TextEdit[] | null {
+    const ref = mount.node as ComposeRef | undefined;
+    if (!ref || mount.editable === false) return null;
+    if (mount.value.readOnly) return [];
+    const node = ref.value;
+    if (isMap(node)) return this.setInMapping(node, 'read_only', 'true');
+    if (!isScalar(node) || typeof node.value !== 'string') return null;
+    const text = node.value;
+    const parts = splitVolume(text);
+    // An anonymous volume (`/data`) has no access-mode field to set.
+    if (parts.length < 2) return null;
+    let next: string;
+    if (parts.length === 2) next = `${text}:ro`;
+    else {
+      const flags = parts[2].text.split(',').filter((f) => f !== 'rw' && f !== '');
+      next = text.slice(0, parts[2].start) + ['ro', ...flags].join(',') + text.slice(parts[2].start + parts[2].text.length);
+    }
+    return [this.scalarEdit(node, inStyleLoose(next, node.type, ref.list?.seq.flow === true))];
+  }
+
+  bindPortToHostIp(port: Located<Port>, hostIp: string): TextEdit[] | null {
+    const ref = port.node as ComposeRef | undefined;
+    if (!ref || port.editable === false || port.value.mode !== 'published') return null;
+    const node = ref.value;
+    if (isMap(node)) return this.setInMapping(node, 'host_ip', stringScalar(hostIp));
+    if (!isScalar(node)) return null;
+    const text = isScalar(node) && node.value !== null ? String(node.value) : '';
+    const parsed = parseShortPort(text);
+    // Without a host port, `IP::PORT` would be needed; its support in Compose is not certain, so no fix.
+    if (!parsed?.hostPort) return null;
+    const next = `${hostIp}:${text.slice(parsed.hostPort.start)}`;
+    return [this.scalarEdit(node, inStyleLoose(next, node.type, ref.list?.seq.flow === true))];
+  }
+
+  // ---- removal ---------------------------------------------------------------------------------
+
+  private removeEntry(entry: Entry, parents: Entry[] = []): TextEdit[] | null {
+    if (entry.shared || entry.owner.flow) return null;
+    // The only key of a nested mapping (`limits: {memory}`): remove the mapping's key too.
+    const parent = parents[parents.length - 1];
+    if (parent && ownKeys(entry.owner) === 1) return this.removeEntry(parent, parents.slice(0, -1));
+    const keyStart = (entry.pair.key as Node).range![0];
+    if (!this.lines.startsLine(keyStart)) return null;
+    const start = this.lines.lineStart(keyStart);
+    const end = this.lines.nextLineStart(this.entryEnd(entry));
+    return [{ range: { start, end }, newText: '' }];
+  }
+
+  private removeListItem(list: NonNullable<ComposeRef['list']>): TextEdit[] | null {
+    const { entry, seq, index } = list;
+    if (entry.shared) return null;
+    if (seq.items.length === 1) return this.removeEntry(entry);
+    const item = seq.items[index] as Node;
+    if (!item?.range) return null;
+    if (seq.flow) {
+      const next = seq.items[index + 1] as Node | undefined;
+      if (next?.range) return [{ range: { start: item.range[0], end: next.range[0] }, newText: '' }];
+      const prev = seq.items[index - 1] as Node;
+      return [{ range: { start: contentEnd(this.text, prev), end: contentEnd(this.text, item) }, newText: '' }];
+    }
+    if (!this.lines.startsListLine(item.range[0])) return null;
+    const start = this.lines.lineStart(item.range[0]);
+    return [{ range: { start, end: this.lines.nextLineStart(contentEnd(this.text, item)) }, newText: '' }];
+  }
+
+  // ---- scalars ---------------------------------------------------------------------------------
+
+  private replaceScalar(node: unknown, value: string, setting?: Setting): TextEdit[] | null {
+    if (!isScalar(node) || !node.range) return null;
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return null;
+    const text = setting ? formatSetting(setting, value, node) : inStyle(value, node.type, node.value);
+    return [this.scalarEdit(node, text)];
+  }
+
+  private scalarEdit(node: Scalar, newText: string): TextEdit {
+    return { range: { start: node.range![0], end: node.range![1] }, newText };
+  }
+
+  // ---- lists -----------------------------------------------------------------------------------
+
+  private extendList(entry: Entry, values: string[]): TextEdit[] | null {
+    if (entry.shared) return null;
+    const list = entry.value;
+    const present = new Set(isSeq(list) ? list.items.map((i) => (isScalar(i) ? String(i.value) : '')) : []);
+    const fresh = values.filter((v) => !present.has(v));
+    if (fresh.length === 0) return [];
+    if (isSeq(list)) return this.appendToSeq(list, fresh);
+    // `cap_drop:` with no value yet: write the items as a block list under the key.
+    if (list === null || list === undefined || (isScalar(list) && list.value === null)) {
+      const keyNode = entry.pair.key as Node;
+      if (!this.lines.startsLine(keyNode.range![0]) || entry.owner.flow) return null;
+      const column = this.lines.column(keyNode.range![0]) + this.fileStyle().listIndent;
+      const items = fresh.map((v) => `${this.lines.eol}${' '.repeat(column)}- ${stringScalar(v)}`).join('');
+      return [insert(this.lines.contentEnd(keyNode.range![1]), items)];
+    }
+    return null;
+  }
+
+  private appendToSeq(seq: YAMLSeq, values: string[]): TextEdit[] | null {
+    const items = seq.items as Node[];
+    if (seq.flow) {
+      if (items.length === 0) {
+        const open = seq.range![0];
+        if (this.text[open] !== '[') return null;
+        return [insert(open + 1, values.map(stringScalar).join(', '))];
+      }
+      return [insert(contentEnd(this.text, items[items.length - 1]), values.map((v) => `, ${stringScalar(v)}`).join(''))];
+    }
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first?.range || !last?.range || !this.lines.startsListLine(first.range[0])) return null;
+    const dash = this.lines.dashColumn(first.range[0]);
+    const gap = first.range[0] - this.lines.lineStart(first.range[0]) - dash;
+    const text = values.map((v) => `${this.lines.eol}${' '.repeat(dash)}-${' '.repeat(gap - 1)}${stringScalar(v)}`).join('');
+    return [insert(this.lines.contentEnd(contentEnd(this.text, last)), text)];
+  }
+
+  private listText(key: string, values: string[], indent: number, style: FileStyle): string {
+    const eol = this.lines.eol;
+    if (style.flowLists) return `${eol}${' '.repeat(indent)}${key}: [${values.map(stringScalar).join(', ')}]`;
+    const items = values.map((v) => `${eol}${' '.repeat(indent + style.listIndent)}- ${stringScalar(v)}`).join('');
+    return `${eol}${' '.repeat(indent)}${key}:${items}`;
+  }
+
+  // ---- mappings --------------------------------------------------------------------------------
+
+  /** Sets `key: value` in a long-syntax mapping: replaces the value, or adds the key aligned with the others. */
+  private setInMapping(map: YAMLMap, key: string, value: string): TextEdit[] | null {
+    if (map.flow || map.items.length === 0) return null;
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
+    if (pair) {
+      if (!isScalar(pair.value) || !pair.value.range) return null;
+      return [this.scalarEdit(pair.value, value)];
+    }
+    const firstKey = map.items[0].key as Node;
+    const column = this.lines.column(firstKey.range![0]);
+    const at = this.lines.contentEnd(contentEnd(this.text, map));
+    return [insert(at, `${this.lines.eol}${' '.repeat(column)}${key}: ${value}`)];
+  }
+
+  /** Puts limits under `deploy.resources.limits`, creating the missing levels. */
+  private insertLimits(deploy: Entry, lines: [string, string][]): TextEdit | null {
+    const unit = this.fileStyle().indent;
+    const eol = this.lines.eol;
+    const render = (column: number, path: string[]) => {
+      let out = '';
+      path.forEach((k, depth) => (out += `${eol}${' '.repeat(column + depth * unit)}${k}:`));
+      const leafColumn = column + path.length * unit;
+      for (const [k, v] of lines) out += `${eol}${' '.repeat(leafColumn)}${k}: ${v}`;
+      return out;
+    };
+    let map = deploy.value as YAMLMap;
+    const path = ['resources', 'limits'];
+    while (path.length > 0) {
+      if (map.flow || map.items.length === 0) return null;
+      const child = map.items.find((p) => isScalar(p.key) && p.key.value === path[0]);
+      if (!child) break;
+      if (!isMap(child.value)) return null;
+      map = child.value;
+      path.shift();
+    }
+    if (map.flow || map.items.length === 0) return null;
+    const column = this.lines.column((map.items[0].key as Node).range![0]);
+    return insert(this.lines.contentEnd(contentEnd(this.text, map)), render(column, path));
+  }
+
+  // ---- positions and style ---------------------------------------------------------------------
+
+  private service(spec: ContainerSpec): (ServiceRef & { map: YAMLMap }) | null {
+    const ref = spec.origin.node as ServiceRef | undefined;
+    if (!ref?.map || ref.entry.shared || ref.map.flow || ref.map.items.length === 0) return null;
+    return ref as ServiceRef & { map: YAMLMap };
+  }
+
+  /** The end of a setting's last line of content (comments and blank lines after it excluded). */
+  private entryEnd(entry: Entry): number {
+    return this.lines.contentEnd(contentEnd(this.text, entry.pair.value ?? entry.pair.key));
+  }
+
+  private serviceEnd(map: YAMLMap): number {
+    return this.lines.contentEnd(contentEnd(this.text, map));
+  }
+
+  private fileStyle(): FileStyle {
+    if (this.style) return this.style;
+    let flow = 0;
+    let block = 0;
+    let listIndent: number | undefined;
+    let indent: number | undefined;
+    const visit = (node: unknown, depth: number, keyColumn: number) => {
+      if (depth > 50) return;
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          if (!isPair(pair)) continue;
+          const key = pair.key as Node | null;
+          const column = key?.range ? this.lines.column(key.range[0]) : 0;
+          const value = pair.value as Node | null;
+          if (isSeq(value) && value.items.length > 0) {
+            if (value.flow) flow++;
+            else {
+              block++;
+              const first = value.items[0] as Node;
+              if (listIndent === undefined && first?.range && this.lines.startsListLine(first.range[0])) {
+                listIndent = this.lines.dashColumn(first.range[0]) - column;
+              }
+            }
+          }
+          if (isMap(value) && !value.flow && value.items.length > 0 && indent === undefined && depth > 0) {
+            const inner = value.items[0].key as Node | null;
+            if (inner?.range && key?.range) indent = this.lines.column(inner.range[0]) - column;
+          }
+          visit(value, depth + 1, column);
+        }
+      } else if (isSeq(node)) for (const item of node.items) visit(item, depth + 1, keyColumn);
+    };
+    for (const doc of this.handle.docs) visit(doc.contents, 0, 0);
+    const unit = indent !== undefined && indent > 0 ? indent : 2;
+    this.style = { indent: unit, listIndent: listIndent !== undefined && listIndent >= 0 ? listIndent : unit, flowLists: flow > block };
+    return this.style;
+  }
+}
+
+function insert(at: number, newText: string): TextEdit {
+  return { range: { start: at, end: at }, newText };
+}
+
+function ownKeys(map: YAMLMap): number {
+  return map.items.length;
+}
+
+function currentValue(spec: ContainerSpec, setting: Setting): Maybe<unknown> {
+  switch (setting) {
+    case 'user':
+      return spec.user;
+    case 'readOnly':
+      return spec.readOnly;
+    case 'memory':
+    case 'cpus':
+    case 'pids':
+    case 'restart':
+      return spec.limits[setting];
+  }
+}
+
+/** Each setting's usual spelling: `user` and `cpus` quoted, numbers and booleans plain. */
+function formatSetting(setting: Setting, value: string, replacing?: Scalar): string {
+  if (replacing && (replacing.type === 'QUOTE_SINGLE' || replacing.type === 'QUOTE_DOUBLE') && setting !== 'readOnly' && setting !== 'pids') {
+    return inStyle(value, replacing.type, replacing.value);
+  }
+  switch (setting) {
+    case 'user':
+    case 'cpus':
+      return doubleQuoted(value);
+    case 'readOnly':
+    case 'pids':
+      return /^(?:true|false|-?\d+)$/.test(value) ? value : doubleQuoted(value);
+    default:
+      return stringScalar(value);
+  }
 }
