@@ -43,8 +43,8 @@ export default defineRule({
     },
   },
   messages: {
-    writable: 'The host path "{{source}}" is mounted writable, so the container can change the host; mount only the files it needs, read-only.',
-    readOnly: 'The host path "{{source}}" is mounted, so the container can read host secrets there; mount only the files it needs.',
+    writable: 'The host path "{{source}}" is mounted writable, so the container can change the host; mount it read-only.',
+    exposed: 'The host path "{{source}}" is mounted, so the container can read host secrets there; mount only the files it needs.',
     makeReadOnly: 'Mount "{{source}}" read-only (check the service still starts)',
   },
   check(spec, ctx) {
@@ -54,9 +54,8 @@ export default defineRule({
       const path = source.value.trim();
       if (RUNTIME_SOCKET.test(path) || !isSensitive(path)) continue;
       const data = { source: path };
-      if (mount.value.readOnly) {
-        ctx.report({ at: source, messageId: 'readOnly', data, severity: 'warning' });
-      } else {
+      // Writability is its own finding: making the mount read-only fixes it and leaves the exposure warning.
+      if (!mount.value.readOnly) {
         ctx.report({
           at: source,
           messageId: 'writable',
@@ -65,6 +64,7 @@ export default defineRule({
           fixes: [{ messageId: 'makeReadOnly', safety: 'review', edit: (w) => w.makeMountReadOnly(mount) }],
         });
       }
+      ctx.report({ at: source, messageId: 'exposed', data, severity: 'warning' });
     }
   },
 });

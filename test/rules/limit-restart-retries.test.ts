@@ -13,7 +13,7 @@ ruleTester.run(rule, {
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    restart: always\n',
-      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, severity: 'info', line: 4, column: 14, endLine: 4, endColumn: 20 }],
+      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, severity: 'info', line: 4, column: 5, endLine: 4, endColumn: 20 }],
       fixes: [{ messageId: 'useOnFailure', output: 'services:\n  app:\n    image: nginx:1.27\n    restart: on-failure:5\n' }],
     },
     {
@@ -21,14 +21,14 @@ ruleTester.run(rule, {
       name: 'quoting is kept; strict raises to warning',
       code: 'services:\n  app:\n    image: nginx:1.27\n    restart: "unless-stopped"\n',
       options: { preset: 'strict' },
-      errors: [{ messageId: 'unbounded', data: { policy: 'unless-stopped' }, severity: 'warning', line: 4, column: 14, endLine: 4, endColumn: 30 }],
+      errors: [{ messageId: 'unbounded', data: { policy: 'unless-stopped' }, severity: 'warning', line: 4, column: 5, endLine: 4, endColumn: 30 }],
       fixes: [{ messageId: 'useOnFailure', output: 'services:\n  app:\n    image: nginx:1.27\n    restart: "on-failure:5"\n' }],
     },
     {
       kind: 'compose',
       name: 'policy from a merge key: finding at the anchor, no fix through it',
       code: 'x-defaults: &defaults\n  restart: always\nservices:\n  app:\n    <<: *defaults\n    image: nginx:1.27\n',
-      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, line: 2, column: 12, endLine: 2, endColumn: 18 }],
+      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, line: 2, column: 3, endLine: 2, endColumn: 18 }],
       fixes: [],
     },
     {

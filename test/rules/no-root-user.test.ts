@@ -47,36 +47,45 @@ ruleTester.run(rule, {
       kind: 'dockerfile',
       name: 'no USER in the final stage',
       code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nCMD ["curl"]\n',
-      errors: [{ messageId: 'implicitRoot', severity: 'warning', line: 1, column: 1, endLine: 1, endColumn: 17 }],
-      fixes: [{ messageId: 'runAsUid', output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER 10001:10001\nCMD ["curl"]\n' }],
+      errors: [{ messageId: 'implicitRoot', severity: 'warning', line: 1, column: 6, endLine: 1, endColumn: 17 }],
+      fixes: [
+        {
+          messageId: 'runAsUid',
+          output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\nUSER 10001:10001\nCMD ["curl"]\n',
+        },
+      ],
     },
     {
       kind: 'dockerfile',
       name: 'entrypoint drops root with gosu: info, and the fix says so',
       code: 'FROM debian:12\nENTRYPOINT ["gosu", "redis", "redis-server"]\n',
-      errors: [{ messageId: 'implicitRoot', severity: 'info', line: 1, column: 1, endLine: 1, endColumn: 15 }],
+      errors: [{ messageId: 'implicitRoot', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
       fixes: [
-        { messageId: 'runAsUidEntrypointExpectsRoot', output: 'FROM debian:12\nUSER 10001:10001\nENTRYPOINT ["gosu", "redis", "redis-server"]\n' },
+        {
+          messageId: 'runAsUidEntrypointExpectsRoot',
+          output:
+            'FROM debian:12\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["gosu", "redis", "redis-server"]\n',
+        },
       ],
     },
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    user: root\n',
-      errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'warning', line: 4, column: 11, endLine: 4, endColumn: 15 }],
+      errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'warning', line: 4, column: 5, endLine: 4, endColumn: 15 }],
       fixes: [{ messageId: 'runAsUid', output: 'services:\n  app:\n    image: nginx:1.27\n    user: "10001:10001"\n' }],
     },
     {
       kind: 'compose',
       name: 'quoted uid 0 with a group',
       code: "services:\n  app:\n    image: nginx:1.27\n    user: '0:0'\n",
-      errors: [{ messageId: 'root', data: { user: '0:0' }, line: 4, column: 11, endLine: 4, endColumn: 16 }],
+      errors: [{ messageId: 'root', data: { user: '0:0' }, line: 4, column: 5, endLine: 4, endColumn: 16 }],
       fixes: [{ messageId: 'runAsUid', output: "services:\n  app:\n    image: nginx:1.27\n    user: '10001:10001'\n" }],
     },
     {
       kind: 'compose',
       name: 'user from a merge key: the finding points at the anchored line',
       code: 'x-common: &common\n  user: root\nservices:\n  app:\n    <<: *common\n    image: nginx:1.27\n',
-      errors: [{ messageId: 'root', data: { user: 'root' }, line: 2, column: 9, endLine: 2, endColumn: 13 }],
+      errors: [{ messageId: 'root', data: { user: 'root' }, line: 2, column: 3, endLine: 2, endColumn: 13 }],
       fixes: [{ messageId: 'runAsUid', output: 'x-common: &common\n  user: root\nservices:\n  app:\n    <<: *common\n    image: nginx:1.27\n    user: "10001:10001"\n' }],
     },
     {

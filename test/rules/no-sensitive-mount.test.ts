@@ -15,28 +15,37 @@ ruleTester.run(rule, {
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc\n',
-      errors: [{ messageId: 'writable', data: { source: '/etc' }, severity: 'error', line: 5, column: 9, endLine: 5, endColumn: 13 }],
+      errors: [
+        { messageId: 'writable', data: { source: '/etc' }, severity: 'error', line: 5, column: 9, endLine: 5, endColumn: 13 },
+        { messageId: 'exposed', data: { source: '/etc' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 13 },
+      ],
       fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc:ro\n' }],
     },
     {
       kind: 'compose',
       name: 'read-only: a warning and no fix',
       code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /var/log/nginx:/logs:ro\n',
-      errors: [{ messageId: 'readOnly', data: { source: '/var/log/nginx' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 23 }],
+      errors: [{ messageId: 'exposed', data: { source: '/var/log/nginx' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 23 }],
       fixes: [],
     },
     {
       kind: 'compose',
       name: 'the host root',
       code: 'services:\n  agent:\n    image: alpine:3.20\n    volumes:\n      - "/:/host"\n',
-      errors: [{ messageId: 'writable', data: { source: '/' }, severity: 'error', line: 5, column: 10, endLine: 5, endColumn: 11 }],
+      errors: [
+        { messageId: 'writable', data: { source: '/' }, severity: 'error', line: 5, column: 10, endLine: 5, endColumn: 11 },
+        { messageId: 'exposed', data: { source: '/' }, severity: 'warning', line: 5, column: 10, endLine: 5, endColumn: 11 },
+      ],
       fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  agent:\n    image: alpine:3.20\n    volumes:\n      - "/:/host:ro"\n' }],
     },
     {
       kind: 'compose',
       name: 'long syntax with a path that needs normalizing',
       code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - type: bind\n        source: //proc/./sys\n        target: /host/proc\n',
-      errors: [{ messageId: 'writable', data: { source: '//proc/./sys' }, line: 6, column: 17, endLine: 6, endColumn: 29 }],
+      errors: [
+        { messageId: 'writable', data: { source: '//proc/./sys' }, severity: 'error', line: 6, column: 17, endLine: 6, endColumn: 29 },
+        { messageId: 'exposed', data: { source: '//proc/./sys' }, severity: 'warning', line: 6, column: 17, endLine: 6, endColumn: 29 },
+      ],
       fixes: [
         {
           messageId: 'makeReadOnly',
@@ -47,21 +56,27 @@ ruleTester.run(rule, {
     {
       kind: 'run',
       code: 'docker run -v /:/host alpine:3.20\n',
-      errors: [{ messageId: 'writable', data: { source: '/' }, line: 1, column: 15, endLine: 1, endColumn: 16 }],
+      errors: [
+        { messageId: 'writable', data: { source: '/' }, severity: 'error', line: 1, column: 15, endLine: 1, endColumn: 16 },
+        { messageId: 'exposed', data: { source: '/' }, severity: 'warning', line: 1, column: 15, endLine: 1, endColumn: 16 },
+      ],
       fixes: [{ messageId: 'makeReadOnly', output: 'docker run -v /:/host:ro alpine:3.20\n' }],
     },
     {
       kind: 'run',
       name: '--mount readonly below /etc',
       code: 'docker run --mount type=bind,source=/etc/shadow,target=/shadow,readonly alpine:3.20\n',
-      errors: [{ messageId: 'readOnly', data: { source: '/etc/shadow' }, severity: 'warning', line: 1, column: 37, endLine: 1, endColumn: 48 }],
+      errors: [{ messageId: 'exposed', data: { source: '/etc/shadow' }, severity: 'warning', line: 1, column: 37, endLine: 1, endColumn: 48 }],
       fixes: [],
     },
     {
       kind: 'run',
       name: 'run split over lines, /lib64',
       code: 'docker run -d \\\n  -v /lib64:/lib64 \\\n  alpine:3.20\n',
-      errors: [{ messageId: 'writable', data: { source: '/lib64' }, line: 2, column: 6, endLine: 2, endColumn: 12 }],
+      errors: [
+        { messageId: 'writable', data: { source: '/lib64' }, severity: 'error', line: 2, column: 6, endLine: 2, endColumn: 12 },
+        { messageId: 'exposed', data: { source: '/lib64' }, severity: 'warning', line: 2, column: 6, endLine: 2, endColumn: 12 },
+      ],
       fixes: [{ messageId: 'makeReadOnly', output: 'docker run -d \\\n  -v /lib64:/lib64:ro \\\n  alpine:3.20\n' }],
     },
   ],

@@ -40,7 +40,7 @@ ruleTester.run(rule, {
       name: 'explicitly disabled: point at it and flip it',
       code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:false\n',
       errors: [{ messageId: 'disabled', data: { option: 'no-new-privileges:false' }, line: 5, column: 9, endLine: 5, endColumn: 32 }],
-      fixes: [{ messageId: 'enableNoNewPrivileges', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' }],
+      fixes: [{ messageId: 'enableNoNewPrivileges', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - "no-new-privileges:true"\n' }],
     },
     {
       kind: 'run',

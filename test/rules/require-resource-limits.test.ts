@@ -41,7 +41,7 @@ ruleTester.run(rule, {
       fixes: [
         {
           messageId: 'setLimits',
-          output: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n          cpus: 1.0\n          pids: 200\n',
+          output: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 256M\n          cpus: "1.0"\n          pids: 200\n',
         },
       ],
     },
