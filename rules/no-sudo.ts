@@ -1,0 +1,38 @@
+import { defineRule } from '../server/src/engine/ruleApi';
+import { allSimpleCommands, programName } from './support/shell-commands';
+
+export default defineRule({
+  id: 'no-sudo',
+  title: 'Do not use sudo in RUN steps',
+  severity: 'warning',
+  inputs: ['dockerfile'],
+  docs: {
+    rationale:
+      'A RUN step already runs as the current USER, and switching to root for a step is `USER root` before it. sudo adds a setuid binary and a sudoers policy to the image, behaves differently without a TTY, and leaves a path for any process in the container to become root.',
+    whenNotToUse:
+      'A base image that must ship sudo for interactive development containers (dev containers, CI runners) where root inside the container is accepted.',
+    references: [
+      'CIS Docker Benchmark 4.1: Ensure that a user for the container has been created',
+      'https://docs.docker.com/build/building/best-practices/#user',
+      'https://man7.org/linux/man-pages/man8/sudo.8.html',
+    ],
+    sameAs: [
+      { tool: 'hadolint', id: 'DL3004' },
+      { tool: 'checkov', id: 'CKV2_DOCKER_1' },
+    ],
+    examples: {
+      bad: [{ kind: 'dockerfile', code: 'FROM debian:12\nUSER app\nRUN sudo apt-get update\n' }],
+      good: [{ kind: 'dockerfile', code: 'FROM debian:12\nRUN apt-get update\nUSER app\n' }],
+    },
+  },
+  messages: {
+    sudo: 'This RUN step calls sudo; run the step as root with `USER root` before it (and switch back after) instead of shipping sudo in the image.',
+  },
+  check(spec, ctx) {
+    const runSteps = spec.commands.filter((c) => c.kind === 'run');
+    for (const command of allSimpleCommands(runSteps)) {
+      const first = command.words[0];
+      if (first && programName(first) === 'sudo') ctx.report({ at: first, messageId: 'sudo' });
+    }
+  },
+});

@@ -1,0 +1,171 @@
+import type { ShellCommand } from '../../server/src/model/containerSpec';
+import type { Located, SourceRange } from '../../server/src/model/located';
+
+/**
+ * One simple command of a shell command line (`a b c` between control operators), with the
+ * pipeline and process-substitution links the command-reading rules need.
+ */
+export interface SimpleCommand {
+  /** Leading `NAME=value` assignments (`GIT_SSL_NO_VERIFY=1 git clone …`). */
+  assignments: Located<string>[];
+  /** The command word and its arguments, redirections and leading shell keywords left out. */
+  words: Located<string>[];
+  /** The previous command of the same pipeline (`curl … | sh`: set on `sh`). */
+  pipedFrom?: SimpleCommand;
+  /** Set on the commands inside `<( … )`: the command that reads it, and where the substitution ends. */
+  substitutedInto?: { reader: SimpleCommand; end: number };
+  command: ShellCommand;
+}
+
+const OPERATORS = new Set(['&&', '||', ';', '|', '&', '|&', ';;', '(', ')', '\n']);
+/** Words that may precede the command word without being the command (`if sudo …`, `! grep …`). */
+const KEYWORDS = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'time', 'exec']);
+/** A redirection operator word as `tokenizeShell` yields it; the word after it is its target. */
+const REDIRECTION = /^(?:\d*|&)(?:<<<|<<-|<<|>>|>&|>\||<>|<&|<|>)$/;
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
+
+type Token = { op: string; range: SourceRange } | { word: Located<string> };
+
+/** Words and operators in source order. Without `operators` (exec form), operator-looking words are operators. */
+function tokens(command: ShellCommand): Token[] {
+  const out: Token[] = command.words.map((w) => (command.operators === undefined && OPERATORS.has(w.raw) ? { op: w.raw, range: w.range } : { word: w }));
+  for (const o of command.operators ?? []) out.push({ op: o.value, range: o.range });
+  return out.sort((a, b) => rangeOf(a).start - rangeOf(b).start);
+}
+
+function rangeOf(t: Token): SourceRange {
+  return 'op' in t ? t.range : t.word.range;
+}
+
+/** Splits a command into simple commands, linking pipelines (`|`, also across a line break) and `<( … )`. */
+export function simpleCommands(command: ShellCommand): SimpleCommand[] {
+  const result: SimpleCommand[] = [];
+  let current: SimpleCommand = fresh(command);
+  // Operators seen since the last word; a newline next to another operator is only layout.
+  let pendingOps: string[] = [];
+  let previous: SimpleCommand | undefined;
+  let skipTarget = false;
+  let redirectEnd = -1;
+  const substitutions: { reader: SimpleCommand; depth: number; inner: SimpleCommand[] }[] = [];
+  let depth = 0;
+
+  const finish = () => {
+    if (current.words.length > 0 || current.assignments.length > 0) {
+      result.push(current);
+      substitutions[substitutions.length - 1]?.inner.push(current);
+      previous = current;
+    }
+    current = fresh(command);
+  };
+
+  for (const t of tokens(command)) {
+    if ('op' in t) {
+      if (t.op === '(' && redirectEnd === t.range.start) {
+        // `<(` / `>(`: a process substitution read by the command being built, which goes on after the `)`.
+        depth++;
+        substitutions.push({ reader: current, depth, inner: [] });
+        current = fresh(command);
+        pendingOps = [];
+        skipTarget = false;
+        continue;
+      }
+      if (t.op === '(') depth++;
+      if (t.op === ')') {
+        const top = substitutions[substitutions.length - 1];
+        if (top && top.depth === depth) {
+          finish();
+          substitutions.pop();
+          for (const inner of top.inner) inner.substitutedInto = { reader: top.reader, end: t.range.end };
+          current = top.reader;
+          depth--;
+          pendingOps = [];
+          skipTarget = false;
+          continue;
+        }
+        depth--;
+      }
+      if (current.words.length > 0 || current.assignments.length > 0) finish();
+      pendingOps.push(t.op);
+      skipTarget = false;
+      continue;
+    }
+    const w = t.word;
+    if (skipTarget) {
+      skipTarget = false;
+      continue;
+    }
+    if (REDIRECTION.test(w.raw)) {
+      skipTarget = true;
+      redirectEnd = w.range.end;
+      continue;
+    }
+    if (current.words.length === 0 && current.assignments.length === 0) {
+      const ops = pendingOps.filter((o) => o !== '\n');
+      if (previous && ops.length === 1 && ops[0] === '|') current.pipedFrom = previous;
+      pendingOps = [];
+    }
+    if (current.words.length === 0 && ASSIGNMENT.test(w.value)) current.assignments.push(w);
+    else if (current.words.length === 0 && KEYWORDS.has(w.raw)) continue;
+    else current.words.push(w);
+  }
+  finish();
+  return result.sort((a, b) => firstStart(a) - firstStart(b));
+}
+
+function fresh(command: ShellCommand): SimpleCommand {
+  return { assignments: [], words: [], command };
+}
+
+function firstStart(c: SimpleCommand): number {
+  return (c.assignments[0] ?? c.words[0])?.range.start ?? 0;
+}
+
+/** The program a word names: `/usr/bin/curl` → `curl`. */
+export function programName(word: Located<string> | undefined): string {
+  if (!word) return '';
+  return word.value.slice(word.value.lastIndexOf('/') + 1);
+}
+
+/** sudo options that take a value in the next word. */
+const SUDO_VALUE_OPTIONS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '--user', '--group', '--chdir', '--host', '--prompt', '--role', '--type', '--other-user', '--close-from', '--command-timeout']);
+
+/**
+ * The command that actually runs once wrappers are peeled off: `sudo -E bash -` → `bash` with `['-']`.
+ * `wrapper` is the first wrapper word (`sudo`), when there was one.
+ */
+export function effectiveCommand(c: SimpleCommand): { name?: Located<string>; args: Located<string>[]; wrapper?: Located<string> } {
+  const words = c.words;
+  let i = 0;
+  let wrapper: Located<string> | undefined;
+  while (i < words.length) {
+    const name = programName(words[i]);
+    if (name === 'sudo' || name === 'doas') {
+      wrapper ??= words[i];
+      i++;
+      while (i < words.length && words[i].value.startsWith('-')) {
+        const opt = words[i].value;
+        i++;
+        if (opt === '--') break;
+        if (SUDO_VALUE_OPTIONS.has(opt)) i++;
+      }
+      continue;
+    }
+    if (name === 'env') {
+      wrapper ??= words[i];
+      i++;
+      while (i < words.length && (words[i].value.startsWith('-') || ASSIGNMENT.test(words[i].value))) i++;
+      continue;
+    }
+    if (name === 'command' || name === 'nohup' || name === 'exec') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return { name: words[i], args: words.slice(i + 1), wrapper };
+}
+
+/** Every simple command of every given command, in order. */
+export function allSimpleCommands(commands: readonly ShellCommand[]): SimpleCommand[] {
+  return commands.flatMap((c) => simpleCommands(c));
+}
