@@ -7,12 +7,16 @@ import noDockerSocketMount from './no-docker-socket-mount';
 import noExposedDockerDaemon from './no-exposed-docker-daemon';
 import noHostDevices from './no-host-devices';
 import noHostNamespace from './no-host-namespace';
+import noInsecureDownload from './no-insecure-download';
 import noInsecureRegistry from './no-insecure-registry';
 import noLegacyLinks from './no-legacy-links';
+import noPipeToShell from './no-pipe-to-shell';
 import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
+import noSecretsInEnv from './no-secrets-in-env';
 import noSensitiveMount from './no-sensitive-mount';
 import noSshPort from './no-ssh-port';
+import noSudo from './no-sudo';
 import noUnconfinedSecurityProfile from './no-unconfined-security-profile';
 import pinImageVersion from './pin-image-version';
 import requireNoNewPrivileges from './require-no-new-privileges';
@@ -29,12 +33,16 @@ export const rules = {
   'no-exposed-docker-daemon': noExposedDockerDaemon,
   'no-host-devices': noHostDevices,
   'no-host-namespace': noHostNamespace,
+  'no-insecure-download': noInsecureDownload,
   'no-insecure-registry': noInsecureRegistry,
   'no-legacy-links': noLegacyLinks,
+  'no-pipe-to-shell': noPipeToShell,
   'no-privileged': noPrivileged,
   'no-root-user': noRootUser,
+  'no-secrets-in-env': noSecretsInEnv,
   'no-sensitive-mount': noSensitiveMount,
   'no-ssh-port': noSshPort,
+  'no-sudo': noSudo,
   'no-unconfined-security-profile': noUnconfinedSecurityProfile,
   'pin-image-version': pinImageVersion,
   'require-no-new-privileges': requireNoNewPrivileges,
