@@ -61,7 +61,7 @@ ruleTester.run(rule, {
       name: 'run split over lines keeps its continuation style',
       code: 'docker run -d \\\n  --cap-add CHOWN \\\n  nginx:1.27\n',
       errors: [{ messageId: 'keepsDefaults', data: { name: 'nginx:1.27' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
-      fixes: [{ messageId: 'dropAll', output: 'docker run -d \\\n  --cap-add CHOWN \\\n  --cap-drop=ALL \\\n  nginx:1.27\n' }],
+      fixes: [{ messageId: 'dropAll', output: 'docker run -d \\\n  --cap-drop=ALL \\\n  --cap-add CHOWN \\\n  nginx:1.27\n' }],
     },
   ],
 });

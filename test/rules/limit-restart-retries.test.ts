@@ -14,7 +14,7 @@ ruleTester.run(rule, {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    restart: always\n',
       errors: [{ messageId: 'unbounded', data: { policy: 'always' }, severity: 'info', line: 4, column: 5, endLine: 4, endColumn: 20 }],
-      fixes: [{ messageId: 'useOnFailure', output: 'services:\n  app:\n    image: nginx:1.27\n    restart: on-failure:5\n' }],
+      fixes: [{ messageId: 'useOnFailure', output: 'services:\n  app:\n    image: nginx:1.27\n    restart: "on-failure:5"\n' }],
     },
     {
       kind: 'compose',

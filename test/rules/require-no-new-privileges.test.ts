@@ -20,7 +20,7 @@ ruleTester.run(rule, {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n',
       errors: [{ messageId: 'missing', data: { name: 'app' }, severity: 'info', line: 2, column: 3, endLine: 2, endColumn: 6 }],
-      fixes: [{ messageId: 'addNoNewPrivileges', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' }],
+      fixes: [{ messageId: 'addNoNewPrivileges', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - "no-new-privileges:true"\n' }],
     },
     {
       kind: 'compose',
@@ -31,7 +31,7 @@ ruleTester.run(rule, {
       fixes: [
         {
           messageId: 'addNoNewPrivileges',
-          output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - label=level:s0:c100,c200\n      - no-new-privileges:true\n',
+          output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - label=level:s0:c100,c200\n      - "no-new-privileges:true"\n',
         },
       ],
     },
@@ -46,7 +46,7 @@ ruleTester.run(rule, {
       kind: 'run',
       code: 'docker run nginx:1.27\n',
       errors: [{ messageId: 'missing', data: { name: 'nginx:1.27' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
-      fixes: [{ messageId: 'addNoNewPrivileges', output: 'docker run --security-opt=no-new-privileges nginx:1.27\n' }],
+      fixes: [{ messageId: 'addNoNewPrivileges', output: 'docker run --security-opt=no-new-privileges:true nginx:1.27\n' }],
     },
     {
       kind: 'run',

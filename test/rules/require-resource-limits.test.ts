@@ -23,7 +23,7 @@ ruleTester.run(rule, {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n',
       errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'memory, CPU or PIDs' }, severity: 'info', line: 2, column: 3, endLine: 2, endColumn: 6 }],
-      fixes: [{ messageId: 'setLimits', output: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 512m\n    cpus: 1.0\n    pids_limit: 200\n' }],
+      fixes: [{ messageId: 'setLimits', output: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 512m\n    cpus: "1.0"\n    pids_limit: 200\n' }],
     },
     {
       kind: 'compose',
@@ -56,7 +56,7 @@ ruleTester.run(rule, {
       name: 'run split over lines with a memory limit',
       code: 'docker run -d \\\n  -m 256m \\\n  nginx:1.27\n',
       errors: [{ messageId: 'missingLimits', data: { name: 'nginx:1.27', missing: 'CPU or PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
-      fixes: [{ messageId: 'setLimits', output: 'docker run -d \\\n  -m 256m \\\n  --cpus=1.0 \\\n  --pids-limit=200 \\\n  nginx:1.27\n' }],
+      fixes: [{ messageId: 'setLimits', output: 'docker run -d \\\n  --cpus=1.0 \\\n  --pids-limit=200 \\\n  -m 256m \\\n  nginx:1.27\n' }],
     },
   ],
 });
