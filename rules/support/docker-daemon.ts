@@ -84,11 +84,16 @@ export function hasTrueFlag(args: Located<string>[], name: string): boolean {
   return args.some((w) => w.value === name || w.value === `${name}=true` || w.value === `${name}=1`);
 }
 
-/** The part of a word after `index`; the range narrows only when the word is written without quotes. */
+/**
+ * The part of a word after `index`. The range narrows when the word is written as is, or inside one
+ * pair of quotes with nothing escaped; otherwise the characters cannot be mapped and the whole word is used.
+ */
 function valueAfter(word: Located<string>, index: number): FlagValue {
   const value = word.value.slice(index);
-  const exact = word.range.end - word.range.start === word.value.length;
-  return { value, range: exact ? { start: word.range.start + index, end: word.range.end } : word.range };
+  const written = word.range.end - word.range.start;
+  const quote = written === word.value.length + 2 ? 1 : written === word.value.length ? 0 : -1;
+  if (quote < 0) return { value, range: word.range };
+  return { value, range: { start: word.range.start + quote + index, end: word.range.end - quote } };
 }
 
 /** The last setting of an environment variable (later settings win), if any. */
