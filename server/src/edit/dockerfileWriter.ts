@@ -50,7 +50,8 @@ class DockerfileWriter {
     const instruction = this.handle.instructions[node.instruction];
     if (instruction.keyword === 'USER' && instruction.stage !== this.handle.stages.length - 1) return null;
     // Inside a JSON string any text can be escaped; elsewhere a space or quote would change the parse.
-    const newText = node.json ? JSON.stringify(value).slice(1, -1) : value;
+    const quoted = JSON.stringify(value);
+    const newText = node.json ? (item.raw.startsWith('"') ? quoted : quoted.slice(1, -1)) : value;
     if (!node.json && (value === '' || /[\s"'`\\$]/.test(value))) return null;
     return [{ range: { ...item.range }, newText }];
   }
@@ -144,7 +145,7 @@ class DockerfileWriter {
     const last = own.length > 0 ? own[own.length - 1] : from;
     const lastLine = lines.position(last.range.end).line;
     // A dangling continuation would swallow the new line into the previous instruction.
-    if (lines.lineText(lastLine).trimEnd().endsWith(this.handle.escapeChar)) return null;
+    if (this.text.slice(last.range.start, last.range.end).trimEnd().endsWith(this.handle.escapeChar)) return null;
     const indent = this.indentOf(lines.position(last.range.start).line);
     const at = lines.lineEnd(lastLine);
     return [{ range: { start: at, end: at }, newText: newLines.map((l) => eol + indent + l).join('') }];
