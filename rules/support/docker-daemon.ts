@@ -68,7 +68,7 @@ export function flagValues(args: Located<string>[], names: readonly string[]): F
     for (const name of names) {
       if (word.value === name) {
         const next = args[i + 1];
-        if (next && !next.value.startsWith('-')) out.push({ value: next.value, range: next.range });
+        if (next && !next.value.startsWith('-')) out.push(valueAfter(next, 0));
       } else if (word.value.startsWith(`${name}=`)) {
         out.push(valueAfter(word, name.length + 1));
       } else if (/^-[A-Za-z]$/.test(name) && word.value.startsWith(name) && word.value.length > name.length) {
