@@ -92,7 +92,11 @@ export class LspHarness {
   }
 
   static async start(options: HarnessOptions = {}): Promise<{ harness: LspHarness; result: InitializeResult }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'server', 'src', 'server.ts'), '--stdio'], {
+    // CAPDROP_LSP_BUNDLE=1 drives the esbuild bundle (dist/server.js, built beforehand) instead of the sources.
+    const args = process.env.CAPDROP_LSP_BUNDLE
+      ? [path.join(REPO, 'dist', 'server.js'), '--stdio']
+      : ['--import', 'tsx', path.join(REPO, 'server', 'src', 'server.ts'), '--stdio'];
+    const child = spawn(process.execPath, args, {
       cwd: REPO,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
