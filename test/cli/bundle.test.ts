@@ -1,0 +1,61 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { version } from '../../package.json';
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+/** Builds cli/main.ts the way esbuild.mjs --production does, next to a copy of bin/capdrop.js. */
+function buildLauncher(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-bundle-'));
+  buildSync({
+    entryPoints: [path.join(REPO, 'cli/main.ts')],
+    outfile: path.join(root, 'dist/cli.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    logLevel: 'silent',
+  });
+  fs.mkdirSync(path.join(root, 'bin'));
+  fs.copyFileSync(path.join(REPO, 'bin/capdrop.js'), path.join(root, 'bin/capdrop.js'));
+  return root;
+}
+
+describe('bundled CLI through bin/capdrop.js', () => {
+  const root = buildLauncher();
+  const launcher = path.join(root, 'bin/capdrop.js');
+
+  it('is small', () => {
+    const size = fs.statSync(path.join(root, 'dist/cli.js')).size;
+    assert.ok(size < 1_000_000, `dist/cli.js is ${size} bytes`);
+  });
+
+  it('prints its version', () => {
+    const r = spawnSync(process.execPath, [launcher, '--version'], { encoding: 'utf8' });
+    assert.deepEqual([r.status, r.stdout, r.stderr], [0, `${version}\n`, '']);
+  });
+
+  it('reads standard input and sets the exit code from the findings', () => {
+    const r = spawnSync(process.execPath, [launcher, '--format', 'json', '--kind', 'compose', '-'], {
+      input: 'services:\n  app:\n    image: nginx:1.27\n    privileged: true\n',
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, '');
+    const [report] = JSON.parse(r.stdout) as { file: string; findings: { ruleId: string }[] }[];
+    assert.equal(report.file, '<stdin>');
+    assert.ok(report.findings.some((f) => f.ruleId === 'no-privileged'));
+  });
+
+  it('exits 2 on a usage error', () => {
+    const r = spawnSync(process.execPath, [launcher, '--nope'], { encoding: 'utf8' });
+    assert.deepEqual([r.status, r.stdout], [2, '']);
+    assert.match(r.stderr, /^capdrop: unknown option --nope\n/);
+  });
+});
