@@ -81,7 +81,7 @@ export default defineRule({
     secretInBuildArg:
       'ARG {{name}} has a literal secret as its default, which stays readable in the image history; mount it at build time with RUN --mount=type=secret instead.',
     secretInEnvironment:
-      'The environment variable {{name}} is set to a literal secret here; read it from a secret file (Compose secrets:, a {{name}}_FILE variable) or an env file kept out of version control instead.',
+      'The environment variable {{name}} is set to a literal secret here; pass it through a secret file ({{name}}_FILE, Compose secrets:) or an env file kept out of version control instead.',
   },
   check(spec, ctx) {
     for (const entry of spec.env) {
