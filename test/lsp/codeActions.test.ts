@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspHarness } from './harness';
 
 const DOC_URI = 'file:///virtual/actions/compose.yaml';
@@ -44,6 +45,39 @@ describe('code actions, hover and fix-all', () => {
       assert.deepEqual(action.diagnostics, [privileged]);
       assert.equal((action.edit!.documentChanges![0] as TextDocumentEdit).textDocument.version, 7);
     }
+  });
+
+  it('offers the rule fix first, as the preferred action, with the ignore action after it', async () => {
+    const actions = (await lsp.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: DOC_URI },
+      range: privileged.range,
+      context: { diagnostics: [privileged], only: ['quickfix'] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Remove privileged mode (grant specific capabilities instead)', true],
+        ['Ignore no-privileged on this line', false],
+      ],
+    );
+    assert.deepEqual(actions[0].edit, {
+      documentChanges: [
+        {
+          textDocument: { uri: DOC_URI, version: 7 },
+          edits: [{ range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, newText: '' }],
+        },
+      ],
+    });
+  });
+
+  it('applies every fix, review ones included, through "fix all in file", in passes until nothing is left to fix', async () => {
+    await lsp.connection.sendRequest('workspace/executeCommand', { command: 'capdrop.server.fixAllInFile', arguments: [DOC_URI] });
+    assert.equal(lsp.appliedEdits.length, 1);
+    const change = lsp.appliedEdits[0].edit.documentChanges![0] as TextDocumentEdit;
+    assert.deepEqual(change.textDocument, { uri: DOC_URI, version: 7 });
+    const fixed = TextDocument.applyEdits(TextDocument.create(DOC_URI, 'dockercompose', 7, PRIVILEGED), change.edits);
+    assert.doesNotMatch(fixed, /privileged/);
+    assert.match(fixed, /^services:\n  app:\n    image: nginx:1\.27\n/);
   });
 
   it('ignores diagnostics from other sources and ones whose data does not match a finding', async () => {

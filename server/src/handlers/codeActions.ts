@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Connection, type Range } from 'vscode-languageserver';
-import type { Finding } from '../engine/lint';
+import { lint, type Finding } from '../engine/lint';
+import { applyEdits, type TextEdit } from '../edit/writer';
 import { DIAGNOSTIC_SOURCE, collectNonOverlappingEdits, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit } from '../engine/toLsp';
 import type { DiagnosticsHandler, LintEntry } from './diagnostics';
 
@@ -62,10 +63,8 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
 
   // Only on request: VS Code asks for source.fixAll on save when the user opted in.
   if (only && wants(only, FIX_ALL_KIND)) {
-    const edits = collectNonOverlappingEdits(entry.findings, SAFE_ONLY);
-    if (edits.length) {
-      actions.push({ title: 'Capdrop: fix all safe problems', kind: FIX_ALL_KIND, edit: versionedEdit(document, uri, version, edits) });
-    }
+    const edit = fixAllEdit(diagnostics, entry, SAFE_ONLY);
+    if (edit) actions.push({ title: 'Capdrop: fix all safe problems', kind: FIX_ALL_KIND, edit: versionedEdit(document, uri, version, [edit]) });
   }
   return actions;
 }
@@ -74,8 +73,43 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
 export async function fixAllInFile(connection: Connection, diagnostics: DiagnosticsHandler, uri: string): Promise<boolean> {
   const entry = diagnostics.current(uri);
   if (!entry) return false;
-  const edits = collectNonOverlappingEdits(entry.findings, SAFE_AND_REVIEW);
-  if (!edits.length) return false;
-  const result = await connection.workspace.applyEdit({ label: 'Capdrop: fix all in file', edit: versionedEdit(entry.document, entry.uri, entry.version, edits) });
+  const edit = fixAllEdit(diagnostics, entry, SAFE_AND_REVIEW);
+  if (!edit) return false;
+  const result = await connection.workspace.applyEdit({ label: 'Capdrop: fix all in file', edit: versionedEdit(entry.document, entry.uri, entry.version, [edit]) });
   return result.applied;
+}
+
+const MAX_FIX_PASSES = 10;
+
+/**
+ * Applies fixes in passes, as ESLint does: fixes that touch the same place (several settings inserted
+ * after the same line) cannot be planned against one text, so each pass takes the non-overlapping
+ * ones, and the next pass re-lints the result. The outcome is one edit covering what changed.
+ */
+function fixAllEdit(diagnostics: DiagnosticsHandler, entry: LintEntry, allowed: ReadonlySet<string>): TextEdit | undefined {
+  const original = entry.document.getText();
+  const options = diagnostics.lintOptionsFor(entry.uri);
+  let text = original;
+  let findings = entry.findings;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = collectNonOverlappingEdits(findings, allowed);
+    if (!edits.length) break;
+    try {
+      text = applyEdits(text, edits);
+    } catch {
+      break; // a fix whose own edits overlap is a rule bug: keep what the earlier passes did
+    }
+    findings = lint(text, entry.kind, options).findings;
+  }
+  return text === original ? undefined : minimalEdit(original, text);
+}
+
+/** One replacement of the part between the common prefix and suffix, so the cursor and folding elsewhere stay put. */
+function minimalEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { range: { start, end: before.length - end }, newText: after.slice(start, after.length - end) };
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type Finding } from '../engine/lint';
+import { lint, type Finding, type LintOptions } from '../engine/lint';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
 import { detectKind, type FileKind } from '../parse';
 import type { ConfigStore } from './config';
@@ -15,6 +15,7 @@ export interface LintEntry {
   version: number | null;
   /** The text that was linted, for offset → position conversion. */
   document: TextDocument;
+  kind: FileKind;
   findings: Finding[];
 }
 
@@ -92,7 +93,7 @@ export class DiagnosticsHandler {
       return undefined;
     }
     const text = doc.getText();
-    const entry: LintEntry = { uri, version: doc.version, document: doc, findings: [] };
+    const entry: LintEntry = { uri, version: doc.version, document: doc, kind, findings: [] };
     this.cache.set(key, entry);
     if (Buffer.byteLength(text, 'utf8') > this.config.settings.maxFileSize) {
       this.publish(uri, [this.skippedDiagnostic(Buffer.byteLength(text, 'utf8'))], doc.version);
@@ -125,7 +126,7 @@ export class DiagnosticsHandler {
       if (!stat.isFile() || !stillWanted()) return;
       if (stat.size > this.config.settings.maxFileSize) {
         const empty = TextDocument.create(uri, LANGUAGE_OF[kind], 0, '');
-        this.cache.set(key, { uri, version: null, document: empty, findings: [] });
+        this.cache.set(key, { uri, version: null, document: empty, kind, findings: [] });
         this.publish(uri, [this.skippedDiagnostic(stat.size)], undefined);
         return;
       }
@@ -133,7 +134,7 @@ export class DiagnosticsHandler {
       if (!stillWanted()) return;
       const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
       const findings = lint(text, kind, this.config.lintOptionsFor(fsPath)).findings;
-      this.cache.set(key, { uri, version: null, document, findings });
+      this.cache.set(key, { uri, version: null, document, kind, findings });
       this.publish(uri, toDiagnostics(document, findings), undefined);
     } catch (err) {
       // A file that vanished between the directory listing and the read is not an error.
@@ -164,6 +165,10 @@ export class DiagnosticsHandler {
     this.diskSequence.set(key, (this.diskSequence.get(key) ?? 0) + 1);
     this.cache.delete(key);
     this.publish(this.published.get(key) ?? uri, [], undefined);
+  }
+
+  lintOptionsFor(uri: string): LintOptions {
+    return this.config.lintOptionsFor(uriToPath(uri));
   }
 
   /** Re-lints every open document (after a settings change; the workspace scan covers the rest). */
