@@ -47,17 +47,18 @@ export default defineRule({
   },
   check(spec, ctx) {
     if (spec.incomplete || spec.unknownFields.has('security_opt')) return;
-    if (spec.securityOpt.some((o) => noNewPrivileges(o.value) === true)) return;
-    const disabled = spec.securityOpt.filter((o) => noNewPrivileges(o.value) === false);
-    for (const option of disabled) {
+    // Docker applies the options in order, so the last no-new-privileges entry decides.
+    const effective = spec.securityOpt.filter((o) => noNewPrivileges(o.value) !== undefined).pop();
+    if (effective && noNewPrivileges(effective.value)) return;
+    if (effective) {
       ctx.report({
-        at: option,
+        at: effective,
         messageId: 'disabled',
-        data: { option: option.value.trim() },
-        fixes: [{ messageId: 'enableNoNewPrivileges', safety: 'review', edit: (w) => w.replace(option, 'no-new-privileges:true') }],
+        data: { option: effective.value.trim() },
+        fixes: [{ messageId: 'enableNoNewPrivileges', safety: 'review', edit: (w) => w.replace(effective, 'no-new-privileges:true') }],
       });
+      return;
     }
-    if (disabled.length > 0) return;
     ctx.report({
       at: spec.origin.nameRange,
       messageId: 'missing',

@@ -17,6 +17,18 @@ ruleTester.run(rule, {
   invalid: [
     {
       kind: 'compose',
+      name: 'cap_drop from a merge key counts; only the other service is reported',
+      code: 'x-hardening: &hardening\n  cap_drop: [ALL]\nservices:\n  app:\n    <<: *hardening\n    image: nginx:1.27\n  db:\n    image: postgres:16\n',
+      errors: [{ messageId: 'keepsDefaults', data: { name: 'db' }, line: 7, column: 3, endLine: 7, endColumn: 5 }],
+      fixes: [
+        {
+          messageId: 'dropAll',
+          output: 'x-hardening: &hardening\n  cap_drop: [ALL]\nservices:\n  app:\n    <<: *hardening\n    image: nginx:1.27\n  db:\n    image: postgres:16\n    cap_drop: [ALL]\n',
+        },
+      ],
+    },
+    {
+      kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n',
       errors: [{ messageId: 'keepsDefaults', data: { name: 'app' }, severity: 'info', line: 2, column: 3, endLine: 2, endColumn: 6 }],
       fixes: [{ messageId: 'dropAll', output: 'services:\n  app:\n    image: nginx:1.27\n    cap_drop:\n      - ALL\n' }],

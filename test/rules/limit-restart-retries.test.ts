@@ -12,6 +12,13 @@ ruleTester.run(rule, {
   invalid: [
     {
       kind: 'compose',
+      name: 'a variable whose default is always: reported, not rewritten',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    restart: ${RESTART:-always}\n',
+      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, line: 4, column: 5, endLine: 4, endColumn: 32 }],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    restart: always\n',
       errors: [{ messageId: 'unbounded', data: { policy: 'always' }, severity: 'info', line: 4, column: 5, endLine: 4, endColumn: 20 }],
       fixes: [{ messageId: 'useOnFailure', output: 'services:\n  app:\n    image: nginx:1.27\n    restart: "on-failure:5"\n' }],

@@ -3,6 +3,11 @@ import rule from '../../rules/no-dangerous-capabilities';
 
 ruleTester.run(rule, {
   valid: [
+    {
+      kind: 'run',
+      name: 'a comment line ends the continued command, as in bash',
+      code: 'docker run -d \\\n  # needed for strace\n  --cap-add SYS_PTRACE \\\n  nginx:1.27\n',
+    },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add:\n      - NET_BIND_SERVICE\n      - CHOWN\n' },
     { kind: 'compose', name: 'unknown cap_add stays silent', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add: ${EXTRA_CAPS}\n' },
     { kind: 'compose', name: 'dropping a dangerous capability is fine', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_drop:\n      - SYS_ADMIN\n' },
@@ -10,6 +15,13 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run --cap-drop=ALL --cap-add=NET_BIND_SERVICE nginx:1.27\n' },
   ],
   invalid: [
+    {
+      kind: 'run',
+      name: 'a trailing comment is not a flag',
+      code: 'docker run -d \\\n  --cap-add SYS_PTRACE \\\n  nginx:1.27 # --cap-add SYS_ADMIN\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, line: 2, column: 13, endLine: 2, endColumn: 23 }],
+      fixes: [{ messageId: 'removeCapability', output: 'docker run -d \\\n  nginx:1.27 # --cap-add SYS_ADMIN\n' }],
+    },
     {
       kind: 'compose',
       name: 'one finding per capability, case- and CAP_-insensitive',

@@ -20,6 +20,27 @@ ruleTester.run(rule, {
   invalid: [
     {
       kind: 'dockerfile',
+      name: 'USER root before a gosu entrypoint: info',
+      code: 'FROM debian:12\nUSER root\nENTRYPOINT ["gosu", "redis", "redis-server"]\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'info', line: 2, column: 6, endLine: 2, endColumn: 10 }],
+      fixes: [{ messageId: 'runAsUidEntrypointExpectsRoot', output: 'FROM debian:12\nUSER 10001:10001\nENTRYPOINT ["gosu", "redis", "redis-server"]\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'a variable whose default is root: reported, not rewritten',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    user: ${APP_USER:-root}\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, line: 4, column: 5, endLine: 4, endColumn: 28 }],
+      fixes: [],
+    },
+    {
+      kind: 'run',
+      name: 'CRLF run split over lines',
+      code: 'docker run -d \\\r\n  --user root \\\r\n  nginx:1.27\r\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, line: 2, column: 10, endLine: 2, endColumn: 14 }],
+      fixes: [{ messageId: 'runAsUid', output: 'docker run -d \\\r\n  --user 10001:10001 \\\r\n  nginx:1.27\r\n' }],
+    },
+    {
+      kind: 'dockerfile',
       code: 'FROM alpine:3.20\nUSER root\n',
       errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'warning', line: 2, column: 6, endLine: 2, endColumn: 10 }],
       fixes: [{ messageId: 'runAsUid', output: 'FROM alpine:3.20\nUSER 10001:10001\n' }],

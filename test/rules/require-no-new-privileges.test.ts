@@ -3,6 +3,11 @@ import rule from '../../rules/require-no-new-privileges';
 
 ruleTester.run(rule, {
   valid: [
+    {
+      kind: 'run',
+      name: 'the last no-new-privileges option wins',
+      code: 'docker run -d \\\n  --security-opt no-new-privileges:false \\\n  --security-opt=no-new-privileges \\\n  nginx:1.27\n',
+    },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: [no-new-privileges]\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - "no-new-privileges=true"\n' },
@@ -16,6 +21,13 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run -d \\\n  --security-opt no-new-privileges:true \\\n  nginx:1.27\n' },
   ],
   invalid: [
+    {
+      kind: 'compose',
+      name: 'a later false overrides an earlier true',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: [no-new-privileges, "no-new-privileges=false"]\n',
+      errors: [{ messageId: 'disabled', data: { option: 'no-new-privileges=false' }, line: 4, column: 39, endLine: 4, endColumn: 64 }],
+      fixes: [{ messageId: 'enableNoNewPrivileges', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: [no-new-privileges, "no-new-privileges:true"]\n' }],
+    },
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n',
