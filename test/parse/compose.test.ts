@@ -313,8 +313,16 @@ describe('compose parser: environment and commands', () => {
     assert.deepEqual(parsed.specs.map((s) => s.origin.name), ['a', 'b']);
   });
 
-  it('leaves image undefined for a build-only service', () => {
+  it('leaves image undefined for a build-only service and marks a built image', () => {
     assert.equal(only('services:\n  app:\n    build: .\n').image, undefined);
+    assert.deepEqual(valueOf(only('services:\n  app:\n    build: .\n    image: myorg/web\n').image), { name: 'myorg/web', builtLocally: true });
+    assert.deepEqual(valueOf(only('services:\n  app:\n    image: myorg/web\n').image), { name: 'myorg/web' });
+  });
+
+  it('splits a command string with quotes', () => {
+    const text = 'services:\n  app:\n    command: sh -c \'echo "a b"\'\n';
+    assert.deepEqual(only(text).commands[0].words.map((w) => span(text, w.range)), ['3:14-3:16 sh', '3:17-3:19 -c', '3:20-3:32 \'echo "a b"\'']);
+    assert.equal(only(text).commands[0].words[2].value, 'echo "a b"');
   });
 });
 

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { emptySpec, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
 import { unknown, type Located, type Maybe, type SourceRange } from '../model/located';
+import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
 import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
@@ -171,7 +172,7 @@ class ServiceReader {
     spec.namespaces.uts = this.string(get('uts'));
     spec.namespaces.userns = this.string(get('userns_mode'));
     spec.namespaces.cgroup = this.string(get('cgroup'));
-    this.image(get('image'));
+    this.image(get('image'), get('build') !== undefined);
     this.environment(get('environment'));
     this.command(get('command'), 'command');
     this.command(get('entrypoint'), 'entrypoint');
@@ -448,14 +449,15 @@ class ServiceReader {
     }
   }
 
-  private image(entry: Entry | undefined): void {
+  private image(entry: Entry | undefined, built: boolean): void {
     const image = this.string(entry);
     if (!image) return;
     if (!('value' in image)) {
       this.spec.image = image;
       return;
     }
-    const located = { ...image, value: parseImageRef(image.value) };
+    // Next to `build:`, `image:` names what is built here, not something pulled.
+    const located = { ...image, value: { ...parseImageRef(image.value), ...(built ? { builtLocally: true } : {}) } };
     this.spec.image = located;
     this.spec.images.push(located);
   }
@@ -514,11 +516,11 @@ class ServiceReader {
     if (value === undefined) return;
     text.value = value;
     const base = isScalar(node) ? valueBase(this.text, node) : undefined;
-    // A simple whitespace split: enough for command-word rules; quoting is not interpreted here.
-    const re = /\S+/g;
-    for (let m = re.exec(value); m; m = re.exec(value)) {
-      const range = base === undefined ? whole : { start: base + m.index, end: base + m.index + m[0].length };
-      words.push({ value: m[0], range, raw: m[0], editable: !entry.shared });
+    // Compose splits the string into words itself (no shell runs it), so operators are not collected.
+    for (const token of tokenizeShell(value)) {
+      if (token.type !== 'word') continue;
+      const range = base === undefined ? whole : { start: base + token.start, end: base + token.end };
+      words.push({ value: token.value, range, raw: token.raw, editable: !entry.shared });
     }
     this.spec.commands.push({ kind, words, text, form: 'shell' });
   }
