@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspHarness } from './harness';
 
@@ -75,7 +75,7 @@ describe('code actions, hover and fix-all', () => {
     assert.equal(lsp.appliedEdits.length, 1);
     const change = lsp.appliedEdits[0].edit.documentChanges![0] as TextDocumentEdit;
     assert.deepEqual(change.textDocument, { uri: DOC_URI, version: 7 });
-    const fixed = TextDocument.applyEdits(TextDocument.create(DOC_URI, 'dockercompose', 7, PRIVILEGED), change.edits);
+    const fixed = TextDocument.applyEdits(TextDocument.create(DOC_URI, 'dockercompose', 7, PRIVILEGED), change.edits as TextEdit[]);
     assert.doesNotMatch(fixed, /privileged/);
     assert.match(fixed, /^services:\n  app:\n    image: nginx:1\.27\n/);
   });
