@@ -94,7 +94,7 @@ function walkDir(dir: string, layers: IgnoreLayer[], out: Target[]): void {
     if (isIgnored(here, full, isDir)) continue;
     if (isDir) walkDir(full, here, out);
     else {
-      const kind = detectKind(entry.name);
+      const kind = detectKind(full); // the whole path: CI workflows are recognised by their folder
       if (kind) out.push({ file: full, explicit: false, kind });
     }
   }
@@ -112,7 +112,11 @@ export function collectTargets(paths: readonly string[], cwd: string): Target[] 
       const code = (err as NodeJS.ErrnoException).code;
       throw new IoError(code === 'ENOENT' ? `no such file or directory: ${p}` : `cannot access ${p}: ${code ?? (err as Error).message}`);
     }
-    if (stat.isDirectory()) walkDir(full, inheritedLayers(full), out);
+    if (stat.isDirectory()) {
+      const inherited = inheritedLayers(full);
+      // A directory named on the command line is linted even when the repository ignores it.
+      walkDir(full, isIgnored(inherited, full, true) ? [] : inherited, out);
+    }
     else out.push({ file: full, explicit: true, kind: detectKind(full) });
   }
   const seen = new Set<string>();

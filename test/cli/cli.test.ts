@@ -203,6 +203,17 @@ describe('cli: walking', () => {
     );
   });
 
+  it('a directory named on the command line is walked even when .gitignore ignores it; a named file the config excludes is reported as not linted', async () => {
+    const dir = tempTree({ '.gitignore': 'gen/\n', '.capdrop.yaml': 'exclude:\n  - old/\n', 'gen/compose.yaml': PRIVILEGED_COMPOSE, 'old/compose.yaml': PRIVILEGED_COMPOSE });
+    const gen = await runCli([...onlyRule('no-privileged'), '--format', 'json', 'gen'], dir);
+    assert.deepEqual(
+      (JSON.parse(gen.stdout) as { file: string }[]).map((f) => f.file),
+      ['gen/compose.yaml'],
+    );
+    const old = await runCli([...onlyRule('no-privileged'), 'old/compose.yaml'], dir);
+    assert.deepEqual(old, { code: 0, stdout: '', stderr: 'capdrop: old/compose.yaml is excluded by .capdrop.yaml; not linted\n' });
+  });
+
   it('--kind forces the kind of a named file; an unfamiliar name is sniffed', async () => {
     const dir = tempTree({ 'prod.yml': PRIVILEGED_COMPOSE, 'deploy.txt': 'docker run --privileged nginx:1.27\n' });
     const sniffed = await runCli([...onlyRule('no-privileged'), '--format', 'json', 'prod.yml', 'deploy.txt'], dir);
