@@ -7,6 +7,9 @@ const SENSITIVE = ['/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/home', '
 // Runtime sockets are no-docker-socket-mount's finding; one mount should not be reported twice.
 const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|podman|crio|dockershim)\.sock$/;
 
+// Time zone files hold no secret and are mounted read-only by countless services to share the host's clock zone.
+const HARMLESS_READ_ONLY = new Set(['/etc/localtime', '/etc/timezone']);
+
 /** Whether `path` is the host root or a sensitive directory or below one. Only absolute host paths are judged. */
 function isSensitive(path: string): boolean {
   if (!path.startsWith('/') || path.includes('${')) return false;
@@ -23,7 +26,7 @@ export default defineRule({
   inputs: ['compose', 'run'],
   docs: {
     rationale:
-      "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…) lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem.",
+      "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…) lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem. Read-only /etc/localtime and /etc/timezone are allowed: they hold no secret.",
     whenNotToUse:
       'Host agents you trust as root on the host (node exporters reading /proc and /sys read-only, log shippers reading /var/log).',
     references: [
@@ -53,6 +56,7 @@ export default defineRule({
       if (!source || mount.value.type !== 'bind') continue;
       const path = source.value.trim();
       if (RUNTIME_SOCKET.test(path) || !isSensitive(path)) continue;
+      if (mount.value.readOnly && HARMLESS_READ_ONLY.has(posix.normalize(path))) continue;
       const data = { source: path };
       // Writability is its own finding: making the mount read-only fixes it and leaves the exposure warning.
       if (!mount.value.readOnly) {

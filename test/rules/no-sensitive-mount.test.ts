@@ -3,6 +3,7 @@ import rule from '../../rules/no-sensitive-mount';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'compose', name: 'the time zone, read-only, is harmless', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./config:/etc/app:ro\n      - /srv/app/data:/data\n' },
     { kind: 'compose', name: 'named volume onto a sensitive target', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - docker-data:/var/lib/docker\nvolumes:\n  docker-data: {}\n' },
     { kind: 'compose', name: 'unknown host path stays silent', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ${HOST_DIR}:/data\n' },
@@ -12,6 +13,16 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run --mount type=volume,source=logs,target=/var/log alpine:3.20\n' },
   ],
   invalid: [
+    {
+      kind: 'compose',
+      name: 'the time zone file, writable, is still reported',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/localtime:/etc/localtime\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/etc/localtime' }, severity: 'error', line: 5, column: 9, endLine: 5, endColumn: 23 },
+        { messageId: 'exposed', data: { source: '/etc/localtime' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 23 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n' }],
+    },
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc\n',
