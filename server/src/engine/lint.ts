@@ -2,7 +2,7 @@ import type { ContainerSpec } from '../model/containerSpec';
 import { isUnknown, type Located, type SourceRange, type Unknown } from '../model/located';
 import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
-import { parseSegments, type FileKind, type Segment } from '../parse';
+import { parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import { findSuppressions, isSuppressed } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
@@ -18,6 +18,8 @@ export interface LintOptions {
   withFixes?: boolean;
   /** The rules to run (all registered rules by default). */
   ruleSet?: readonly Rule[];
+  /** Host files turned off (`capdrop.hosts.*`): `{ markdown: false }` lints no Markdown. */
+  hosts?: Partial<Record<HostKind, boolean>>;
 }
 
 export interface PlannedFix {
@@ -79,6 +81,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
   const settings: FixSettings = { ...DEFAULT_FIX_SETTINGS, ...options.settings };
   const ruleSet = options.ruleSet ?? allRules;
   let segments: Segment[];
+  if (options.hosts?.[kind as HostKind] === false) return { findings, segments: [], lines };
   try {
     segments = parseSegments(text, kind);
   } catch (err) {
@@ -116,12 +119,13 @@ function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSet
         } catch {
           edits = null; // a writer that cannot make an edit offers none rather than a broken one
         }
-        if (!edits || edits.length === 0) continue;
+        const hostEdits = edits && mapEdits(seg, edits);
+        if (!hostEdits || hostEdits.length === 0) continue;
         fixes.push({
           title: interpolate(rule.messages[f.messageId], { ...d.data, ...f.data }),
           messageId: f.messageId,
           safety: f.safety,
-          edits: edits.map((e) => ({ range: mapRange(seg, e.range), newText: e.newText })),
+          edits: hostEdits,
         });
       }
     }
@@ -136,6 +140,17 @@ function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSet
 
 function mapRange(seg: Segment, r: SourceRange): SourceRange {
   return { start: seg.toHost(r.start), end: seg.toHost(r.end) };
+}
+
+/** Edits in host offsets and host syntax; null when one of them cannot be written in the host. */
+function mapEdits(seg: Segment, edits: TextEdit[]): TextEdit[] | null {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const newText = seg.mapInsertedText && e.newText ? seg.mapInsertedText(e.newText, e.range.start) : e.newText;
+    if (newText === null) return null;
+    out.push({ range: mapRange(seg, e.range), newText });
+  }
+  return out;
 }
 
 function engineFinding(ruleId: string, severity: Severity, range: SourceRange, message: string): Finding {

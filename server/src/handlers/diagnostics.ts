@@ -19,7 +19,15 @@ export interface LintEntry {
   findings: Finding[];
 }
 
-const LANGUAGE_OF: Record<FileKind, string> = { dockerfile: 'dockerfile', compose: 'dockercompose', shell: 'shellscript' };
+const LANGUAGE_OF: Record<FileKind, string> = {
+  dockerfile: 'dockerfile',
+  compose: 'dockercompose',
+  shell: 'shellscript',
+  markdown: 'markdown',
+  makefile: 'makefile',
+  ci: 'yaml',
+  devcontainer: 'jsonc',
+};
 
 /**
  * Lints documents and publishes their diagnostics.

@@ -6,9 +6,17 @@ import { parseShell } from './shell';
 import { createComposeWriter } from '../edit/composeWriter';
 import { createDockerfileWriter } from '../edit/dockerfileWriter';
 import { createRunWriter } from '../edit/runWriter';
+import { markdownSegments } from './hosts/markdown';
+import { makefileSegments } from './hosts/makefile';
+import { ciYamlSegments } from './hosts/ciYaml';
+import { devcontainerSegments } from './hosts/devcontainer';
 
 /** The kinds of files Capdrop reads. A host file (shell script…) may hold several segments. */
-export type FileKind = 'dockerfile' | 'compose' | 'shell';
+export type FileKind = 'dockerfile' | 'compose' | 'shell' | HostKind;
+
+/** Files that are not container files themselves but hold commands or specs (see docs/hosts.md). */
+export type HostKind = 'markdown' | 'makefile' | 'ci' | 'devcontainer';
+export const HOST_KINDS: readonly HostKind[] = ['markdown', 'makefile', 'ci', 'devcontainer'];
 
 /** One parsed piece of a file, in one input kind, with its writer. */
 export interface Segment {
@@ -17,6 +25,11 @@ export interface Segment {
   writer: SpecWriter;
   /** Maps an offset in `parsed.text` to an offset in the host file (identity for whole files). */
   toHost(offset: number): number;
+  /**
+   * Rewrites text a fix inserts at `at` (an offset in `parsed.text`) into the host's syntax (a YAML block's
+   * indentation, a Markdown continuation prompt…); null when it cannot be written there safely.
+   */
+  mapInsertedText?(text: string, at: number): string | null;
 }
 
 const identity = (o: number) => o;
@@ -35,18 +48,37 @@ export function parseSegments(text: string, kind: FileKind): Segment[] {
       const parsed = parseShell(text);
       return [{ kind: 'run', parsed, writer: createRunWriter(parsed), toHost: identity }];
     }
+    case 'markdown':
+      return markdownSegments(text);
+    case 'makefile':
+      return makefileSegments(text);
+    case 'ci':
+      return ciYamlSegments(text);
+    case 'devcontainer':
+      return devcontainerSegments(text);
   }
 }
 
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][^/]*)?\.ya?ml$/i;
 const DOCKERFILE_NAME = /^(?:(?:docker|container)file(?:\..+)?|.+\.(?:docker|container)file)$/i;
 const SHELL_NAME = /\.(?:sh|bash)$/i;
+const MARKDOWN_NAME = /\.(?:md|markdown)$/i;
+const MAKEFILE_NAME = /^(?:(?:GNU)?makefile|.+\.mk)$/i;
+const CI_PATH = /(?:^|[\\/])(?:\.github[\\/]workflows[\\/][^\\/]+\.ya?ml|\.gitlab-ci\.ya?ml)$/i;
+const DEVCONTAINER_PATH = /(?:^|[\\/])(?:\.devcontainer[\\/](?:[^\\/]+[\\/])?devcontainer\.json|\.devcontainer\.json)$/i;
 
-/** Detects the kind of a file from its name; undefined when Capdrop does not read it. */
+/**
+ * Detects the kind of a file from its name; undefined when Capdrop does not read it. CI workflows and
+ * `.devcontainer/devcontainer.json` are recognised by their folder too, so pass the whole path.
+ */
 export function detectKind(path: string): FileKind | undefined {
   const base = path.replace(/^.*[\\/]/, '');
   if (DOCKERFILE_NAME.test(base)) return 'dockerfile';
   if (COMPOSE_NAME.test(base)) return 'compose';
   if (SHELL_NAME.test(base)) return 'shell';
+  if (MARKDOWN_NAME.test(base)) return 'markdown';
+  if (MAKEFILE_NAME.test(base)) return 'makefile';
+  if (CI_PATH.test(path)) return 'ci';
+  if (DEVCONTAINER_PATH.test(path)) return 'devcontainer';
   return undefined;
 }

@@ -1,0 +1,4 @@
+import type { Segment } from '../index';
+export function ciYamlSegments(_text: string): Segment[] {
+  return [];
+}

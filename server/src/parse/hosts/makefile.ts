@@ -1,0 +1,4 @@
+import type { Segment } from '../index';
+export function makefileSegments(_text: string): Segment[] {
+  return [];
+}
