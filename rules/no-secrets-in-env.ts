@@ -45,8 +45,11 @@ function isSecretName(name: string): boolean {
 
 /** `${VAR:-default}` and `$VAR` values come from outside the file; only their default is written here (`$$` is a literal `$`). */
 const USES_VARIABLE = /(?<!\$)\$\{?[A-Za-z_]/;
-/** Switches such as `REQUIRE_PASSWORD=true` name a secret but do not hold one. */
-const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|none|null)$/i;
+/**
+ * Values that name a secret without holding one: switches (`MYSQL_RANDOM_ROOT_PASSWORD=1`,
+ * `REQUIRE_PASSWORD=true`) and paths to a mounted secret (`DATABASE_PASSWORD=/run/secrets/db`).
+ */
+const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|none|null|0|1|\/run\/secrets\/.*)$/i;
 
 export default defineRule({
   id: 'no-secrets-in-env',
@@ -57,7 +60,7 @@ export default defineRule({
     rationale:
       'A literal password, token or key in ENV/ARG stays in every layer and in `docker history`; in a Compose file or a `docker run` line it lands in version control, shell history and `docker inspect`, where anyone who can read them can use it.',
     whenNotToUse:
-      'Throw-away local test stacks whose credentials guard nothing. Names are matched by word (PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, APIKEY, PRIVATE_KEY, ACCESS_KEY, CREDENTIALS); names ending in _FILE, _PATH, _URL, _ID, _USER… describe a secret rather than hold it and are not reported, nor are empty values, values taken from the host (`-e NAME`, `- NAME`) or values built from variables (`${DB_PASSWORD:-…}`). Placeholders such as `changeme` are reported: they are still literal secrets in the file.',
+      'Throw-away local test stacks whose credentials guard nothing. Names are matched by word (PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, APIKEY, PRIVATE_KEY, ACCESS_KEY, CREDENTIALS); names ending in _FILE, _PATH, _URL, _ID, _USER… describe a secret rather than hold it and are not reported, nor are empty values, switches (`true`, `yes`, `1`…), paths under /run/secrets/, values taken from the host (`-e NAME`, `- NAME`) or values built from variables (`${DB_PASSWORD:-…}`). Placeholders such as `changeme` are reported: they are still literal secrets in the file.',
     references: [
       'CIS Docker Benchmark 4.10: Ensure secrets are not stored in Dockerfiles',
       'https://docs.docker.com/build/building/secrets/',

@@ -10,6 +10,11 @@ ruleTester.run(rule, {
     { kind: 'dockerfile', code: 'FROM node:22\nENV REQUIRE_PASSWORD=true\n', name: 'a switch, not a secret' },
     { kind: 'compose', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n' },
     { kind: 'compose', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD\n', name: 'value taken from the host environment' },
+    {
+      kind: 'compose',
+      name: 'a switch and a path to a mounted secret',
+      code: "services:\n  db:\n    image: mysql:8.4\n    environment:\n      MYSQL_RANDOM_ROOT_PASSWORD: '1'\n      DATABASE_PASSWORD: /run/secrets/db-password\n",
+    },
     { kind: 'compose', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n', name: 'unknown value stays silent' },
     {
       kind: 'compose',
