@@ -1,7 +1,9 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 
 // Sockets of the container runtimes: whoever can talk to one can start a privileged container on the host.
-const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|podman|crio|dockershim)\.sock$/;
+// A path with a `/` is a host path even behind a variable (`${XDG_RUNTIME_DIR}/docker.sock`, rootless Docker):
+// volume names cannot contain one.
+const RUNTIME_SOCKET = /\/(?:docker|containerd|podman|crio|dockershim)\.sock$/;
 
 export default defineRule({
   id: 'no-docker-socket-mount',
@@ -36,7 +38,7 @@ export default defineRule({
   check(spec, ctx) {
     for (const mount of spec.mounts) {
       const source = mount.value.source;
-      if (!source || mount.value.type === 'volume') continue;
+      if (!source || !['bind', 'volume'].includes(mount.value.type)) continue;
       if (!RUNTIME_SOCKET.test(source.value.trim())) continue;
       ctx.report({ at: source, messageId: 'socketMounted', data: { source: source.value.trim() } });
     }
