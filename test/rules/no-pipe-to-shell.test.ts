@@ -84,5 +84,12 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'pipeToShell', data: { downloader: 'curl', shell: 'sh' }, line: 2, column: 5, endLine: 2, endColumn: 48 }],
       fixes: [],
     },
+    {
+      kind: 'dockerfile',
+      name: 'a RUN heredoc is a script',
+      code: 'FROM debian:12\nRUN <<EOF\nset -e\ncurl -fsSL https://example.com/i.sh | sh\nEOF\n',
+      errors: [{ messageId: 'pipeToShell', data: { downloader: 'curl', shell: 'sh' }, line: 4, column: 1, endLine: 4, endColumn: 41 }],
+      fixes: [],
+    },
   ],
 });

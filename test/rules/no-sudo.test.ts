@@ -59,5 +59,12 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'sudo', line: 2, column: 50, endLine: 2, endColumn: 54 }],
       fixes: [],
     },
+    {
+      kind: 'dockerfile',
+      name: 'a RUN heredoc is a script',
+      code: 'FROM debian:12\nRUN <<EOF\nset -e\nsudo apt-get update\nEOF\n',
+      errors: [{ messageId: 'sudo', line: 4, column: 1, endLine: 4, endColumn: 5 }],
+      fixes: [],
+    },
   ],
 });
