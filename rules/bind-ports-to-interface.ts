@@ -38,6 +38,8 @@ export default defineRule({
         continue;
       }
       if (port.value.mode !== 'published' || port.value.hostIp) continue;
+      // `${PORT}:80` may expand to `127.0.0.1:8080`: an interpolated port is unknown.
+      if (port.value.hostPort?.value.includes('$') || port.value.containerPort.value.includes('$')) continue;
       ctx.report({
         at: port,
         messageId: 'allInterfaces',

@@ -7,6 +7,7 @@ ruleTester.run(rule, {
     { kind: 'compose', name: 'an explicit 0.0.0.0 is a deliberate choice', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 0.0.0.0:443:443\n' },
     { kind: 'compose', name: 'expose does not publish', code: 'services:\n  api:\n    image: node:22\n    expose:\n      - "3000"\n' },
     { kind: 'compose', name: 'a long-syntax port with host_ip', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: "8080"\n        host_ip: 127.0.0.1\n' },
+    { kind: 'compose', name: 'an interpolated port may carry its host IP', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - ${PORT}:80\n      - ${WEB_PORTS}\n' },
     { kind: 'run', code: 'docker run -p 127.0.0.1:8080:80 -p [::1]:5353:53/udp nginx:1.27' },
     { kind: 'run', code: 'docker run --expose 3000 node:22', name: '--expose does not publish' },
   ],
