@@ -28,7 +28,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 const REPO = path.join(__dirname, '..', '..');
-const DEFAULT_TIMEOUT_MS = 15_000;
+// Generous: under a loaded machine a cold tsx cache makes the first server start slow. These bound waits, they are not sleeps.
+const DEFAULT_TIMEOUT_MS = 30_000;
+const STARTUP_TIMEOUT_MS = 90_000;
 
 export interface HarnessOptions {
   workspaceFolder?: string;
@@ -118,6 +120,7 @@ export class LspHarness {
         initializationOptions: { trusted: options.trusted ?? true },
       }),
       'initialize',
+      STARTUP_TIMEOUT_MS,
     );
     await connection.sendNotification(InitializedNotification.type, {});
     return { harness, result };

@@ -120,6 +120,14 @@ describe('workspace scan without progress support, and workspace trust', () => {
       assert.equal(published.diagnostics.length > 0, true, 'other rules still report');
       assert.deepEqual(lsp.progressCreated, []);
       assert.deepEqual(lsp.progress, []);
+
+      // Editing the .capdrop.yaml re-lints the workspace with the new rules.
+      writeFileSync(path.join(root, '.capdrop.yaml'), 'rules:\n  no-privileged: warning\n');
+      const mark = lsp.diagnostics.length;
+      await lsp.watchedFiles([{ uri: uri(path.join(root, '.capdrop.yaml')), type: 2 }]);
+      const relinted = await lsp.waitForDiagnostics((p) => p.uri === fileUri, 'the file re-linted with the new config', mark);
+      assert.equal(relinted.diagnostics.find((d) => d.code === 'no-privileged')?.severity, 2);
+      writeFileSync(path.join(root, '.capdrop.yaml'), 'rules:\n  no-privileged: off\n');
     } finally {
       await lsp.stop();
     }
