@@ -9,6 +9,7 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run --network backend --ipc private nginx:1.27' },
     { kind: 'run', code: 'docker run --network "$NET" nginx:1.27', name: 'an opaque network stays silent' },
     { kind: 'run', code: 'docker run nginx:1.27 ping --pid host', name: 'flags after the image belong to the command' },
+    { kind: 'run', code: 'docker run -d \\\n  # --net host \\\n  --pid=host \\\n  nginx:1.27\n', name: 'a comment line ends the continued command, as in bash' },
   ],
   invalid: [
     {
@@ -78,6 +79,13 @@ ruleTester.run(rule, {
         { messageId: 'removeSetting', output: 'docker run --rm \\\n  --net host \\\n  --cgroupns host \\\n  nginx:1.27' },
         { messageId: 'removeSetting', output: 'docker run --rm \\\n  --net host \\\n  --userns=host \\\n  nginx:1.27' },
       ],
+    },
+    {
+      kind: 'run',
+      name: 'linuxserver-style `#optional` markers inside the continuation',
+      code: 'docker run -d \\\n  --name=x `#optional` \\\n  --net=host `#optional` \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'hostNamespace', data: { namespace: 'network', value: 'host', consequence: 'it can bind any host port and reach services listening only on the host\'s localhost' }, line: 3, column: 9, endLine: 3, endColumn: 13 }],
+      fixes: [{ messageId: 'removeSetting', output: 'docker run -d \\\n  --name=x `#optional` \\\n  nginx:1.27\n' }],
     },
   ],
 });
