@@ -1,0 +1,62 @@
+import { runHostCases, type HostCase } from './hostTester';
+
+const P = ['no-privileged'];
+
+const cases: HostCase[] = [
+  {
+    name: 'recipe line with @ prefix: range on the flag in the Makefile',
+    code: 'IMAGE := app:1.0\n\nrun:\n\t@docker run --privileged $(IMAGE)\n',
+    ruleIds: P,
+    findings: [{ ruleId: 'no-privileged', line: 4, column: 14, endLine: 4, endColumn: 26 }],
+    fix: { finding: 0, messageId: 'removePrivileged', output: 'IMAGE := app:1.0\n\nrun:\n\t@docker run $(IMAGE)\n' },
+  },
+  {
+    name: '- and + prefixes, sudo, a `\\` continuation onto a tab-indented line',
+    code: 'up: build\n\t-+sudo docker run -d \\\n\t  --privileged \\\n\t  nginx:1.27\n',
+    ruleIds: P,
+    findings: [{ ruleId: 'no-privileged', line: 3, column: 4, endLine: 3, endColumn: 16 }],
+    fix: { finding: 0, messageId: 'removePrivileged', output: 'up: build\n\t-+sudo docker run -d \\\n\t  nginx:1.27\n' },
+  },
+  {
+    name: 'an inserted flag line keeps the recipe tab',
+    code: 'up:\n\tdocker run -d \\\n\t  nginx:1.27\n',
+    ruleIds: ['drop-all-capabilities'],
+    findings: [{ ruleId: 'drop-all-capabilities', line: 2, column: 2, endLine: 2, endColumn: 12 }],
+    fix: { finding: 0, messageId: 'dropAll', output: 'up:\n\tdocker run -d \\\n\t  --cap-drop=ALL \\\n\t  nginx:1.27\n' },
+  },
+  {
+    name: 'inline recipe after `;`',
+    code: 'dev: ; docker run --privileged nginx:1.27\n',
+    ruleIds: P,
+    findings: [{ ruleId: 'no-privileged', line: 1, column: 19, endLine: 1, endColumn: 31 }],
+  },
+  {
+    name: '$$ and $(VAR) are opaque: a privileged flag through them is not known',
+    code: 'run:\n\tdocker run $(PRIV) $$EXTRA --privileged=$$P nginx:1.27\n',
+    ruleIds: P,
+    findings: [],
+  },
+  {
+    name: 'variables, echo, comments and define blocks are not commands',
+    code: 'CMD = docker run --privileged x\n# docker run --privileged x\ndefine RUNIT\n\tdocker run --privileged x\nendef\nhelp:\n\t@echo "docker run --privileged x"\n\t# docker run --privileged x\n',
+    ruleIds: P,
+    findings: [],
+  },
+  {
+    name: 'a variable continued onto a tab-indented line is not a recipe',
+    code: 'all:\n\ttrue\nOPTS = a \\\n\tdocker run --privileged x\n',
+    ruleIds: P,
+    findings: [],
+  },
+  {
+    name: 'chains: each command judged alone; CRLF',
+    code: 'ci:\r\n\tdocker pull x:1 && docker run --privileged x:1; podman run --privileged y:2\r\n',
+    ruleIds: P,
+    findings: [
+      { ruleId: 'no-privileged', line: 2, column: 32, endLine: 2, endColumn: 44 },
+      { ruleId: 'no-privileged', line: 2, column: 61, endLine: 2, endColumn: 73 },
+    ],
+  },
+];
+
+runHostCases('makefile', cases);
