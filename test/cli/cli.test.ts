@@ -223,6 +223,8 @@ describe('cli: walking', () => {
     );
     const forced = await runCli([...onlyRule('no-privileged'), '--kind', 'dockerfile', '--format', 'json', 'prod.yml'], dir);
     assert.deepEqual(JSON.parse(forced.stdout)[0].findings, []);
+    const host = await runCli([...onlyRule('no-privileged'), '--kind', 'markdown', '--format', 'json', 'deploy.txt'], dir);
+    assert.deepEqual([host.code, host.stderr, JSON.parse(host.stdout)[0].file], [0, '', 'deploy.txt']);
   });
 
   it('binary and oversized files are skipped with an info line that does not fail the run', async () => {
