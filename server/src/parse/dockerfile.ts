@@ -1,10 +1,11 @@
-import { DockerfileParser, type Add, type Arg, type Env, type From, type Healthcheck, type Instruction, type Run } from 'dockerfile-ast';
+import { DockerfileParser, type Arg, type Env, type Instruction, type Run } from 'dockerfile-ast';
 import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type ParsedFile, type ParseProblem, type Port, type RemoteSource, type ShellCommand } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
 import { officialEntrypointDropsPrivileges, parseImageReference, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
+import { firstNonFlag, splitWords } from './dockerfile/words';
 import { tokenizeShell } from './shellWords';
 
 type AstRange = ReturnType<Instruction['getRange']>;
@@ -88,13 +89,16 @@ class DockerfileReader {
   private visit(ast: Instruction): void {
     const keyword = ast.getKeyword();
     const range = this.range(ast.getRange());
+    const keywordRange = this.range(ast.getInstructionRange());
+    const index = this.instructions.length;
+    const written = this.text.slice(keywordRange.start, keywordRange.end);
     if (keyword === 'FROM') {
-      this.visitFrom(ast as From, range);
+      this.instructions.push({ keyword, written, range, argsStart: keywordRange.end, ast, stage: this.stages.length });
+      this.visitFrom(index, range, this.words(keywordRange.end, range.end));
       return;
     }
-    const index = this.instructions.length;
     const stage = this.stages.length - 1;
-    this.instructions.push({ keyword, written: ast.getInstruction(), range, ast, stage });
+    this.instructions.push({ keyword, written, range, argsStart: keywordRange.end, ast, stage });
     if (stage >= 0) {
       this.stages[stage].instructions.push(index);
       this.stages[stage].range.end = range.end;
@@ -107,33 +111,36 @@ class DockerfileReader {
         this.visitVariables(ast as Arg | Env, keyword === 'ARG' ? 'arg' : 'env', index);
         break;
       case 'USER':
-        if (settings) settings.user = this.userOf(ast, index) ?? settings.user;
+        if (settings) settings.user = this.userOf(this.words(keywordRange.end, range.end), index) ?? settings.user;
         break;
       case 'EXPOSE':
-        if (settings) this.visitExpose(ast, index, settings.ports);
+        if (settings) this.visitExpose(this.words(keywordRange.end, range.end), index, settings.ports);
         break;
       case 'VOLUME':
-        if (settings) this.visitVolume(ast, index, settings.mounts);
+        if (settings) this.visitVolume(this.words(keywordRange.end, range.end), index, settings.mounts);
         break;
       case 'RUN': {
-        const command = this.command('run', ast, this.heredocBody(ast as Run));
+        const words = this.words(keywordRange.end, range.end);
+        const args = words.slice(firstNonFlag(this.text, words));
+        const command = this.command('run', args, this.heredocBody(ast as Run, args));
         if (command) this.commands.push(command);
         break;
       }
       case 'CMD':
       case 'ENTRYPOINT': {
-        const command = this.command(keyword === 'CMD' ? 'cmd' : 'entrypoint', ast);
+        const command = this.command(keyword === 'CMD' ? 'cmd' : 'entrypoint', this.words(keywordRange.end, range.end));
         if (command) this.commands.push(command);
         if (command && settings) settings[keyword === 'CMD' ? 'cmd' : 'entrypoint'] = command;
         break;
       }
       case 'ADD':
-        this.visitAdd(ast as Add);
+        this.visitAdd(this.words(keywordRange.end, range.end));
         break;
       case 'HEALTHCHECK': {
-        const args = (ast as Healthcheck).getArguments();
-        if (args.length > 1 && args[0].getValue().toUpperCase() === 'CMD') {
-          const command = this.command('healthcheck', ast, undefined, this.offset(args[1].getRange().start));
+        const words = this.words(keywordRange.end, range.end);
+        const args = words.slice(firstNonFlag(this.text, words));
+        if (args.length > 1 && this.text.slice(args[0].start, args[0].end).toUpperCase() === 'CMD') {
+          const command = this.command('healthcheck', args.slice(1));
           if (command) this.commands.push(command);
         }
         break;
@@ -141,33 +148,40 @@ class DockerfileReader {
     }
   }
 
-  private visitFrom(ast: From, range: SourceRange): void {
-    const index = this.instructions.length;
-    this.instructions.push({ keyword: 'FROM', written: ast.getInstruction(), range, ast, stage: this.stages.length });
-    const stage: StageInfo = { from: index, imageIsVariable: false, instructions: [], range: { ...range } };
-    const imageText = ast.getImage();
-    const imageAstRange = ast.getImageRange();
-    const alias = ast.getBuildStage();
-    if (alias) stage.name = alias.toLowerCase();
+  private words(start: number, end: number): SourceRange[] {
+    return splitWords(this.text, start, end, this.escapeChar);
+  }
 
-    if (imageText === null || imageAstRange === null) {
+  private visitFrom(index: number, range: SourceRange, words: SourceRange[]): void {
+    const stage: StageInfo = { from: index, imageIsVariable: false, instructions: [], range: { ...range } };
+    const first = firstNonFlag(this.text, words);
+    const imageRange = words[first] as SourceRange | undefined;
+    const asWord = words[first + 1];
+    if (asWord && words[first + 2] && this.text.slice(asWord.start, asWord.end).toLowerCase() === 'as') {
+      stage.name = this.text.slice(words[first + 2].start, words[first + 2].end).toLowerCase();
+    }
+
+    if (!imageRange) {
       this.problems.push({ message: 'FROM needs an image name.', range, severity: 'error' });
-    } else if (VARIABLE_REFERENCE.test(imageText)) {
-      stage.imageIsVariable = true;
-      stage.imageRange = this.range(imageAstRange);
     } else {
-      const imageRange = this.range(imageAstRange);
-      const image = parseImageReference(imageText);
-      const parent = this.stageByName.get(imageText.toLowerCase());
-      if (parent !== undefined) {
-        image.isStage = true;
-        stage.parent = parent;
-      }
-      const platform = ast.getPlatformFlag()?.getValue();
-      if (platform) image.platform = platform;
-      stage.image = image;
+      const imageText = this.text.slice(imageRange.start, imageRange.end);
       stage.imageRange = imageRange;
-      this.images.push(located(image, imageRange.start, imageRange.end, this.text.slice(imageRange.start, imageRange.end), { node: { instruction: index, replaceOnly: true } satisfies ValueNode }));
+      if (VARIABLE_REFERENCE.test(imageText)) {
+        stage.imageIsVariable = true;
+      } else {
+        const image = parseImageReference(imageText);
+        const parent = this.stageByName.get(imageText.toLowerCase());
+        if (parent !== undefined) {
+          image.isStage = true;
+          stage.parent = parent;
+        }
+        for (let i = 0; i < first; i++) {
+          const flag = this.text.slice(words[i].start, words[i].end);
+          if (flag.startsWith('--platform=')) image.platform = flag.slice('--platform='.length);
+        }
+        stage.image = image;
+        this.images.push(located(image, imageRange.start, imageRange.end, imageText, { node: { instruction: index, replaceOnly: true } satisfies ValueNode }));
+      }
     }
 
     // A later stage with the same name shadows the earlier one for the stages after it.
@@ -198,19 +212,18 @@ class DockerfileReader {
     }
   }
 
-  private userOf(ast: Instruction, index: number): Maybe<string> {
-    const argsRange = ast.getArgumentsRange();
-    if (argsRange === null) return undefined;
-    const { start, end } = this.range(argsRange);
+  private userOf(words: SourceRange[], index: number): Maybe<string> {
+    if (words.length === 0) return undefined;
+    const start = words[0].start;
+    const end = words[words.length - 1].end;
     const raw = this.text.slice(start, end);
     if (VARIABLE_REFERENCE.test(raw)) return unknown(start, end, raw, 'USER refers to a build argument or variable');
     return located(raw, start, end, raw, { node: { instruction: index, arg: 0 } satisfies ValueNode });
   }
 
-  private visitExpose(ast: Instruction, index: number, ports: Located<Port>[]): void {
-    const args = ast.getArguments();
-    for (let i = 0; i < args.length; i++) {
-      const { start, end } = this.range(args[i].getRange());
+  private visitExpose(words: SourceRange[], index: number, ports: Located<Port>[]): void {
+    for (let i = 0; i < words.length; i++) {
+      const { start, end } = words[i];
       const raw = this.text.slice(start, end);
       const match = EXPOSE_ARGUMENT.exec(raw);
       if (!match) continue; // `$PORT` or a typo: unknown, not a port
@@ -220,11 +233,9 @@ class DockerfileReader {
     }
   }
 
-  private visitVolume(ast: Instruction, index: number, mounts: Located<Mount>[]): void {
-    const argsRange = ast.getArgumentsRange();
-    if (argsRange === null) return;
-    const { start, end } = this.range(argsRange);
-    const elements = scanJsonStringArray(this.text, start, end, this.escapeChar);
+  private visitVolume(words: SourceRange[], index: number, mounts: Located<Mount>[]): void {
+    if (words.length === 0) return;
+    const elements = scanJsonStringArray(this.text, words[0].start, words[words.length - 1].end, this.escapeChar);
     if (elements) {
       for (const e of elements) {
         if (VARIABLE_REFERENCE.test(e.value)) continue;
@@ -234,29 +245,28 @@ class DockerfileReader {
       }
       return;
     }
-    const args = ast.getArguments();
-    for (let i = 0; i < args.length; i++) {
-      const range = this.range(args[i].getRange());
+    for (let i = 0; i < words.length; i++) {
+      const range = words[i];
       const raw = this.text.slice(range.start, range.end);
       if (VARIABLE_REFERENCE.test(raw)) continue;
-      const target = located(args[i].getValue(), range.start, range.end, raw);
+      const target = located(unquote(raw), range.start, range.end, raw);
       const mount: Mount = { type: 'volume', target, readOnly: false, syntax: 'volume-instruction' };
       mounts.push(located(mount, range.start, range.end, raw, { node: { instruction: index, arg: i } satisfies ValueNode }));
     }
   }
 
   /** `ADD https://… /dest`: every source but the last argument (the destination) that is a URL. */
-  private visitAdd(ast: Add): void {
-    const argsRange = ast.getArgumentsRange();
-    const args = ast.getArguments();
-    if (argsRange === null || args.length === 0) return;
-    const checksum = ast.getFlags().some((f) => f.getName().toLowerCase() === 'checksum' && !!f.getValue());
-    const start = this.offset(args[0].getRange().start);
-    const end = this.offset(argsRange.end);
-    const elements = scanJsonStringArray(this.text, start, end, this.escapeChar);
+  private visitAdd(words: SourceRange[]): void {
+    const first = firstNonFlag(this.text, words);
+    if (first >= words.length) return;
+    let checksum = false;
+    for (let i = 0; i < first; i++) {
+      if (/^--checksum=\S/i.test(this.text.slice(words[i].start, words[i].end))) checksum = true;
+    }
+    const elements = scanJsonStringArray(this.text, words[first].start, words[words.length - 1].end, this.escapeChar);
     const sources = elements
       ? elements.slice(0, -1).map((e) => ({ url: e.value, start: e.contentStart, end: e.contentEnd }))
-      : args.slice(0, -1).map((a) => ({ url: a.getValue(), ...this.range(a.getRange()) }));
+      : words.slice(first, -1).map((w) => ({ url: unquote(this.text.slice(w.start, w.end)), ...w }));
     for (const source of sources) {
       if (!/^https?:\/\//i.test(source.url)) continue;
       this.downloads.push(located({ url: source.url, checksum }, source.start, source.end, this.text.slice(source.start, source.end)));
@@ -264,9 +274,8 @@ class DockerfileReader {
   }
 
   /** For `RUN <<EOF`, the script is the heredoc body. */
-  private heredocBody(ast: Run): SourceRange | undefined {
-    const first = ast.getArguments()[0];
-    if (!first || !first.getValue().startsWith('<<')) return undefined;
+  private heredocBody(ast: Run, args: SourceRange[]): SourceRange | undefined {
+    if (args.length === 0 || !this.text.startsWith('<<', args[0].start)) return undefined;
     const heredoc = ast.getHeredocs()[0];
     if (!heredoc) return undefined;
     const content = heredoc.getContentRange();
@@ -276,21 +285,12 @@ class DockerfileReader {
   }
 
   /**
-   * A RUN/CMD/ENTRYPOINT/HEALTHCHECK command. The text starts after the instruction's flags (or at
-   * `from` for HEALTHCHECK, after its CMD) and runs to the end of the instruction.
+   * A RUN/CMD/ENTRYPOINT/HEALTHCHECK command: from its first argument (after the instruction's flags,
+   * or after HEALTHCHECK's CMD) to the end of the instruction, or the heredoc body.
    */
-  private command(kind: ShellCommand['kind'], ast: Instruction, body?: SourceRange, from?: number): ShellCommand | undefined {
-    let start: number;
-    let end: number;
-    if (body) {
-      ({ start, end } = body);
-    } else {
-      const args = ast.getArguments();
-      const argsRange = ast.getArgumentsRange();
-      if (args.length === 0 || argsRange === null) return undefined;
-      start = from ?? this.offset(args[0].getRange().start);
-      end = this.offset(argsRange.end);
-    }
+  private command(kind: ShellCommand['kind'], args: SourceRange[], body?: SourceRange): ShellCommand | undefined {
+    if (!body && args.length === 0) return undefined;
+    const { start, end } = body ?? { start: args[0].start, end: args[args.length - 1].end };
     const raw = this.text.slice(start, end);
     const text = located(raw, start, end, raw);
     const elements = body ? null : scanJsonStringArray(this.text, start, end, this.escapeChar);
@@ -390,4 +390,10 @@ class DockerfileReader {
     const keepsOfficialEntrypoint = !entrypoint || /docker-entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
     return keepsOfficialEntrypoint && base.image !== undefined && officialEntrypointDropsPrivileges(base.image);
   }
+}
+
+/** `"/data"` → `/data`: shell-form arguments may be quoted. */
+function unquote(raw: string): string {
+  const q = raw[0];
+  return raw.length >= 2 && (q === '"' || q === "'") && raw[raw.length - 1] === q ? raw.slice(1, -1) : raw;
 }

@@ -10,6 +10,8 @@ export interface InstructionInfo {
   /** The keyword as written (`run`, `Run`…). */
   written: string;
   range: SourceRange;
+  /** Where the arguments (flags included) may start: the end of the keyword. */
+  argsStart: number;
   /** The dockerfile-ast node, for the few edits that need its argument list. */
   ast: Instruction;
   /** Index into `DockerfileHandle.stages`; -1 for instructions before the first FROM. */
