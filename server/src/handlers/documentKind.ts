@@ -33,14 +33,13 @@ export function uriKey(uri: string): string {
   return uriToPath(uri) ?? uri;
 }
 
-/** The last path segment of a URI, decoded. */
-function uriBaseName(uri: string): string {
-  const withoutQuery = uri.replace(/[?#].*$/, '');
-  const last = withoutQuery.slice(withoutQuery.lastIndexOf('/') + 1);
+/** The path part of a URI, decoded (some kinds are told by their folder, e.g. `.github/workflows/`). */
+function uriPath(uri: string): string {
+  const withoutQuery = uri.replace(/^[a-z][\w+.-]*:(?:\/\/[^/]*)?/i, '').replace(/[?#].*$/, '');
   try {
-    return decodeURIComponent(last);
+    return decodeURIComponent(withoutQuery);
   } catch {
-    return last;
+    return withoutQuery;
   }
 }
 
@@ -49,11 +48,11 @@ function uriBaseName(uri: string): string {
  * still a Dockerfile), then the language the editor chose. Untitled documents only have the latter.
  */
 export function documentKind(uri: string, languageId: string): FileKind | undefined {
-  const name = uri.startsWith('untitled:') ? '' : uriBaseName(uri);
-  const byName = name ? detectKind(name) : undefined;
+  const filePath = uri.startsWith('untitled:') ? '' : uriPath(uri);
+  const byName = filePath ? detectKind(filePath) : undefined;
   if (byName) return byName;
   const byLanguage = BY_LANGUAGE[languageId];
   if (byLanguage) return byLanguage;
-  if (languageId === 'yaml' && COMPOSE_LIKE_YAML.test(name)) return 'compose';
+  if (languageId === 'yaml' && COMPOSE_LIKE_YAML.test(filePath)) return 'compose';
   return undefined;
 }

@@ -111,7 +111,7 @@ export class WorkspaceScanner {
         if (entry.isDirectory()) {
           if (ALWAYS_SKIPPED.has(entry.name) || excluded(childRel) || ignore.ignores(childRel, true)) continue;
           subdirs.push({ dir: path.join(dir, entry.name), rel: childRel, ignore });
-        } else if (entry.isFile() && detectKind(entry.name) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
+        } else if (entry.isFile() && detectKind(childRel) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
           yield path.join(dir, entry.name);
         }
       }
