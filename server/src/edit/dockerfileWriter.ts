@@ -4,6 +4,7 @@ import type { Located, SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type ValueNode } from '../parse/dockerfile/handle';
 import { imageFamily, VARIABLE_REFERENCE, type ImageFamily } from '../parse/dockerfile/images';
 import { scanJsonStringArray } from '../parse/dockerfile/jsonArray';
+import { splitWords } from '../parse/dockerfile/words';
 import type { Setting, SpecWriter, TextEdit } from './writer';
 
 /** A user name or uid, optionally with a group: `app`, `10001`, `10001:10001`. */
@@ -63,17 +64,12 @@ class DockerfileWriter {
     if (instruction.keyword === 'FROM') return null;
 
     let siblings: SourceRange[];
+    const words = splitWords(this.text, instruction.argsStart, instruction.range.end, this.handle.escapeChar);
     if (node.json) {
-      const args = instruction.ast.getArgumentsRange();
-      if (!args) return null;
-      const start = this.handle.lines.offset(args.start.line, args.start.character);
-      const end = this.handle.lines.offset(args.end.line, args.end.character);
-      siblings = scanJsonStringArray(this.text, start, end, this.handle.escapeChar) ?? [];
+      if (words.length === 0) return null;
+      siblings = scanJsonStringArray(this.text, words[0].start, words[words.length - 1].end, this.handle.escapeChar) ?? [];
     } else if (node.arg !== undefined) {
-      siblings = instruction.ast.getArguments().map((a) => {
-        const r = a.getRange();
-        return { start: this.handle.lines.offset(r.start.line, r.start.character), end: this.handle.lines.offset(r.end.line, r.end.character) };
-      });
+      siblings = words;
     } else if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
       siblings = (instruction.ast as Env | Arg).getProperties().map((p) => {
         const name = p.getNameRange();
@@ -107,12 +103,9 @@ class DockerfileWriter {
 
     const lastUser = [...own].reverse().find((i) => i.keyword === 'USER');
     if (lastUser) {
-      const args = lastUser.ast.getArgumentsRange();
-      if (!args) return null;
-      const range = {
-        start: this.handle.lines.offset(args.start.line, args.start.character),
-        end: this.handle.lines.offset(args.end.line, args.end.character),
-      };
+      const words = splitWords(this.text, lastUser.argsStart, lastUser.range.end, this.handle.escapeChar);
+      if (words.length === 0) return null;
+      const range = { start: words[0].start, end: words[words.length - 1].end };
       if (VARIABLE_REFERENCE.test(this.text.slice(range.start, range.end))) return null;
       return [{ range, newText: user }];
     }
