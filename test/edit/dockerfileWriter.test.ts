@@ -193,3 +193,25 @@ describe('Dockerfile writer: remove', () => {
     assert.equal(writer.remove(value), null);
   });
 });
+
+describe('Dockerfile writer on arbitrary input', () => {
+  it('never throws, and a USER it adds is read back as the final user', async () => {
+    const fc = await import('fast-check');
+    const fragments = ['FROM ', 'alpine:3.20', 'scratch', ' AS b', 'USER ', 'root', 'RUN ', 'echo', ' \\', '\n', '\r\n', 'CMD ["x"]', '# c', 'EXPOSE 22', ' 80', '  '];
+    fc.assert(
+      fc.property(fc.constantFrom('FROM alpine:3.20\n', 'FROM scratch\r\n', 'from debian AS b\n'), fc.array(fc.constantFrom(...fragments), { maxLength: 30 }), (head, parts) => {
+        const text = head + parts.join('');
+        const parsed = parseDockerfile(text);
+        const spec = parsed.specs[0];
+        if (!spec) return;
+        const writer = createDockerfileWriter(parsed);
+        const output = apply(text, writer.setSettings(spec, { user: '10001:10001' }));
+        for (const port of spec.ports) apply(text, writer.remove(port));
+        if (output === null) return;
+        const user = parseDockerfile(output).specs[0]?.user;
+        assert.ok(isKnown(user) && user.value === '10001:10001', `after the edit:\n${output}`);
+      }),
+      { numRuns: 300, seed: 20261123 },
+    );
+  });
+});

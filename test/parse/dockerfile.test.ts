@@ -298,3 +298,32 @@ describe('parseDockerfile', () => {
     assert.deepEqual(parsed.specs, []);
   });
 });
+
+describe('parseDockerfile on arbitrary input', () => {
+  const fragments = [
+    'FROM ', 'from ', 'alpine:3.20', ' AS build', '${BASE}', 'USER ', 'root', '$UID', 'EXPOSE ', '80/udp', ' 22', 'VOLUME ', '["/a", "/b"]',
+    'ENV ', 'A="x y"', ' B', 'ARG ', 'RUN ', '<<EOF', 'EOF', 'echo hi', ' && ', ' | ', '\\', '`', '\n', '\r\n', '\r', '# escape=`', '"', "'", '[', ']',
+    'CMD ', 'ENTRYPOINT ', 'HEALTHCHECK ', 'CMD', ' --interval=5s', 'ADD ', 'https://x/y', ' /d', '\u0000', '\uD800', '\t', ' ',
+  ];
+
+  it('never throws, and every range it reports lies inside the text', async () => {
+    const fc = await import('fast-check');
+    const inside = (text: string, r: SourceRange) => 0 <= r.start && r.start <= r.end && r.end <= text.length;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const parsed = parseDockerfile(text);
+        for (const p of parsed.problems) assert.ok(inside(text, p.range));
+        for (const spec of parsed.specs) {
+          assert.ok(inside(text, spec.origin.range) && inside(text, spec.origin.nameRange));
+          if (spec.user) assert.ok(inside(text, spec.user.range));
+          for (const c of spec.commands) for (const w of [c.text, ...c.words, ...(c.operators ?? [])]) assert.ok(inside(text, w.range));
+          for (const e of spec.env) assert.ok(inside(text, e.range));
+          for (const p of spec.ports) assert.ok(inside(text, p.range));
+          for (const m of spec.mounts) assert.ok(inside(text, m.range));
+        }
+      }),
+      { numRuns: 300, seed: 20261123 },
+    );
+  });
+});
