@@ -1,0 +1,177 @@
+// `npm run bench`: Capdrop against the parse floor and its peers (see bench/README.md). Not a test:
+// it prints a table and writes bench/results.json; nothing here passes or fails.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DockerfileParser } from 'dockerfile-ast';
+import { validate } from 'dockerfile-utils';
+import { parseAllDocuments } from 'yaml';
+import { lint } from '../server/src/engine/lint';
+import { tokenizeShell } from '../server/src/parse/shellWords';
+import type { FileKind } from '../server/src/parse';
+import { generate, GENERATED } from './generate';
+import { BenchClient, REPO, toUri } from './lspClient';
+import { measure, ms, summarize, type Timing } from './stats';
+
+const CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'compose', 'real');
+const quick = process.argv.includes('--quick');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wants = (section: string) => !only || only.includes(section);
+
+interface Row {
+  section: string;
+  input: string;
+  what: string;
+  median: number;
+  p99: number;
+  /** Capdrop / reference (floor or peer), for the rows that have one. */
+  ratio?: number;
+  versus?: string;
+  note?: string;
+}
+const rows: Row[] = [];
+const extra: Record<string, unknown> = {};
+
+function add(section: string, input: string, what: string, t: Timing, note?: string): Timing {
+  rows.push({ section, input, what, median: t.median, p99: t.p99, note });
+  console.log(`  ${section.padEnd(7)} ${input.padEnd(26)} ${what.padEnd(30)} median ${ms(t.median).padStart(7)} ms  p99 ${ms(t.p99).padStart(7)} ms${note ? `  ${note}` : ''}`);
+  return t;
+}
+
+function ratio(section: string, input: string, ours: Timing, theirs: Timing, versus: string): void {
+  const r = ours.median / theirs.median;
+  rows.push({ section, input, what: `ratio Capdrop / ${versus}`, median: r, p99: ours.p99 / theirs.p99, ratio: r, versus });
+  console.log(`  ${section.padEnd(7)} ${input.padEnd(26)} ${`→ Capdrop / ${versus}`.padEnd(30)} ${r.toFixed(2)}× (p99 ${(ours.p99 / theirs.p99).toFixed(2)}×)`);
+}
+
+const lintAll = (texts: string[], kind: FileKind) => () => texts.forEach((t) => lint(t, kind, { withFixes: false }));
+const yamlFloor = (texts: string[]) => () => texts.forEach((t) => parseAllDocuments(t, { prettyErrors: false, merge: false, uniqueKeys: false }));
+const dockerfileFloor = (texts: string[]) => () => texts.forEach((t) => DockerfileParser.parse(t));
+
+function inProcess(inputs: ReturnType<typeof generate>, corpus: string[], fixtureDockerfiles: string[]): void {
+  console.log('\n(1)+(2) parse floor vs engine (lint() with all rules, no fix planning), in-process');
+  const reps = quick ? 5 : 30;
+  const cases: { input: string; kind: FileKind; texts: string[]; floor: () => unknown; floorName: string; reps: number }[] = [
+    { input: 'compose 500 lines', kind: 'compose', texts: [inputs.compose500], floor: yamlFloor([inputs.compose500]), floorName: 'yaml floor', reps },
+    { input: `compose corpus (${corpus.length} files)`, kind: 'compose', texts: corpus, floor: yamlFloor(corpus), floorName: 'yaml floor', reps },
+    { input: 'compose 25k lines, anchors', kind: 'compose', texts: [inputs.compose25k], floor: yamlFloor([inputs.compose25k]), floorName: 'yaml floor', reps: quick ? 3 : 8 },
+    { input: 'Dockerfile 5k lines', kind: 'dockerfile', texts: [inputs.dockerfile5000], floor: dockerfileFloor([inputs.dockerfile5000]), floorName: 'dockerfile-ast floor', reps },
+    { input: `Dockerfiles (${inputs.dockerfiles.length + fixtureDockerfiles.length} files)`, kind: 'dockerfile', texts: [...inputs.dockerfiles, ...fixtureDockerfiles], floor: dockerfileFloor([...inputs.dockerfiles, ...fixtureDockerfiles]), floorName: 'dockerfile-ast floor', reps },
+    { input: 'shell 2k lines', kind: 'shell', texts: [inputs.shell2000], floor: () => tokenizeShell(inputs.shell2000), floorName: 'own tokenizer floor', reps },
+  ];
+  for (const c of cases) {
+    const floor = add('floor', c.input, c.floorName, measure(c.floor, c.reps));
+    const engine = add('engine', c.input, 'lint(), all rules', measure(lintAll(c.texts, c.kind), c.reps));
+    ratio('engine', c.input, engine, floor, c.floorName);
+    if (c.kind === 'dockerfile') {
+      const peer = add('peer', c.input, 'dockerfile-utils validate', measure(() => c.texts.forEach((t) => validate(t)), c.reps));
+      ratio('peer', c.input, engine, peer, 'dockerfile-utils');
+    }
+  }
+}
+
+async function serverRelint(name: string, text: string, reps: number): Promise<void> {
+  const client = await BenchClient.start();
+  await client.initialized();
+  const file = path.join(GENERATED, `open-${name}.yml`);
+  const uri = toUri(file);
+  let version = 1;
+  const opened = client.diagnosticsFor(uri, version);
+  await client.open(uri, 'dockercompose', text, version);
+  await opened;
+  // The keystroke: type one character into a value on the middle line, then delete it (two edits per pair).
+  const lines = text.split('\n');
+  const line = lines.findIndex((l, i) => i >= lines.length / 2 && /^\s+image: /.test(l));
+  const column = lines[line].length;
+  const samples: number[] = [];
+  const warmup = Math.ceil(reps / 5);
+  for (let i = 0; i < reps + warmup; i++) {
+    version++;
+    const typing = i % 2 === 0;
+    const done = client.diagnosticsFor(uri, version);
+    const t = performance.now();
+    await client.change(uri, version, line, column, typing ? 0 : 1, typing ? 'x' : '');
+    await done;
+    if (i >= warmup) samples.push(performance.now() - t);
+  }
+  add('server', name, 'didChange → diagnostics', summarize(samples), `(${lines.length} lines, ${reps} keystrokes)`);
+  await client.stop();
+}
+
+async function workspaceScan(folder: string, files: number): Promise<void> {
+  const client = await BenchClient.start(folder);
+  const seen = new Set<string>();
+  let last = 0;
+  const t = performance.now();
+  const finished = new Promise<void>((resolve) => {
+    client.onDiagnostics((p) => {
+      seen.add(p.uri);
+      last = performance.now();
+      if (seen.size >= files) resolve();
+    });
+    client.progressEnded = () => resolve();
+  });
+  await client.initialized();
+  await finished;
+  const rss = client.peakRssMiB();
+  add('server', `workspace ${files} files`, 'scan → last diagnostics', summarize([last - t]), `(${seen.size} files reported, peak RSS ${rss?.toFixed(0)} MiB)`);
+  extra.workspaceScan = { files, reported: seen.size, ms: last - t, peakRssMiB: rss };
+  await client.stop();
+}
+
+/** Wall time of one process (ms), best of `reps` after one warm-up run (the disk cache is then warm for both tools). */
+function timeProcess(cmd: string, args: string[], reps: number): Timing {
+  spawnSync(cmd, args, { stdio: 'ignore', cwd: REPO });
+  const samples: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    spawnSync(cmd, args, { stdio: 'ignore', cwd: REPO });
+    samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}
+
+function cliVsDclint(corpusFiles: string[]): void {
+  console.log(`\n(5) CLI on the ${corpusFiles.length} real Compose files, one process, vs dclint (same files, same environment)`);
+  const ours = add('cli', `corpus (${corpusFiles.length} files)`, 'node bin/capdrop.js', timeProcess(process.execPath, ['bin/capdrop.js', '--kind', 'compose', '--format', 'json', ...corpusFiles], quick ? 3 : 7));
+  const dclintBin = path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs');
+  const dclintArgs = fs.existsSync(dclintBin) ? [dclintBin] : [path.join(REPO, 'node_modules', '.bin', 'dclint')];
+  const peer = add('peer', `corpus (${corpusFiles.length} files)`, 'dclint', timeProcess(process.execPath, [...dclintArgs, ...corpusFiles], quick ? 1 : 3));
+  ratio('cli', `corpus (${corpusFiles.length} files)`, ours, peer, 'dclint');
+  const bare = add('cli', 'node -e 0', 'bare Node start', timeProcess(process.execPath, ['-e', '0'], 5));
+  extra.nodeStartMs = bare.median;
+}
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  if (!fs.existsSync(path.join(REPO, 'dist', 'server.js')) || !fs.existsSync(path.join(REPO, 'dist', 'cli.js'))) execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: REPO, stdio: 'inherit' });
+  const inputs = generate();
+  const corpusFiles = listFiles(CORPUS).sort();
+  const corpus = corpusFiles.map((f) => fs.readFileSync(f, 'utf8'));
+  const fixtureDockerfiles = listFiles(path.join(REPO, 'test', 'fixtures')).filter((f) => /Dockerfile/i.test(path.basename(f))).map((f) => fs.readFileSync(f, 'utf8'));
+  console.log(`Capdrop benchmark (node ${process.version}, ${quick ? 'quick' : 'full'}; generated inputs in ${path.relative(REPO, GENERATED)})`);
+  if (wants('engine')) inProcess(inputs, corpus, fixtureDockerfiles);
+  if (wants('relint')) {
+    console.log('\n(3) language server re-lint after a one-character edit (dist/server.js over stdio, validationDelayMs 0)');
+    await serverRelint('compose 500 lines', inputs.compose500, quick ? 40 : 300);
+    await serverRelint('compose 25k lines', inputs.compose25k, quick ? 4 : 20);
+  }
+  if (wants('scan')) {
+    console.log('\n(4) workspace scan through the server');
+    await workspaceScan(inputs.workspace, inputs.workspaceFiles);
+  }
+  if (wants('cli')) cliVsDclint(corpusFiles.map((f) => path.relative(REPO, f)));
+  const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, quick, totalSeconds: (performance.now() - started) / 1000, rows, ...extra };
+  fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote bench/results.json (${results.totalSeconds.toFixed(0)} s)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,31 @@
+/** Timing helpers: warm-up runs are discarded, then median and p99 of the repetitions. */
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  median: number;
+  p99: number;
+  min: number;
+  reps: number;
+}
+
+export function summarize(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { median: at(0.5), p99: at(0.99), min: sorted[0], reps: sorted.length };
+}
+
+/** Times `fn` (ms) after `warmup` untimed calls; a GC before each timed call keeps one run's garbage out of the next. */
+export function measure(fn: () => unknown, reps: number, warmup = Math.max(2, Math.ceil(reps / 5))): Timing {
+  for (let i = 0; i < warmup; i++) fn();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const samples: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    gc?.();
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return summarize(samples);
+}
+
+export const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
