@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { FixSettings, SeveritySetting } from './ruleApi';
 import type { LintOptions, Preset } from './lint';
+import { HOST_KINDS, type HostKind } from '../parse';
 
 /** The names Capdrop looks for, in this order, in each directory. */
 export const CONFIG_FILE_NAMES = ['.capdrop.yaml', '.capdrop.yml'] as const;
@@ -16,6 +17,8 @@ export interface CapdropConfig {
   limits: { memory?: string; cpus?: string; pids?: string };
   /** The uid fixes use when they set a non-root user. */
   user?: string;
+  /** Host file kinds turned on or off (`hosts: { markdown: false }`); absent kinds stay on. */
+  hosts?: Partial<Record<HostKind, boolean>>;
 }
 
 /** A problem in a config file; 1-based line/column when known. */
@@ -34,7 +37,7 @@ export interface LoadedConfig {
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const PRESETS: readonly Preset[] = ['recommended', 'strict'];
-const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user'];
+const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts'];
 const LIMIT_KEYS = ['memory', 'cpus', 'pids'];
 
 export function emptyConfig(): CapdropConfig {
@@ -147,6 +150,22 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
         }
         break;
       }
+      case 'hosts': {
+        if (isScalar(value) && value.value === null) break;
+        if (!isMap(value)) {
+          at(value ?? keyNode, `hosts must be a mapping of ${HOST_KINDS.join(', ')} to true or false`);
+          break;
+        }
+        for (const hp of value.items) {
+          const hk = hp.key as Node | null;
+          const name = isScalar(hk) ? String(hk.value) : '?';
+          const v = hp.value as Node | null;
+          if (!(HOST_KINDS as readonly string[]).includes(name)) at(hk, `hosts: unknown key "${name}" (expected ${HOST_KINDS.join(', ')})`);
+          else if (!isScalar(v) || typeof v.value !== 'boolean') at(v ?? hk, `hosts.${name} must be true or false`);
+          else (config.hosts ??= {})[name as HostKind] = v.value;
+        }
+        break;
+      }
       case 'user': {
         const v = scalarString(value);
         if (v !== undefined && /^[1-9]\d*$/.test(v)) config.user = v;
@@ -215,6 +234,7 @@ export function toLintOptions(config: CapdropConfig, overrides: { preset?: Prese
     preset: overrides.preset ?? config.preset ?? 'recommended',
     rules: { ...config.rules, ...overrides.rules },
     settings,
+    ...(config.hosts ? { hosts: { ...config.hosts } } : {}),
   };
 }
 

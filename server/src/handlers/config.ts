@@ -1,5 +1,6 @@
 import type { FixSettings, SeveritySetting } from '../engine/ruleApi';
 import type { LintOptions, Preset } from '../engine/lint';
+import { HOST_KINDS, type HostKind } from '../parse';
 import { emptyConfig, formatConfigProblem, parseConfig, type CapdropConfig } from '../engine/config';
 import { rules as registeredRules } from '../../../rules';
 
@@ -14,6 +15,8 @@ export interface ServerSettings {
   limits: { memory?: string; cpus?: string; pids?: string };
   validationDelayMs: number;
   maxFileSize: number;
+  /** `capdrop.hosts.*`: host file kinds (Markdown, Makefiles…) the user turned off are false. */
+  hosts: Record<HostKind, boolean>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -24,6 +27,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   limits: {},
   validationDelayMs: 200,
   maxFileSize: 5_000_000,
+  hosts: { markdown: true, makefile: true, ci: true, devcontainer: true },
 };
 
 /** A workspace `.capdrop.yaml`, read by the loader the CLI uses too, with its problems as text. */
@@ -69,6 +73,12 @@ function readRules(v: unknown): Record<string, SeveritySetting> {
   return out;
 }
 
+function readHosts(v: unknown): Record<HostKind, boolean> {
+  const out = { ...DEFAULT_SETTINGS.hosts };
+  if (isRecord(v)) for (const kind of HOST_KINDS) if (typeof v[kind] === 'boolean') out[kind] = v[kind];
+  return out;
+}
+
 /** Reads the untyped settings object defensively: a bad value falls back to its default, never throws. */
 export function normalizeSettings(raw: unknown): ServerSettings {
   if (!isRecord(raw)) return { ...DEFAULT_SETTINGS };
@@ -81,6 +91,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     limits: readLimits(raw.limits),
     validationDelayMs: num(raw.validationDelayMs, DEFAULT_SETTINGS.validationDelayMs),
     maxFileSize: num(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
+    hosts: readHosts(raw.hosts),
   };
 }
 
@@ -104,6 +115,8 @@ export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConf
     rules,
     settings: fix,
     withFixes: true,
+    // A host is linted only when neither the editor setting nor the workspace file turns it off.
+    hosts: Object.fromEntries(HOST_KINDS.map((k) => [k, settings.hosts[k] && workspace.hosts?.[k] !== false])),
   };
 }
 
