@@ -19,11 +19,18 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // Other schemes of virtual workspaces (vscode-vfs…) are linted as text; there is no disk to scan.
     ...languages.map((language) => ({ language, scheme: 'vscode-vfs' })),
     { language: 'yaml', pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
+    // Host files (docs/hosts.md): only by path, so other Markdown-like or YAML documents are left alone.
+    { language: 'markdown', scheme: 'file' },
+    { language: 'makefile', scheme: 'file' },
+    { language: 'yaml', pattern: '**/.github/workflows/*.{yml,yaml}' },
+    { language: 'yaml', pattern: '**/.gitlab-ci.{yml,yaml}' },
+    { language: 'jsonc', pattern: '**/{.devcontainer/**/devcontainer.json,.devcontainer.json}' },
+    { language: 'json', pattern: '**/{.devcontainer/**/devcontainer.json,.devcontainer.json}' },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*,*compose*.y*ml,*.sh,*.bash,.capdrop.yaml,.capdrop.yml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*,*compose*.y*ml,*.sh,*.bash,*.md,*.markdown,Makefile,GNUmakefile,*.mk,*.y*ml,devcontainer.json,.devcontainer.json,.capdrop.yaml,.capdrop.yml}'),
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
