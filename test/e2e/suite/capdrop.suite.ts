@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import dropAllCapabilities from '../../../rules/drop-all-capabilities';
 
 /**
  * The end-to-end checks, run inside a real VS Code extension host (code-server on these machines,
@@ -99,8 +100,12 @@ export async function runSuite(): Promise<StepResult[]> {
     const diags = await waitForDiagnostics(composeUri, hasCode('drop-all-capabilities'), 'drop-all-capabilities');
     const target = diags.find((x) => codeOf(x) === 'drop-all-capabilities')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', composeUri, target.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.diagnostics?.some((x) => codeOf(x) === 'drop-all-capabilities') && a.edit && !/^Ignore /.test(a.title));
-    if (!fix?.edit) throw new Error(`no cap_drop quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    // The command's result drops each action's diagnostics, so the fix is known by the rule's own title.
+    const fix = actions.find((a) => a.title === dropAllCapabilities.messages.dropAll && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+    if (!fix?.edit) {
+      const seen = actions.map((a) => `${a.title} [edit: ${Boolean(a.edit)}, diagnostics: ${(a.diagnostics ?? []).map((x) => String(codeOf(x))).join(',')}]`);
+      throw new Error(`no cap_drop quick fix among: ${seen.join(' | ')}`);
+    }
     const remaining = diags.filter((x) => codeOf(x) === 'drop-all-capabilities').length;
     if (!(await vscode.workspace.applyEdit(fix.edit))) throw new Error('VS Code rejected the fix edit');
     if (!/cap_drop:/.test(doc.getText())) throw new Error(`the text did not change as expected:\n${doc.getText()}`);
