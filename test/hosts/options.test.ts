@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine/lint';
 import { detectKind } from '../../server/src/parse';
+import { documentKind } from '../../server/src/handlers/documentKind';
 import { parseConfig, toLintOptions } from '../../server/src/engine/config';
 import { normalizeSettings, toLintOptions as serverLintOptions, EMPTY_WORKSPACE_CONFIG } from '../../server/src/handlers/config';
 
@@ -50,4 +51,15 @@ describe('turning a host off', () => {
     const options = serverLintOptions(settings, { ...EMPTY_WORKSPACE_CONFIG, hosts: { devcontainer: false } });
     assert.deepEqual(options.hosts, { markdown: true, makefile: false, ci: true, devcontainer: false });
   });
+});
+
+describe('documents of the editor', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['file:///repo/.github/workflows/ci.yml', 'yaml', 'ci'],
+    ['vscode-vfs://github/org/repo/.github/workflows/ci.yml', 'yaml', 'ci'],
+    ['file:///repo/.devcontainer/devcontainer.json', 'jsonc', 'devcontainer'],
+    ['file:///repo/README.md', 'markdown', 'markdown'],
+    ['file:///repo/config/app.yml', 'yaml', undefined],
+  ];
+  for (const [uri, language, kind] of cases) it(uri, () => assert.equal(documentKind(uri, language), kind));
 });
