@@ -1,0 +1,121 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint, type Finding } from '../../server/src/engine/lint';
+import { applyEdits } from '../../server/src/edit/writer';
+import { fixText } from '../../cli/fix';
+
+// The fix contract of issue 3, checked on every finding of the shared Compose corpus (read in place, never copied).
+const CORPUS = path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'compose');
+const ENGINE_PROBLEMS = new Set(['parse-error', 'internal-error']);
+
+function yamlFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+function lintCompose(text: string): Finding[] {
+  return lint(text, 'compose', { withFixes: true }).findings;
+}
+
+function engineProblems(findings: Finding[]): string[] {
+  return findings.filter((f) => ENGINE_PROBLEMS.has(f.ruleId)).map((f) => `${f.ruleId}: ${f.message}`);
+}
+
+const keyOf = (f: Finding) => `${f.ruleId}|${f.message}`;
+
+function countBy(findings: Finding[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const f of findings) if (!ENGINE_PROBLEMS.has(f.ruleId)) m.set(keyOf(f), (m.get(keyOf(f)) ?? 0) + 1);
+  return m;
+}
+
+/** Findings (as rule|message) that `after` has more of than `before`. */
+function newFindings(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...after].filter(([k, n]) => n > (before.get(k) ?? 0)).map(([k]) => k);
+}
+
+/** Contract violations of applying each offered fix alone; one string per violation. `applied` counts repairs (not ignore comments). */
+function checkEachFix(text: string): { violations: string[]; applied: number } {
+  const violations: string[] = [];
+  const findings = lintCompose(text);
+  const before = countBy(findings);
+  // Files that do not parse are out of scope for fixes, but a file that parses must keep parsing.
+  const parsedBefore = engineProblems(findings).length === 0;
+  let applied = 0;
+  for (const finding of findings) {
+    for (const fix of finding.fixes) {
+      const where = `${finding.ruleId} "${fix.title}" at offset ${finding.range.start}`;
+      let output: string;
+      try {
+        output = applyEdits(text, fix.edits);
+      } catch (err) {
+        violations.push(`${where}: edits do not apply (${(err as Error).message})`);
+        continue;
+      }
+      if (fix.messageId !== 'ignore') applied++;
+      if (output === text) {
+        violations.push(`${where}: changes nothing`);
+        continue;
+      }
+      const afterFindings = lintCompose(output);
+      if (parsedBefore && engineProblems(afterFindings).length > 0) {
+        violations.push(`${where}: the result no longer parses (${engineProblems(afterFindings).join('; ')})`);
+        continue;
+      }
+      const after = countBy(afterFindings);
+      if ((after.get(keyOf(finding)) ?? 0) >= (before.get(keyOf(finding)) ?? 0)) violations.push(`${where}: the finding is still there`);
+      // The ignore comment leaves its reason for the user to type, which is itself reported until they do.
+      const added = newFindings(before, after).filter((k) => !(fix.messageId === 'ignore' && k.startsWith('suppression-without-reason|')));
+      if (added.length > 0) violations.push(`${where}: new findings ${added.join(', ')}`);
+    }
+  }
+  return { violations, applied };
+}
+
+/** Contract violations of the CLI's fix-all loop (review safety: every fix but the ignore comment). */
+function checkFixAll(text: string): string[] {
+  const findings = lintCompose(text);
+  if (engineProblems(findings).length > 0) return [];
+  const { text: fixed } = fixText(text, 'compose', {}, 'review');
+  const afterFindings = lintCompose(fixed);
+  const violations: string[] = [];
+  if (engineProblems(afterFindings).length > 0) violations.push(`fix-all: the result no longer parses (${engineProblems(afterFindings).join('; ')})`);
+  const added = newFindings(countBy(findings), countBy(afterFindings));
+  if (added.length > 0) violations.push(`fix-all: new findings ${added.join(', ')}`);
+  const leftFixable = afterFindings.filter((f) => f.fixes.some((x) => x.messageId !== 'ignore'));
+  if (leftFixable.length > 0) violations.push(`fix-all: fixable findings left: ${leftFixable.map(keyOf).join(', ')}`);
+  if (fixText(fixed, 'compose', {}, 'review').text !== fixed) violations.push('fix-all: a second run changes the file again');
+  return violations;
+}
+
+describe('every offered fix on the shared Compose corpus keeps the fix contract', () => {
+  for (const part of ['real', 'fixtures']) {
+    const files = yamlFiles(path.join(CORPUS, part));
+
+    it(`each fix alone, on every finding of ${part}`, () => {
+      assert.ok(files.length > 50, `expected the corpus at ${CORPUS}`);
+      const violations: string[] = [];
+      let applied = 0;
+      for (const file of files) {
+        const result = checkEachFix(fs.readFileSync(file, 'utf8'));
+        applied += result.applied;
+        for (const v of result.violations) violations.push(`${path.relative(CORPUS, file)}: ${v}`);
+      }
+      assert.deepEqual(violations, []);
+      // Guards against a corpus (or an engine) that silently offers nothing to check.
+      assert.ok(applied > 500, `only ${applied} repairs applied`);
+    });
+
+    it(`fix-all reaches a clean fixed point on every file of ${part}`, () => {
+      const violations: string[] = [];
+      for (const file of files) {
+        for (const v of checkFixAll(fs.readFileSync(file, 'utf8'))) violations.push(`${path.relative(CORPUS, file)}: ${v}`);
+      }
+      assert.deepEqual(violations, []);
+    });
+  }
+});
