@@ -5,7 +5,9 @@ import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
 import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
-import { isHostPath, normalizeHostPath, parseImageRef, parseShortPort, splitVolume, type Part } from './compose/strings';
+import { isHostPath, normalizeHostPath, parseShortPort, splitVolume, type Part } from './compose/strings';
+import { splitImageReference } from '../model/imageRef';
+import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';
 
 /** More expanded nodes than this means an alias bomb, not a Compose file. */
 const MAX_EXPANDED_NODES = 100_000;
@@ -15,6 +17,11 @@ export function parseCompose(text: string): ParsedFile {
   const specs: ContainerSpec[] = [];
   const handle: ComposeHandle = { docs: [] };
   const result: ParsedFile = { kind: 'compose', text, specs, problems, handle };
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep !== undefined) {
+    problems.push({ message: `could not parse compose file: nested more than ${MAX_YAML_NESTING} levels deep`, range: { start: tooDeep, end: tooDeep }, severity: 'error' });
+    return result;
+  }
   try {
     const docs = parseAllDocuments(text, { prettyErrors: false, merge: false, uniqueKeys: false });
     if (!Array.isArray(docs)) return result;
@@ -457,7 +464,7 @@ class ServiceReader {
       return;
     }
     // Next to `build:`, `image:` names what is built here, not something pulled.
-    const located = { ...image, value: { ...parseImageRef(image.value), ...(built ? { builtLocally: true } : {}) } };
+    const located = { ...image, value: { ...splitImageReference(image.value), ...(built ? { builtLocally: true } : {}) } };
     this.spec.image = located;
     this.spec.images.push(located);
   }

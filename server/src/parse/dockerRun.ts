@@ -1,4 +1,5 @@
 import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type Port, type Device } from '../model/containerSpec';
+import { splitImageReference } from '../model/imageRef';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import type { ShellWord } from './shellWords';
 
@@ -486,29 +487,14 @@ function parseDevice(use: FlagUse): Located<Device> | undefined {
 /** Parses an image reference; undefined for documentation placeholders (`<image>`, `IMAGE`, `[OPTIONS]`, `...`). */
 export function parseImageRef(ref: string): ImageRef | undefined {
   if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(ref)) return undefined;
-  let rest = ref;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
+  const image = splitImageReference(ref);
   // Repository paths are lowercase (a registry host may not be); `IMAGE`, `MY_IMAGE` are placeholders.
-  const slash = rest.indexOf('/');
-  const host = slash >= 0 ? rest.slice(0, slash) : '';
+  const slash = image.name.indexOf('/');
+  const host = slash >= 0 ? image.name.slice(0, slash) : '';
   const hasRegistry = /[.:]/.test(host) || host === 'localhost';
-  const path = hasRegistry ? rest.slice(slash + 1) : rest;
+  const path = hasRegistry ? image.name.slice(slash + 1) : image.name;
   if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path)) return undefined;
-  if (tag !== undefined && !/^[\w][\w.-]{0,127}$/.test(tag)) return undefined;
-  const image: ImageRef = { name: rest };
-  if (tag !== undefined) image.tag = tag;
-  if (digest !== undefined) image.digest = digest;
+  if (image.tag !== undefined && !/^[\w][\w.-]{0,127}$/.test(image.tag)) return undefined;
   return image;
 }
 

@@ -3,7 +3,8 @@ import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, 
 import { LineIndex } from '../model/lineIndex';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
-import { officialEntrypointDropsPrivileges, parseImageReference, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
+import { officialEntrypointDropsPrivileges, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
+import { splitImageReference } from '../model/imageRef';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
 import { firstNonFlag, splitWords } from './dockerfile/words';
 import { tokenizeShell } from './shellWords';
@@ -169,7 +170,7 @@ class DockerfileReader {
       if (VARIABLE_REFERENCE.test(imageText)) {
         stage.imageIsVariable = true;
       } else {
-        const image = parseImageReference(imageText);
+        const image = splitImageReference(imageText);
         const parent = this.stageByName.get(imageText.toLowerCase());
         if (parent !== undefined) {
           image.isStage = true;

@@ -2,6 +2,33 @@
 
 const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
 
+/**
+ * For each index of `text`, whether it lies inside a `${…}` interpolation (nested braces counted): a colon or
+ * slash there belongs to the variable's default (`${PORT:-8080}`), not to the short syntax around it.
+ */
+function interpolationMask(text: string): boolean[] {
+  const inside: boolean[] = new Array<boolean>(text.length).fill(false);
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (depth === 0 && text[k] === '$' && text[k + 1] === '$') {
+      k++;
+      continue;
+    }
+    if (text[k] === '$' && text[k + 1] === '{') {
+      inside[k] = inside[k + 1] = true;
+      depth++;
+      k++;
+      continue;
+    }
+    if (depth > 0) {
+      inside[k] = true;
+      if (text[k] === '{') depth++;
+      else if (text[k] === '}') depth--;
+    }
+  }
+  return inside;
+}
+
 export interface Part {
   text: string;
   /** Index in the parsed string. */
@@ -11,10 +38,11 @@ export interface Part {
 /** Splits `src:dst[:opts]`, keeping a Windows drive (`C:\\data`) in one piece. */
 export function splitVolume(text: string): Part[] {
   const parts: Part[] = [];
+  const inVariable = interpolationMask(text);
   let start = 0;
   let k = WINDOWS_DRIVE.test(text) ? 2 : 0;
   for (; k < text.length; k++) {
-    if (text[k] !== ':') continue;
+    if (text[k] !== ':' || inVariable[k]) continue;
     parts.push({ text: text.slice(start, k), start });
     start = k + 1;
     // The target may itself be a Windows path (`C:\\a:D:\\b`).
@@ -44,7 +72,9 @@ export interface ShortPort {
 export function parseShortPort(text: string): ShortPort | undefined {
   let body = text;
   let protocol = 'tcp';
-  const slash = body.lastIndexOf('/');
+  const inVariable = interpolationMask(text);
+  let slash = body.lastIndexOf('/');
+  while (slash >= 0 && inVariable[slash]) slash = body.lastIndexOf('/', slash - 1);
   if (slash >= 0) {
     protocol = body.slice(slash + 1).toLowerCase();
     body = body.slice(0, slash);
@@ -62,7 +92,7 @@ export function parseShortPort(text: string): ShortPort | undefined {
   const pieces: Part[] = [];
   let start = 0;
   for (let k = 0; k <= rest.length; k++) {
-    if (k === rest.length || rest[k] === ':') {
+    if (k === rest.length || (rest[k] === ':' && !inVariable[k + restStart])) {
       pieces.push({ text: rest.slice(start, k), start: start + restStart });
       start = k + 1;
     }
@@ -78,24 +108,4 @@ export function parseShortPort(text: string): ShortPort | undefined {
     hostIp = { text: ipText, start: 0 };
   }
   return { hostIp, hostPort, containerPort, protocol };
-}
-
-export interface ParsedImage {
-  name: string;
-  tag?: string;
-  digest?: string;
-}
-
-export function parseImageRef(ref: string): ParsedImage {
-  let rest = ref;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  const colon = rest.lastIndexOf(':');
-  const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
-  const name = tag === undefined ? rest : rest.slice(0, colon);
-  return { name, ...(tag !== undefined ? { tag } : {}), ...(digest !== undefined ? { digest } : {}) };
 }

@@ -3,27 +3,6 @@ import type { ImageRef } from '../../model/containerSpec';
 /** `$VAR`/`${VAR}` anywhere in a value: the value depends on build arguments or the environment. */
 export const VARIABLE_REFERENCE = /\$(?:\{|[A-Za-z_])/;
 
-/** Splits `registry/name:tag@digest` into its parts; the tag is after the last `:` that follows the last `/`. */
-export function parseImageReference(reference: string): ImageRef {
-  let rest = reference;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at >= 0) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const image: ImageRef = { name: rest };
-  if (tag !== undefined) image.tag = tag;
-  if (digest !== undefined) image.digest = digest;
-  return image;
-}
-
 /**
  * What a base image offers for creating a user: `alpine` (BusyBox adduser/addgroup), `shadow`
  * (useradd/groupadd, the Debian/Ubuntu/RHEL families and most images with a shell), or `none`
