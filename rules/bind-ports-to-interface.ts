@@ -1,4 +1,13 @@
+import type { Located } from '../server/src/model/located';
+import type { Port } from '../server/src/model/containerSpec';
 import { defineRule } from '../server/src/engine/ruleApi';
+
+/** The port as a reader would write it: YAML quotes are not part of the value, and a long-syntax mapping is spelled short. */
+function portLabel(port: Located<Port>): string {
+  const { hostPort, containerPort, protocol, syntax } = port.value;
+  if (syntax !== 'long') return port.raw.replace(/^(["'])(.*)\1$/s, '$2');
+  return `${hostPort ? `${hostPort.value}:` : ''}${containerPort.value}${protocol === 'tcp' ? '' : `/${protocol}`}`;
+}
 
 export default defineRule({
   id: 'bind-ports-to-interface',
@@ -39,11 +48,11 @@ export default defineRule({
       }
       if (port.value.mode !== 'published' || port.value.hostIp) continue;
       // `${PORT}:80` may expand to `127.0.0.1:8080`: an interpolated port is unknown.
-      if (port.value.hostPort?.value.includes('$') || port.value.containerPort.value.includes('$')) continue;
+      if (port.value.hostPort?.raw.includes('$') || port.value.containerPort.raw.includes('$')) continue;
       ctx.report({
         at: port,
         messageId: 'allInterfaces',
-        data: { port: port.raw },
+        data: { port: portLabel(port) },
         fixes: [{ messageId: 'bindToLocalhost', safety: 'review', edit: (w) => w.bindPortToHostIp(port, '127.0.0.1') }],
       });
     }

@@ -245,6 +245,17 @@ describe('compose parser: interpolation', () => {
     const mount = spec.mounts[0];
     assert.deepEqual([mount.value.target?.value, mount.value.readOnly, mount.editable], ['/data', true, false]);
   });
+
+  it('does not split a port or a volume on a colon or slash inside a variable default', () => {
+    const text = 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - ${PORT:-8080}:80\n      - "${ADMIN:-127.0.0.1:9000}:9000/udp"\n    volumes:\n      - ${DATA:-/srv/data}:/data:ro\n';
+    const web = only(text);
+    const [port, admin] = web.ports.map((p) => p.value);
+    assert.deepEqual([port.hostIp, port.hostPort?.raw, port.hostPort?.value, port.containerPort.value], [undefined, '${PORT:-8080}', '8080', '80']);
+    assert.equal(span(text, port.hostPort!.range), '5:9-5:22 ${PORT:-8080}');
+    assert.deepEqual([admin.hostIp, admin.hostPort?.raw, admin.containerPort.value, admin.protocol], [undefined, '${ADMIN:-127.0.0.1:9000}', '9000', 'udp']);
+    const mount = web.mounts[0].value;
+    assert.deepEqual([mount.source?.value, mount.target?.value, mount.readOnly], ['/srv/data', '/data', true]);
+  });
 });
 
 describe('compose parser: anchors, merge keys, extends, include', () => {

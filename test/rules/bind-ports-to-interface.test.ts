@@ -8,6 +8,7 @@ ruleTester.run(rule, {
     { kind: 'compose', name: 'expose does not publish', code: 'services:\n  api:\n    image: node:22\n    expose:\n      - "3000"\n' },
     { kind: 'compose', name: 'a long-syntax port with host_ip', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: "8080"\n        host_ip: 127.0.0.1\n' },
     { kind: 'compose', name: 'an interpolated port may carry its host IP', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - ${PORT}:80\n      - ${WEB_PORTS}\n' },
+    { kind: 'compose', name: 'a defaulted variable host port is unknown too (its colon is not a separator)', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - ${PORT:-8080}:80\n      - "${ADMIN_PORT:-127.0.0.1:9000}:9000"\n' },
     { kind: 'run', code: 'docker run -p 127.0.0.1:8080:80 -p [::1]:5353:53/udp nginx:1.27' },
     { kind: 'run', code: 'docker run --expose 3000 node:22', name: '--expose does not publish' },
   ],
@@ -15,7 +16,7 @@ ruleTester.run(rule, {
     {
       kind: 'compose',
       code: 'services:\n  db:\n    image: postgres:17\n    ports:\n      - "5432:5432"\n      - 127.0.0.1:8080:80\n',
-      errors: [{ messageId: 'allInterfaces', severity: 'info', data: { port: '"5432:5432"' }, line: 5, column: 9, endLine: 5, endColumn: 20 }],
+      errors: [{ messageId: 'allInterfaces', severity: 'info', data: { port: '5432:5432' }, line: 5, column: 9, endLine: 5, endColumn: 20 }],
       fixes: [{ messageId: 'bindToLocalhost', output: 'services:\n  db:\n    image: postgres:17\n    ports:\n      - "127.0.0.1:5432:5432"\n      - 127.0.0.1:8080:80\n' }],
     },
     {
@@ -30,8 +31,21 @@ ruleTester.run(rule, {
       kind: 'compose',
       name: 'through an anchor: points at the anchored port, no in-place fix',
       code: 'x-ports: &ports\n  - "9090:9090"\nservices:\n  prometheus:\n    image: prom/prometheus:v2.54.1\n    ports: *ports\n',
-      errors: [{ messageId: 'allInterfaces', data: { port: '"9090:9090"' }, line: 2, column: 5, endLine: 2, endColumn: 16 }],
+      errors: [{ messageId: 'allInterfaces', data: { port: '9090:9090' }, line: 2, column: 5, endLine: 2, endColumn: 16 }],
       fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'the message names the port without its YAML quotes, and a long-syntax port in short form',
+      code: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '8000:8000'\n      - target: 53\n        published: 5353\n        protocol: udp\n",
+      errors: [
+        { messageId: 'allInterfaces', message: 'Port "8000:8000" is published on every host interface; bind it to 127.0.0.1 (or a specific address) unless other machines must reach it.', line: 5, column: 9, endLine: 5, endColumn: 20 },
+        { messageId: 'allInterfaces', message: 'Port "5353:53/udp" is published on every host interface; bind it to 127.0.0.1 (or a specific address) unless other machines must reach it.', line: 6, column: 9, endLine: 8, endColumn: 22 },
+      ],
+      fixes: [
+        { messageId: 'bindToLocalhost', output: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '127.0.0.1:8000:8000'\n      - target: 53\n        published: 5353\n        protocol: udp\n" },
+        { messageId: 'bindToLocalhost', output: "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - '8000:8000'\n      - target: 53\n        published: 5353\n        protocol: udp\n        host_ip: 127.0.0.1\n" },
+      ],
     },
     {
       kind: 'run',
