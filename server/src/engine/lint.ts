@@ -20,7 +20,15 @@ export interface LintOptions {
   ruleSet?: readonly Rule[];
   /** Host files turned off (`capdrop.hosts.*`): `{ markdown: false }` lints no Markdown. */
   hosts?: Partial<Record<HostKind, boolean>>;
+  /**
+   * Texts longer than this many UTF-8 bytes are not parsed; they get one information finding instead
+   * (docs/limits.md). The CLI and the server check the size before reading too.
+   */
+  maxFileSize?: number;
 }
+
+/** The default of `maxFileSize` (the `capdrop.maxFileSize` setting, `--max-file-size`, config `maxFileSize`). */
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 
 export interface PlannedFix {
   title: string;
@@ -56,7 +64,13 @@ export const ENGINE_IDS = {
   internalError: 'internal-error',
   unusedSuppression: 'unused-suppression',
   suppressionWithoutReason: 'suppression-without-reason',
+  fileTooLarge: 'file-too-large',
 } as const;
+
+/** The message of the `file-too-large` finding, shared by the engine, the CLI and the server. */
+export function fileTooLargeMessage(size: number, limit: number): string {
+  return `Capdrop skipped this file: it is ${size} bytes, more than the maxFileSize limit (${limit} bytes).`;
+}
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -82,6 +96,15 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
   const ruleSet = options.ruleSet ?? allRules;
   let segments: Segment[];
   if (options.hosts?.[kind as HostKind] === false) return { findings, segments: [], lines };
+  // A UTF-16 length under the limit cannot be over it in UTF-8 bytes by more than 3x; count only when it may be.
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  if (text.length * 3 > limit) {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > limit) {
+      findings.push(engineFinding(ENGINE_IDS.fileTooLarge, 'info', { start: 0, end: 0 }, fileTooLargeMessage(size, limit)));
+      return { findings, segments: [], lines };
+    }
+  }
   try {
     segments = parseSegments(text, kind);
   } catch (err) {
@@ -102,7 +125,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
 
-  return { findings: applySuppressions(text, lines, segments, findings, options), segments, lines };
+  return { findings: applySuppressions(text, lines, segments, findings, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
 }
 
 function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[]): void {
@@ -129,13 +152,18 @@ function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSet
         });
       }
     }
-    out.push({ ruleId: rule.id, severity, message: interpolate(rule.messages[d.messageId], d.data), messageId: d.messageId, data: d.data, range, fixes, specStart: seg.toHost(spec.origin.range.start), specKind: spec.origin.kind } as Finding);
+    out.push({ ruleId: rule.id, severity, message: interpolate(rule.messages[d.messageId], d.data), messageId: d.messageId, data: d.data, range, fixes, specStart: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, specKind: spec.origin.kind } as Finding);
   };
   try {
     rule.check(spec, { report, settings });
   } catch (err) {
     out.push(engineFinding(ENGINE_IDS.internalError, 'error', mapRange(seg, spec.origin.nameRange), `Rule ${rule.id} failed on this input: ${(err as Error).message}`));
   }
+}
+
+/** A finding inside its command's text (not one from a devcontainer.json property next to `runArgs`). */
+function withinSpec(seg: Segment, spec: ContainerSpec, range: SourceRange): boolean {
+  return range.start >= seg.toHost(spec.origin.range.start) && range.start <= seg.toHost(spec.origin.range.end);
 }
 
 function mapRange(seg: Segment, r: SourceRange): SourceRange {
@@ -159,7 +187,7 @@ function engineFinding(ruleId: string, severity: Severity, range: SourceRange, m
 
 type InternalFinding = Finding & { specStart?: number; specKind?: string };
 
-function applySuppressions(text: string, lines: LineIndex, _segments: Segment[], findings: Finding[], options: LintOptions): Finding[] {
+function applySuppressions(text: string, lines: LineIndex, _segments: Segment[], findings: Finding[], options: LintOptions, commentLead: string): Finding[] {
   const sups = findSuppressions(text, lines);
   const eol = LineIndex.eol(text);
   const kept: Finding[] = [];
@@ -171,7 +199,7 @@ function applySuppressions(text: string, lines: LineIndex, _segments: Segment[],
     if (sups.length && isSuppressed(sups, f.ruleId, candidates)) continue;
     delete f.specStart;
     delete f.specKind;
-    if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(ignoreFix(text, lines, anchorLine, f.ruleId, eol));
+    if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead));
     kept.push(f);
   }
   for (const s of sups) {
@@ -183,14 +211,15 @@ function applySuppressions(text: string, lines: LineIndex, _segments: Segment[],
 
 const ENGINE_IDS_SET: Record<string, true> = Object.fromEntries(Object.values(ENGINE_IDS).map((id) => [id, true]));
 
-function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string, eol: string): PlannedFix {
+/** `commentLead` makes the comment valid where `#` is not one (`// ` in devcontainer.json). */
+function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string, eol: string, commentLead = ''): PlannedFix {
   const start = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
   return {
     title: `Ignore ${ruleId} on this line`,
     messageId: 'ignore',
     safety: 'review',
-    edits: [{ range: { start, end: start }, newText: `${indent}# capdrop-ignore ${ruleId} -- ${eol}` }],
+    edits: [{ range: { start, end: start }, newText: `${indent}${commentLead}# capdrop-ignore ${ruleId} -- ${eol}` }],
   };
 }
 
