@@ -4,6 +4,11 @@ import { defineRule } from '../server/src/engine/ruleApi';
 /** Host directories whose content (or writes to which) compromise the host; everything below them counts too. */
 const SENSITIVE = ['/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/home', '/usr', '/bin', '/sbin', '/var/lib/docker', '/var/log', '/run', '/var/run'];
 
+// /usr/share is architecture-independent data: its subdirectories are mostly documentation and application
+// data (`/usr/share/appdata/wireguard/config`, `/usr/share/nginx/html`), harmless to hand to a container. Only
+// these are read by root-run host services, so writing them changes the host.
+const HOST_SHARE_DIRS = ['polkit-1', 'dbus-1', 'ca-certificates', 'keyrings', 'systemd'];
+
 // Runtime sockets are no-docker-socket-mount's finding; one mount should not be reported twice.
 const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|podman|crio|dockershim)\.sock$/;
 
@@ -16,6 +21,8 @@ function isSensitive(path: string): boolean {
   // normalize() folds `//`, `/./` and `..`; a trailing slash does not change the directory.
   const normal = posix.normalize(path).replace(/(.)\/+$/, '$1');
   if (normal === '/' || /^\/lib[^/]*(?:\/|$)/.test(normal)) return true;
+  const share = /^\/usr\/(?:local\/)?share\/([^/]+)/.exec(normal);
+  if (share) return HOST_SHARE_DIRS.includes(share[1]);
   return SENSITIVE.some((dir) => normal === dir || normal.startsWith(`${dir}/`));
 }
 
@@ -26,7 +33,7 @@ export default defineRule({
   inputs: ['compose', 'run'],
   docs: {
     rationale:
-      "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…) lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem. Read-only /etc/localtime and /etc/timezone are allowed: they hold no secret.",
+      "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…) lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem. Read-only /etc/localtime and /etc/timezone are allowed: they hold no secret. Below /usr/share only the directories root-run services read (polkit-1, dbus-1, ca-certificates, keyrings, systemd) count; the rest is application data.",
     whenNotToUse:
       'Host agents you trust as root on the host (node exporters reading /proc and /sys read-only, log shippers reading /var/log).',
     references: [

@@ -10,6 +10,7 @@ ruleTester.run(rule, {
     { kind: 'compose', name: 'runtime sockets are no-docker-socket-mount\'s finding', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock\n' },
     { kind: 'compose', name: 'a path that only starts like /etc', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etcetera:/data\n' },
     { kind: 'run', code: 'docker run -v /opt/app:/app alpine:3.20\n' },
+    { kind: 'compose', name: 'application data below /usr/share is not a host directory', code: 'services:\n  vpn:\n    image: linuxserver/wireguard:1.0.20210914\n    volumes:\n      - /usr/share/appdata/wireguard/config:/config\n      - /usr/share/zoneinfo:/usr/share/zoneinfo:ro\n' },
     { kind: 'run', code: 'docker run --mount type=volume,source=logs,target=/var/log alpine:3.20\n' },
   ],
   invalid: [
@@ -54,8 +55,8 @@ ruleTester.run(rule, {
       name: 'long syntax with a path that needs normalizing',
       code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - type: bind\n        source: //proc/./sys\n        target: /host/proc\n',
       errors: [
-        { messageId: 'writable', data: { source: '//proc/./sys' }, severity: 'error', line: 6, column: 17, endLine: 6, endColumn: 29 },
-        { messageId: 'exposed', data: { source: '//proc/./sys' }, severity: 'warning', line: 6, column: 17, endLine: 6, endColumn: 29 },
+        { messageId: 'writable', data: { source: '/proc/sys' }, severity: 'error', line: 6, column: 17, endLine: 6, endColumn: 29 },
+        { messageId: 'exposed', data: { source: '/proc/sys' }, severity: 'warning', line: 6, column: 17, endLine: 6, endColumn: 29 },
       ],
       fixes: [
         {
@@ -72,6 +73,23 @@ ruleTester.run(rule, {
         { messageId: 'exposed', data: { source: '/' }, severity: 'warning', line: 1, column: 15, endLine: 1, endColumn: 16 },
       ],
       fixes: [{ messageId: 'makeReadOnly', output: 'docker run -v /:/host:ro alpine:3.20\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'a /usr/share directory root-run host services read',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /usr/share/polkit-1/rules.d:/rules\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/usr/share/polkit-1/rules.d' }, severity: 'error', line: 5, column: 9, endLine: 5, endColumn: 36 },
+        { messageId: 'exposed', data: { source: '/usr/share/polkit-1/rules.d' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 36 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /usr/share/polkit-1/rules.d:/rules:ro\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'a path folded by the kernel: //etc/../root is /root',
+      code: 'docker run -v //etc/../root:/r:ro alpine:3.20\n',
+      errors: [{ messageId: 'exposed', data: { source: '/root' }, severity: 'warning', line: 1, column: 15, endLine: 1, endColumn: 28 }],
+      fixes: [],
     },
     {
       kind: 'run',

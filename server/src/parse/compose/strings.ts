@@ -1,4 +1,5 @@
 /** Parsers for Compose's short-syntax strings; they work on text already interpolated. */
+import { posix } from 'node:path';
 
 const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
 
@@ -56,9 +57,14 @@ export function isHostPath(source: string): boolean {
   return /^[/.~]/.test(source) || WINDOWS_DRIVE.test(source) || source.startsWith('\\\\');
 }
 
-/** Host paths lose a trailing slash so `/var/run/docker.sock/` and `/var/run/docker.sock` compare equal. */
+/**
+ * Host paths are compared as the kernel resolves them: an absolute path folds `//`, `/./` and `..`
+ * (`//proc/./sys` is `/proc/sys`), and any path loses a trailing slash so `/var/run/docker.sock/` and
+ * `/var/run/docker.sock` compare equal.
+ */
 export function normalizeHostPath(source: string): string {
-  return source.length > 1 && /[/\\]$/.test(source) ? source.replace(/[/\\]+$/, '') || '/' : source;
+  const folded = source.startsWith('/') && !source.includes('$') ? posix.normalize(source) : source;
+  return folded.length > 1 && /[/\\]$/.test(folded) ? folded.replace(/[/\\]+$/, '') || '/' : folded;
 }
 
 export interface ShortPort {
