@@ -3,6 +3,7 @@ import { isUnknown, type Located, type SourceRange, type Unknown } from '../mode
 import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
 import { parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
+import type { ComposeFiles } from '../parse/compose/files';
 import { findSuppressions, isSuppressed } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
@@ -25,6 +26,8 @@ export interface LintOptions {
    * (docs/limits.md). The CLI and the server check the size before reading too.
    */
   maxFileSize?: number;
+  /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
+  files?: ComposeFiles;
 }
 
 /** The default of `maxFileSize` (the `capdrop.maxFileSize` setting, `--max-file-size`, config `maxFileSize`). */
@@ -106,7 +109,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
   try {
-    segments = parseSegments(text, kind);
+    segments = parseSegments(text, kind, options.files);
   } catch (err) {
     findings.push(engineFinding(ENGINE_IDS.internalError, 'error', { start: 0, end: 0 }, `Capdrop could not parse this file: ${(err as Error).message}`));
     return { findings, segments: [], lines };
@@ -125,7 +128,9 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
 
-  return { findings: applySuppressions(text, lines, segments, findings, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
+  // In Markdown only line comments inside the code blocks read count: prose may quote one. File-wide ones count anywhere.
+  const commentsIn = kind === 'markdown' ? segments : undefined;
+  return { findings: applySuppressions(text, lines, commentsIn, findings, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
 }
 
 function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[]): void {
@@ -187,11 +192,17 @@ function engineFinding(ruleId: string, severity: Severity, range: SourceRange, m
 
 type InternalFinding = Finding & { specStart?: number; specKind?: string };
 
-function applySuppressions(text: string, lines: LineIndex, _segments: Segment[], findings: Finding[], options: LintOptions, commentLead: string): Finding[] {
-  const sups = findSuppressions(text, lines);
+function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[] | undefined, findings: Finding[], options: LintOptions, commentLead: string): Finding[] {
+  const inSegment = (o: number) => !commentsIn || commentsIn.some((s) => o >= s.toHost(0) && o <= s.toHost(s.parsed.text.length));
+  const sups = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
   const eol = LineIndex.eol(text);
   const kept: Finding[] = [];
+  const seen = new Set<string>();
   for (const f of findings as InternalFinding[]) {
+    // A service and one that `extends` it in the same file both see the base's values: report each once.
+    const key = `${f.ruleId}\0${f.range.start}\0${f.range.end}\0${f.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const line = lines.position(f.range.start).line;
     // A comment line cannot sit inside a `\`-continued command, so commands are suppressed (and ignored) from their first line.
     const anchorLine = f.specKind === 'run' && f.specStart !== undefined ? lines.position(f.specStart).line : line;

@@ -1,6 +1,8 @@
 import type { InputKind, ParsedFile } from '../model/containerSpec';
 import type { SpecWriter } from '../edit/writer';
 import { parseCompose } from './compose';
+import { resolveComposeReferences } from './compose/extends';
+import type { ComposeFiles } from './compose/files';
 import { parseDockerfile } from './dockerfile';
 import { parseShell } from './shell';
 import { createComposeWriter } from '../edit/composeWriter';
@@ -34,14 +36,15 @@ export interface Segment {
 
 const identity = (o: number) => o;
 
-export function parseSegments(text: string, kind: FileKind): Segment[] {
+/** `files` lets a Compose file's `extends`/`include` targets be read (see compose/extends.ts). */
+export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles): Segment[] {
   switch (kind) {
     case 'dockerfile': {
       const parsed = parseDockerfile(text);
       return [{ kind: 'dockerfile', parsed, writer: createDockerfileWriter(parsed), toHost: identity }];
     }
     case 'compose': {
-      const parsed = parseCompose(text);
+      const parsed = resolveComposeReferences(parseCompose(text), parseCompose, files);
       return [{ kind: 'compose', parsed, writer: createComposeWriter(parsed), toHost: identity }];
     }
     case 'shell': {

@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ComposeFiles, FileReadResult } from '../parse/compose/files';
+
+/** Files referenced by `extends`/`include` larger than this are not read. */
+export const DEFAULT_MAX_REFERENCED_FILE_SIZE = 1024 * 1024;
+
+export interface RootedReaderOptions {
+  /** The linted file (absolute). */
+  file: string;
+  /** Directories whose trees may be read: the workspace folders, or the CLI's working directory and arguments. */
+  roots: readonly string[];
+  maxFileSize?: number;
+}
+
+/**
+ * A reader for `extends`/`include` targets that never leaves the allowed roots: the target's real
+ * path (symlinks followed) must lie inside the real path of a root, so neither `../` nor a link can
+ * reach outside. Roots are resolved lazily, so a file with no references costs nothing.
+ */
+export function createRootedReader(options: RootedReaderOptions): ComposeFiles {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_REFERENCED_FILE_SIZE;
+  let realRoots: string[] | undefined;
+  const roots = (): string[] => (realRoots ??= options.roots.flatMap((r) => realPath(path.resolve(r)) ?? []));
+  return {
+    path: path.resolve(options.file),
+    read(relPath: string, fromFile: string): FileReadResult {
+      const candidate = path.resolve(path.dirname(fromFile), relPath);
+      const real = realPath(candidate);
+      if (real === undefined) {
+        // Not there: say "outside" only when the name itself points out, so nothing is probed beyond it.
+        return isWithinAny(candidate, options.roots.map((r) => path.resolve(r))) ? { status: 'missing' } : { status: 'outside', shown: candidate };
+      }
+      if (!isWithinAny(real, roots())) return { status: 'outside', shown: real === candidate ? candidate : `${candidate} -> ${real}` };
+      try {
+        const stat = fs.statSync(real);
+        if (!stat.isFile()) return { status: 'missing' };
+        if (stat.size > maxFileSize) return { status: 'too-large', shown: candidate, limit: maxFileSize };
+        const text = fs.readFileSync(real, 'utf8');
+        return { status: 'ok', path: candidate, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+      } catch {
+        return { status: 'missing' };
+      }
+    },
+  };
+}
+
+function realPath(p: string): string | undefined {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function isWithinAny(p: string, roots: readonly string[]): boolean {
+  return roots.some((root) => {
+    const rel = path.relative(root, p);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+  });
+}
