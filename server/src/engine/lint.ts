@@ -128,9 +128,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
 
-  // In Markdown only line comments inside the code blocks read count: prose may quote one. File-wide ones count anywhere.
-  const commentsIn = kind === 'markdown' ? segments : undefined;
-  return { findings: applySuppressions(text, lines, commentsIn, findings, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
+  return { findings: applySuppressions(text, lines, segments, findings, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
 }
 
 function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[]): void {
@@ -192,9 +190,8 @@ function engineFinding(ruleId: string, severity: Severity, range: SourceRange, m
 
 type InternalFinding = Finding & { specStart?: number; specKind?: string };
 
-function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[] | undefined, findings: Finding[], options: LintOptions, commentLead: string): Finding[] {
-  const inSegment = (o: number) => !commentsIn || commentsIn.some((s) => o >= s.toHost(0) && o <= s.toHost(s.parsed.text.length));
-  const sups = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
+function applySuppressions(text: string, lines: LineIndex, _segments: Segment[], findings: Finding[], options: LintOptions, commentLead: string): Finding[] {
+  const sups = findSuppressions(text, lines);
   const eol = LineIndex.eol(text);
   const kept: Finding[] = [];
   const seen = new Set<string>();
