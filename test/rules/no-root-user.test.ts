@@ -10,6 +10,8 @@ ruleTester.run(rule, {
     },
     { kind: 'dockerfile', code: 'FROM alpine:3.20\nUSER app\nCMD ["app"]\n' },
     { kind: 'dockerfile', name: 'USER from a build argument is unknown', code: 'FROM alpine:3.20\nUSER ${APP_USER}\n' },
+    { kind: 'dockerfile', name: 'USER from a build argument whose default is unprivileged', code: 'FROM alpine:3.20\nARG APP_USER=app\nUSER $APP_USER\n' },
+    { kind: 'dockerfile', name: 'a global ARG not declared again in the stage is not in scope there', code: 'ARG APP_USER=root\nFROM alpine:3.20\nUSER ${APP_USER:-app}\n' },
     { kind: 'dockerfile', name: 'uid 0 as a prefix is not root', code: 'FROM alpine:3.20\nUSER 1000:0\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    user: "10001:10001"\n' },
     { kind: 'compose', name: 'no user: the image decides, unknown here', code: 'services:\n  app:\n    image: nginx:1.27\n' },
@@ -30,6 +32,13 @@ ruleTester.run(rule, {
       name: 'a variable whose default is root: reported, not rewritten',
       code: 'services:\n  app:\n    image: nginx:1.27\n    user: ${APP_USER:-root}\n',
       errors: [{ messageId: 'root', data: { user: 'root' }, line: 4, column: 5, endLine: 4, endColumn: 28 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a build argument whose default is root: reported like Compose ${APP_USER:-root}, not rewritten',
+      code: 'ARG APP_USER=root\nFROM alpine:3.20\nARG APP_USER\nUSER $APP_USER\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'warning', line: 4, column: 6, endLine: 4, endColumn: 15 }],
       fixes: [],
     },
     {

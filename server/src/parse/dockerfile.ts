@@ -1,7 +1,7 @@
 import { DockerfileParser, type Arg, type Env, type Instruction, type Run } from 'dockerfile-ast';
 import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type ParsedFile, type ParseProblem, type Port, type RemoteSource, type ShellCommand } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
-import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
+import { isKnown, located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
 import { officialEntrypointDropsPrivileges, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
 import { splitImageReference } from '../model/imageRef';
@@ -218,8 +218,34 @@ class DockerfileReader {
     const start = words[0].start;
     const end = words[words.length - 1].end;
     const raw = this.text.slice(start, end);
-    if (VARIABLE_REFERENCE.test(raw)) return unknown(start, end, raw, 'USER refers to a build argument or variable');
+    if (VARIABLE_REFERENCE.test(raw)) {
+      // `ARG U=root` + `USER $U` builds as root unless --build-arg says otherwise, just as Compose's
+      // `${U:-root}` runs as root unless the environment says otherwise: both take the written default.
+      const resolved = this.resolveVariable(raw, index);
+      if (resolved === undefined) return unknown(start, end, raw, 'USER refers to a build argument or variable');
+      return located(resolved, start, end, raw, { editable: false, node: { instruction: index, arg: 0 } satisfies ValueNode });
+    }
     return located(raw, start, end, raw, { node: { instruction: index, arg: 0 } satisfies ValueNode });
+  }
+
+  /**
+   * The value of a whole-word `$NAME`, `${NAME}` or `${NAME:-default}` at instruction `index`: the latest ENV or
+   * ARG of that name in the same stage (an ARG without a value takes the global ARG's default), else the
+   * `:-` default. Undefined when no literal value is written.
+   */
+  private resolveVariable(raw: string, index: number): string | undefined {
+    const match = /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)(?::?-([^${}]*))?\})$/.exec(raw);
+    if (!match) return undefined;
+    const name = match[1] ?? match[2];
+    const fallback = match[3];
+    const stage = this.instructions[index].stage;
+    const declared = (inStage: number) =>
+      this.env.filter((e) => e.value.name.value === name && this.instructions[(e.node as ValueNode).instruction].stage === inStage).pop();
+    let variable = declared(stage);
+    if (variable && variable.value.source === 'arg' && variable.value.value === undefined) variable = declared(-1) ?? variable;
+    const value = variable?.value.value;
+    if (value !== undefined && isKnown(value) && value.value !== '') return value.value;
+    return fallback !== undefined && fallback !== '' ? fallback : undefined;
   }
 
   private visitExpose(words: SourceRange[], index: number, ports: Located<Port>[]): void {
