@@ -1,6 +1,7 @@
 import { isScalar, isSeq, parseDocument, visit, type Scalar } from 'yaml';
 import type { Segment } from '../index';
 import { shellSegment, type HostPiece, type ShellPieceOptions } from './segment';
+import { findExcessiveNesting } from '../yamlDepth';
 
 /** Keys whose string values are shell scripts in GitHub Actions, GitLab CI and similar CI files. */
 const SCRIPT_KEYS = new Set(['run', 'script', 'before_script', 'after_script', 'command', 'commands', 'pre_script']);
@@ -13,6 +14,8 @@ const SCRIPT_KEYS = new Set(['run', 'script', 'before_script', 'after_script', '
  */
 export function ciYamlSegments(text: string): Segment[] {
   const segments: Segment[] = [];
+  // No CI file nests this deep; walking one would exhaust the stack (see yamlDepth.ts).
+  if (findExcessiveNesting(text) !== undefined) return segments;
   let doc;
   try {
     doc = parseDocument(text, { uniqueKeys: false, strict: false });

@@ -1,0 +1,72 @@
+/**
+ * Real Compose files and CI workflows nest a dozen levels at most. Far deeper YAML is hostile or
+ * broken, and the YAML library (and any recursive walk over its nodes) would exhaust the call stack
+ * on it; after a stack overflow V8 has been seen to abort the whole process. So such text is refused
+ * before it is parsed.
+ */
+export const MAX_YAML_NESTING = 200;
+
+/**
+ * The offset where the text first nests deeper than `max` levels, or undefined. A conservative
+ * single pass: flow brackets outside quotes and comments, block indentation levels, and `- ` items
+ * opened on one line each count as a level. Block scalar bodies (`|`, `>`) are skipped.
+ */
+export function findExcessiveNesting(text: string, max = MAX_YAML_NESTING): number | undefined {
+  const indents: number[] = [];
+  let flowDepth = 0;
+  let blockScalarIndent = -1; // the indentation of the line that opened a block scalar, -1 when none
+  let pos = 0;
+  while (pos <= text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line = text.slice(pos, end).replace(/\r$/, '');
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    const blank = indent === line.length || line[indent] === '#';
+    if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
+      pos = end + 1;
+      continue;
+    }
+    blockScalarIndent = -1;
+    if (!blank && flowDepth === 0) {
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      let dashes = 0;
+      for (let i = indent; /^-[ \t]/.test(line.slice(i, i + 2)); i = skipBlanks(line, i + 1)) dashes++;
+      if (indents.length + dashes > max) return pos + indent;
+    }
+    const deepest = scanFlow(line, flowDepth, max - indents.length);
+    if (deepest.tooDeepAt !== undefined) return pos + deepest.tooDeepAt;
+    flowDepth = deepest.depth;
+    if (flowDepth === 0 && /[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line) && !blank) blockScalarIndent = indent;
+    pos = end + 1;
+  }
+  return undefined;
+}
+
+function skipBlanks(line: string, i: number): number {
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  return i;
+}
+
+/** Tracks `[`/`{` depth through one line, ignoring quoted text and comments. */
+function scanFlow(line: string, startDepth: number, max: number): { depth: number; tooDeepAt?: number } {
+  let depth = startDepth;
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) {
+        if (quote === "'" && line[i + 1] === "'") i++;
+        else quote = '';
+      } else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
+    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(line[i - 1]))) quote = c;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > max) return { depth, tooDeepAt: i };
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return { depth };
+}
