@@ -104,3 +104,12 @@ const cases: HostCase[] = [
 ];
 
 runHostCases('markdown', cases);
+
+runHostCases('markdown', [
+  {
+    name: 'a capdrop-ignore comment inside the block suppresses; one quoted in prose is not read',
+    code: `Write \`# capdrop-ignore no-privileged -- why\` above the line.\n\n${F}sh\n# capdrop-ignore no-privileged -- a DinD builder\ndocker run --privileged docker:27-dind\ndocker run --privileged app:1\n${F}\n`,
+    ruleIds: P,
+    findings: [{ ruleId: 'no-privileged', line: 6, column: 12, endLine: 6, endColumn: 24 }],
+  },
+]);

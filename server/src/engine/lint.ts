@@ -26,6 +26,8 @@ export interface LintOptions {
    * (docs/limits.md). The CLI and the server check the size before reading too.
    */
   maxFileSize?: number;
+  /** Told about each exception a rule throws (the engine turns it into an internal-error finding), so a host can log the stack. */
+  onInternalError?: (ruleId: string, error: unknown) => void;
   /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
   files?: ComposeFiles;
 }
@@ -128,7 +130,9 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
 
-  return { findings: applySuppressions(text, lines, segments, findings, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
+  // In Markdown only line comments inside the code blocks read count: prose may quote one. File-wide ones count anywhere.
+  const commentsIn = kind === 'markdown' ? segments : undefined;
+  return { findings: applySuppressions(text, lines, commentsIn, findings, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
 }
 
 function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[]): void {
@@ -160,7 +164,12 @@ function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSet
   try {
     rule.check(spec, { report, settings });
   } catch (err) {
-    out.push(engineFinding(ENGINE_IDS.internalError, 'error', mapRange(seg, spec.origin.nameRange), `Rule ${rule.id} failed on this input: ${(err as Error).message}`));
+    out.push(engineFinding(ENGINE_IDS.internalError, 'error', mapRange(seg, spec.origin.nameRange), `Rule ${rule.id} failed on this input: ${err instanceof Error ? err.message : String(err)}`));
+    try {
+      options.onInternalError?.(rule.id, err);
+    } catch {
+      // a failing logger must not take the other rules' findings with it
+    }
   }
 }
 
@@ -190,8 +199,9 @@ function engineFinding(ruleId: string, severity: Severity, range: SourceRange, m
 
 type InternalFinding = Finding & { specStart?: number; specKind?: string };
 
-function applySuppressions(text: string, lines: LineIndex, _segments: Segment[], findings: Finding[], options: LintOptions, commentLead: string): Finding[] {
-  const sups = findSuppressions(text, lines);
+function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[] | undefined, findings: Finding[], options: LintOptions, commentLead: string): Finding[] {
+  const inSegment = (o: number) => !commentsIn || commentsIn.some((s) => o >= s.toHost(0) && o <= s.toHost(s.parsed.text.length));
+  const sups = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
   const eol = LineIndex.eol(text);
   const kept: Finding[] = [];
   const seen = new Set<string>();
