@@ -15,6 +15,7 @@ import { formatText } from './format-text';
 import { reachesFailOn, skippedFinding, toReported, type FileReport } from './report';
 import { sniffKind } from './sniff';
 import { collectTargets, IoError, isExcluded, type Target } from './walk';
+import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
 
 /** Everything the CLI touches outside the file system, injected so tests run it in-process. */
 export interface CliIo {
@@ -77,6 +78,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 
   const reports: FileReport[] = [];
+  const referenceRoots = cliRoots(io.cwd, opts.paths);
   const fixOutput = opts.format === 'text' ? io.stdout : io.stderr;
   const withFixes = opts.format === 'json';
 
@@ -107,6 +109,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const decoded = decodeText(bytes);
     const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
     const options = toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules });
+    // Compose `extends`/`include` targets are read only inside the directories the user pointed at.
+    options.files = createRootedReader({ file: target.file, roots: referenceRoots });
 
     let text = decoded.text;
     if (opts.fix) {

@@ -59,3 +59,24 @@ function isWithinAny(p: string, roots: readonly string[]): boolean {
     return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
   });
 }
+
+/**
+ * The CLI's roots: the working directory and the tree of each path it was given (a directory itself,
+ * or a file's directory), so `capdrop ../other/compose.yaml` may follow references next to that file.
+ */
+export function cliRoots(cwd: string, paths: readonly string[]): string[] {
+  const roots = new Set([path.resolve(cwd)]);
+  for (const p of paths) {
+    if (p === '-') continue;
+    const full = path.resolve(cwd, p);
+    let isDir = false;
+    try {
+      isDir = fs.statSync(full).isDirectory();
+    } catch {
+      // A missing path is reported by the walk; it adds no root.
+      continue;
+    }
+    roots.add(isDir ? full : path.dirname(full));
+  }
+  return [...roots];
+}

@@ -1,5 +1,6 @@
 import type { FixSettings, SeveritySetting } from '../engine/ruleApi';
 import type { LintOptions, Preset } from '../engine/lint';
+import { createRootedReader } from '../files/rootedReader';
 import { HOST_KINDS, type HostKind } from '../parse';
 import { emptyConfig, formatConfigProblem, parseConfig, type CapdropConfig } from '../engine/config';
 import { rules as registeredRules } from '../../../rules';
@@ -139,6 +140,7 @@ export class ConfigStore {
   filesExclude: string[] = [];
   private pushedSettings: unknown;
   private readonly folderConfigs = new Map<string, WorkspaceConfig>();
+  private folders: readonly string[] = [];
 
   constructor(
     private readonly source: SettingsSource,
@@ -151,6 +153,7 @@ export class ConfigStore {
   }
 
   async reload(folders: readonly string[]): Promise<void> {
+    this.folders = folders;
     const fetched = await this.source.fetch();
     const rawCapdrop = fetched ? fetched.capdrop : (this.pushedSettings as Record<string, unknown> | undefined)?.capdrop;
     this.settings = normalizeSettings(rawCapdrop);
@@ -184,7 +187,10 @@ export class ConfigStore {
   }
 
   lintOptionsFor(fsPath: string | undefined): LintOptions {
-    return toLintOptions(this.settings, this.workspaceConfigFor(fsPath));
+    const options = toLintOptions(this.settings, this.workspaceConfigFor(fsPath));
+    // Compose `extends`/`include` targets are read only inside the workspace folders (issue 6).
+    if (fsPath !== undefined && this.folders.length > 0) options.files = createRootedReader({ file: fsPath, roots: this.folders });
+    return options;
   }
 
   /** The gitignore-style `exclude` patterns of that folder's `.capdrop.yaml` (relative to the folder). */
