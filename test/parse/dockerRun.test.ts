@@ -148,7 +148,7 @@ describe('parseShell: flags', () => {
   it('reads a linuxserver-style command split over lines with `#optional` marks and CRLF', () => {
     const text = 'docker run -d \\\r\n  --name=plex \\\r\n  -p 32400:32400 `#optional` \\\r\n  -v /path/to/library:/config \\\r\n  --restart unless-stopped \\\r\n  lscr.io/linuxserver/plex:latest\r\n';
     const spec = only(text);
-    assert.equal(spec.origin.name, 'lscr.io/linuxserver/plex:latest');
+    assert.equal(spec.origin.name, 'plex', 'named by --name, as its author calls it');
     assert.equal(at(text, spec.origin.range), text.slice(0, -2));
     assert.deepEqual(spec.ports.map((p) => at(text, p.range)), ['32400:32400']);
     assert.deepEqual(spec.mounts.map((m) => at(text, m.range)), ['/path/to/library:/config']);

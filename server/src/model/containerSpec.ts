@@ -109,7 +109,7 @@ export interface Limits {
 export interface ContainerSpec {
   origin: {
     kind: InputKind;
-    /** Service name, final stage name/image, or `docker run` image. */
+    /** Service name, final stage name/image, or the `docker run --name` (else its image). */
     name: string;
     /** The whole service mapping / final stage / command line. */
     range: SourceRange;

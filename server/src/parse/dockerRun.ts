@@ -533,6 +533,9 @@ export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: stri
   if (image && 'value' in image) spec.images.push(image);
 
   for (const use of scan.uses) applyFlag(use, spec);
+  // Messages name the container as its author does: `--name web` rather than the image.
+  const named = scan.uses.filter((u) => u.name === 'name' && u.value && !u.value.opaque && u.value.text !== '').pop();
+  if (named) spec.origin.name = named.value!.text;
 
   const commandWords = words.slice(scan.imageIndex + 1).filter((w) => !isCommentSubstitution(w));
   if (commandWords.length > 0) {
