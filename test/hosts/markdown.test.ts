@@ -113,3 +113,16 @@ runHostCases('markdown', [
     findings: [{ ruleId: 'no-privileged', line: 6, column: 12, endLine: 6, endColumn: 24 }],
   },
 ]);
+
+runHostCases('markdown', [
+  {
+    name: 'commands inside $(…) are judged too; single-quoted text is not a command',
+    code: `${F}bash\nid=$(docker run -d --privileged app:1)\necho "started $(sudo docker run -d --privileged app:2)"\necho '$(docker run --privileged app:3)'\n${F}\n`,
+    ruleIds: P,
+    findings: [
+      { ruleId: 'no-privileged', line: 2, column: 20, endLine: 2, endColumn: 32 },
+      { ruleId: 'no-privileged', line: 3, column: 36, endLine: 3, endColumn: 48 },
+    ],
+    fix: { finding: 0, messageId: 'removePrivileged', output: `${F}bash\nid=$(docker run -d app:1)\necho "started $(sudo docker run -d --privileged app:2)"\necho '$(docker run --privileged app:3)'\n${F}\n` },
+  },
+]);
