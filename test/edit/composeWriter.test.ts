@@ -62,10 +62,22 @@ describe('compose writer: remove', () => {
     assert.equal(out, 'services:\n  app:\n    image: x\n');
   });
 
-  it('refuses values that come through an alias or merge key', () => {
-    const text = 'x-base: &base\n  privileged: true\n  cap_add: [SYS_ADMIN]\nservices:\n  app:\n    <<: *base\n    image: x\n';
-    assert.equal(edit(text, (w, s) => w.remove(s.privileged as never)), null);
-    assert.equal(edit(text, (w, s) => w.remove(s.capAdd[0])), null);
+  it('overrides values merged from an anchor at the service, never rewriting the anchor', () => {
+    const text = 'x-base: &base\n  privileged: true\n  pid: host\n  cap_add: [SYS_ADMIN, CHOWN]\nservices:\n  app:\n    <<: *base\n    image: x\n';
+    assert.equal(edit(text, (w, s) => w.remove(s.privileged as never)), text + '    privileged: false\n');
+    assert.equal(edit(text, (w, s) => w.remove(s.capAdd[0])), text + '    cap_add: [CHOWN]\n');
+    // A host namespace has no neutral value to override with.
+    assert.equal(edit(text, (w, s) => w.remove(s.namespaces.pid as never)), null);
+  });
+
+  it('overrides a merged value in every service that shares the anchor', () => {
+    const text = 'x-base: &base\n  cap_add:\n    - SYS_ADMIN\nservices:\n  app:\n    <<: *base\n  web:\n    <<: *base\n  own:\n    <<: *base\n    cap_add: []\n';
+    const out = edit(text, (w, s) => w.remove(s.capAdd[0]));
+    assert.equal(out, 'x-base: &base\n  cap_add:\n    - SYS_ADMIN\nservices:\n  app:\n    <<: *base\n    cap_add: []\n  web:\n    <<: *base\n    cap_add: []\n  own:\n    <<: *base\n    cap_add: []\n');
+    assert.deepEqual(parseCompose(out!).specs.map((s) => s.capAdd.length), [0, 0, 0]);
+  });
+
+  it('refuses values that come through an alias', () => {
     const aliased = 'x-caps: &caps [SYS_ADMIN]\nservices:\n  app:\n    cap_add: *caps\n';
     assert.equal(edit(aliased, (w, s) => w.remove(s.capAdd[0])), null);
   });
@@ -136,6 +148,13 @@ describe('compose writer: addToList', () => {
     assert.equal(out, 'services:\n  app:\n    cap_drop:\n      - ALL\n    image: x\n');
   });
 
+  it('overrides a list merged from an anchor with a copy of its items as written plus the new ones', () => {
+    const text = "x-base: &base\n  security_opt:\n    - 'label:disable'\n    - apparmor=x\nservices:\n  app:\n    <<: *base\n";
+    const out = edit(text, (w, s) => w.addToList(s, 'securityOpt', ['no-new-privileges:true']));
+    assert.equal(out, text + "    security_opt:\n      - 'label:disable'\n      - apparmor=x\n      - \"no-new-privileges:true\"\n");
+    assert.deepEqual(edit(text, (w, s) => w.addToList(s, 'securityOpt', ['apparmor=x'])), text);
+  });
+
   it('refuses a list that comes through an alias', () => {
     const text = 'x-caps: &caps\n  - NET_RAW\nservices:\n  app:\n    cap_drop: *caps\n';
     assert.equal(edit(text, (w, s) => w.addToList(s, 'capDrop', ['ALL'])), null);
@@ -168,6 +187,12 @@ describe('compose writer: setSettings', () => {
     assert.ok(isKnown(spec.limits.memory) && spec.limits.memory.value === '512m');
     const deeper = edit('services:\n  app:\n    deploy:\n      resources:\n        limits:\n          cpus: "0.5"\n', (w, s) => w.setSettings(s, { memory: '512m' }));
     assert.equal(deeper, 'services:\n  app:\n    deploy:\n      resources:\n        limits:\n          cpus: "0.5"\n          memory: 512m\n');
+  });
+
+  it('overrides a value merged from an anchor in each service sharing it', () => {
+    const text = 'x-base: &base\n  user: root\nservices:\n  app:\n    <<: *base\n  web:\n    <<: *base\n';
+    const out = edit(text, (w, s) => w.setSettings(s, { user: '10001:10001' }));
+    assert.equal(out, 'x-base: &base\n  user: root\nservices:\n  app:\n    <<: *base\n    user: "10001:10001"\n  web:\n    <<: *base\n    user: "10001:10001"\n');
   });
 
   it('refuses a value that is unknown or derived from another key', () => {

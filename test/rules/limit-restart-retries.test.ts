@@ -33,10 +33,10 @@ ruleTester.run(rule, {
     },
     {
       kind: 'compose',
-      name: 'policy from a merge key: finding at the anchor, no fix through it',
+      name: 'policy from a merge key: finding at the anchor, overridden at the service',
       code: 'x-defaults: &defaults\n  restart: always\nservices:\n  app:\n    <<: *defaults\n    image: nginx:1.27\n',
       errors: [{ messageId: 'unbounded', data: { policy: 'always' }, line: 2, column: 3, endLine: 2, endColumn: 18 }],
-      fixes: [],
+      fixes: [{ messageId: 'useOnFailure', output: 'x-defaults: &defaults\n  restart: always\nservices:\n  app:\n    <<: *defaults\n    image: nginx:1.27\n    restart: "on-failure:5"\n' }],
     },
     {
       kind: 'run',

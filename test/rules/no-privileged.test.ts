@@ -27,10 +27,10 @@ ruleTester.run(rule, {
     },
     {
       kind: 'compose',
-      name: 'through a merge key: points at the anchor, no in-place fix',
+      name: 'through a merge key: points at the anchor, overridden at the service',
       code: 'x-base: &base\n  privileged: true\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n',
       errors: [{ messageId: 'privileged', line: 2, column: 3, endLine: 2, endColumn: 19 }],
-      fixes: [],
+      fixes: [{ messageId: 'removePrivileged', output: 'x-base: &base\n  privileged: true\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n    privileged: false\n' }],
     },
     {
       kind: 'run',

@@ -113,10 +113,10 @@ ruleTester.run(rule, {
     },
     {
       kind: 'compose',
-      name: 'user from a merge key: the finding points at the anchored line',
+      name: 'user from a merge key: the finding points at the anchored line, overridden at the service',
       code: 'x-common: &common\n  user: root\nservices:\n  app:\n    <<: *common\n    image: nginx:1.27\n',
       errors: [{ messageId: 'root', data: { user: 'root' }, line: 2, column: 3, endLine: 2, endColumn: 13 }],
-      fixes: [],
+      fixes: [{ messageId: 'runAsUid', output: 'x-common: &common\n  user: root\nservices:\n  app:\n    <<: *common\n    image: nginx:1.27\n    user: "10001:10001"\n' }],
     },
     {
       kind: 'run',

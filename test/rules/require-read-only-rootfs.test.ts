@@ -32,10 +32,10 @@ ruleTester.run(rule, {
     },
     {
       kind: 'compose',
-      name: 'through a merge key: points at the anchored line, no in-place fix',
+      name: 'through a merge key: points at the anchored line, overridden at the service',
       code: 'x-common: &common\n  read_only: false\nservices:\n  app:\n    <<: *common\n    image: nginx:1.27\n',
       errors: [{ messageId: 'readOnlyOff', data: { value: 'false' }, line: 2, column: 3, endLine: 2, endColumn: 19 }],
-      fixes: [],
+      fixes: [{ messageId: 'makeReadOnly', output: 'x-common: &common\n  read_only: false\nservices:\n  app:\n    <<: *common\n    image: nginx:1.27\n    read_only: true\n' }],
     },
     {
       kind: 'run',

@@ -21,7 +21,7 @@ export function createComposeWriter(parsed: ParsedFile): SpecWriter {
     const none = () => null;
     return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, bindPortToHostIp: none };
   }
-  return new ComposeWriter(parsed.text, handle);
+  return new ComposeWriter(parsed.text, handle, parsed.specs);
 }
 
 interface FileStyle {
@@ -39,6 +39,7 @@ class ComposeWriter implements SpecWriter {
   constructor(
     private readonly text: string,
     private readonly handle: ComposeHandle,
+    private readonly specs: readonly ContainerSpec[],
   ) {
     this.lines = new Lines(text);
   }
@@ -47,7 +48,14 @@ class ComposeWriter implements SpecWriter {
 
   remove(item: Located<unknown>): TextEdit[] | null {
     const ref = item.node as ComposeRef | undefined;
-    if (!ref || item.editable === false) return null;
+    if (!ref) return null;
+    const merged = this.mergedOverride(item, ref);
+    if (merged) {
+      if (merged.list) return merged.list((i, raw) => (i === merged.index ? null : raw));
+      // `privileged: false` at the service undoes a merged `privileged: true`; other settings have no neutral value.
+      return merged.entry.key === 'privileged' ? merged.scalar('false') : null;
+    }
+    if (item.editable === false) return null;
     if (ref.list) return this.removeListItem(ref.list);
     if (ref.entry) return this.removeEntry(ref.entry, ref.parents);
     return null;
@@ -55,7 +63,14 @@ class ComposeWriter implements SpecWriter {
 
   replace(item: Located<unknown>, value: string): TextEdit[] | null {
     const ref = item.node as ComposeRef | undefined;
-    if (!ref || item.editable === false || ref.entry?.shared) return null;
+    if (!ref) return null;
+    const merged = this.mergedOverride(item, ref);
+    if (merged) {
+      if (merged.list) return merged.list((i, raw) => (i === merged.index ? stringScalar(value) : raw));
+      const node = merged.entry.value;
+      return merged.scalar(isScalar(node) ? inStyle(value, node.type, node.value) : stringScalar(value));
+    }
+    if (item.editable === false || ref.entry?.shared) return null;
     return this.replaceScalar(ref.value, value);
   }
 
@@ -64,6 +79,9 @@ class ComposeWriter implements SpecWriter {
     if (!service) return null;
     const key = LIST_KEYS[setting];
     const existing = service.entries.get(key);
+    if (existing && this.isMerged(existing, service)) {
+      return this.overrideList(service, existing, (_i, raw) => raw, values.filter((v) => !listValues(existing).has(v)));
+    }
     if (existing) return this.extendList(existing, values);
     const neighbour = LIST_NEIGHBOURS[setting].map((k) => service.entries.get(k)).find((e) => e && !e.shared && e.owner === service.map);
     const style = this.fileStyle();
@@ -88,6 +106,15 @@ class ComposeWriter implements SpecWriter {
         const ref = current.node as ComposeRef | undefined;
         // The value was derived from another key (`cpu_quota`, swarm's `restart_policy`): do not overwrite it.
         if (!ref?.entry || (ref.entry.key !== TOP_LEVEL_KEYS[setting] && ref.entry.key !== DEPLOY_KEYS[setting])) return null;
+        // A top-level value merged from an anchor is overridden at the service (own keys win over `<<`).
+        if (ref.entry.key === TOP_LEVEL_KEYS[setting] && !ref.parents?.length && this.isMerged(ref.entry, service)) {
+          topLevel.push(`${TOP_LEVEL_KEYS[setting]}: ${formatSetting(setting, value)}`);
+          // The other services sharing the anchored value get the same override, as its finding is theirs too.
+          for (const other of this.servicesMerging(ref.entry)) {
+            if (other.map !== service.map) edits.push(this.overrideScalar(other, ref.entry.key, formatSetting(setting, value)));
+          }
+          continue;
+        }
         if (current.editable === false) return null;
         const edit = this.replaceScalar(ref.value, value, setting);
         if (!edit) return null;
@@ -142,6 +169,83 @@ class ComposeWriter implements SpecWriter {
     if (!parsed?.hostPort) return null;
     const next = `${hostIp}:${text.slice(parsed.hostPort.start)}`;
     return [this.scalarEdit(node, inStyleLoose(next, node.type, ref.list?.seq.flow === true))];
+  }
+
+  // ---- settings merged from an anchor ---------------------------------------------------------
+
+  /** The setting reaches the service through a merge key (`<<: *base`): it is written in the anchor, not the service. */
+  private isMerged(entry: Entry, service: ServiceRef & { map: YAMLMap }): boolean {
+    return entry.shared && entry.owner !== service.map && service.map.items.some((p) => isScalar(p.key) && p.key.value === '<<');
+  }
+
+  /**
+   * For a value merged from an anchor, the edits that override it at its service instead of rewriting the
+   * anchor (which other services share): a new scalar setting, or a copy of the list with one item changed.
+   */
+  private mergedOverride(item: Located<unknown>, ref: ComposeRef) {
+    const entry = ref.list?.entry ?? ref.entry;
+    if (!entry || ref.parents?.length) return null;
+    const service = this.serviceOf(item);
+    if (!service || !this.isMerged(entry, service) || service.entries.get(entry.key) !== entry) return null;
+    // The finding is on the anchor's text, which every service merging it shares: override it in each of them.
+    const services = this.servicesMerging(entry);
+    return {
+      entry,
+      index: ref.list?.index,
+      list: ref.list ? (map: (index: number, raw: string) => string | null) => everyOrNull(services.map((s) => this.overrideList(s, entry, map, []))) : undefined,
+      scalar: (text: string): TextEdit[] => services.map((s) => this.overrideScalar(s, entry.key, text)),
+    };
+  }
+
+  /** The services that merge this same anchored setting and do not set it themselves. */
+  private servicesMerging(entry: Entry): (ServiceRef & { map: YAMLMap })[] {
+    const out: (ServiceRef & { map: YAMLMap })[] = [];
+    for (const spec of this.specs) {
+      const service = this.service(spec);
+      const own = service?.entries.get(entry.key);
+      if (service && own && own.pair === entry.pair && this.isMerged(own, service) && !out.some((s) => s.map === service.map)) out.push(service);
+    }
+    return out;
+  }
+
+  private overrideScalar(service: ServiceRef & { map: YAMLMap }, key: string, text: string): TextEdit {
+    const indent = this.lines.column((service.map.items[0].key as Node).range![0]);
+    return insert(this.serviceEnd(service.map), `${this.lines.eol}${' '.repeat(indent)}${key}: ${text}`);
+  }
+
+  /** Writes `key:` at the service with the merged list's items (as written, mapped by `map`) and `extra` values. */
+  private overrideList(service: ServiceRef & { map: YAMLMap }, entry: Entry, map: (index: number, raw: string) => string | null, extra: string[]): TextEdit[] | null {
+    const seq = entry.value;
+    if (!isSeq(seq)) return null;
+    const items: string[] = [];
+    for (const [index, node] of seq.items.entries()) {
+      // Aliases and multi-line items cannot be copied as written.
+      if (!isScalar(node) || !node.range) return null;
+      const raw = this.text.slice(node.range[0], node.range[1]);
+      if (raw.includes('\n')) return null;
+      const mapped = map(index, raw);
+      if (mapped !== null) items.push(mapped);
+    }
+    items.push(...extra.map(stringScalar));
+    if (extra.length === 0 && items.length === seq.items.length && items.every((t, i) => t === this.text.slice((seq.items[i] as Node).range![0], (seq.items[i] as Node).range![1]))) return [];
+    const indent = this.lines.column((service.map.items[0].key as Node).range![0]);
+    const style = this.fileStyle();
+    const eol = this.lines.eol;
+    const plainWithFlowIndicators = items.some((t) => !/^["']/.test(t) && /[,[\]{}]/.test(t));
+    const text =
+      items.length === 0 || (style.flowLists && !plainWithFlowIndicators)
+        ? `${eol}${' '.repeat(indent)}${entry.key}: [${items.join(', ')}]`
+        : `${eol}${' '.repeat(indent)}${entry.key}:${items.map((t) => `${eol}${' '.repeat(indent + style.listIndent)}- ${t}`).join('')}`;
+    return [insert(this.serviceEnd(service.map), text)];
+  }
+
+  /** The service whose spec holds `item`: each service reads merged values into its own located items. */
+  private serviceOf(item: Located<unknown>): (ServiceRef & { map: YAMLMap }) | null {
+    for (const spec of this.specs) {
+      const fields: unknown[] = [spec.user, spec.privileged, spec.readOnly, ...Object.values(spec.limits), ...Object.values(spec.namespaces), ...spec.capAdd, ...spec.capDrop, ...spec.securityOpt, ...spec.links];
+      if (fields.includes(item)) return this.service(spec);
+    }
+    return null;
   }
 
   // ---- removal ---------------------------------------------------------------------------------
@@ -334,6 +438,15 @@ class ComposeWriter implements SpecWriter {
 
 function insert(at: number, newText: string): TextEdit {
   return { range: { start: at, end: at }, newText };
+}
+
+function everyOrNull(parts: (TextEdit[] | null)[]): TextEdit[] | null {
+  return parts.some((p) => p === null) ? null : parts.flat() as TextEdit[];
+}
+
+/** The string values of a list setting's scalar items. */
+function listValues(entry: Entry): Set<string> {
+  return new Set(isSeq(entry.value) ? entry.value.items.map((i) => (isScalar(i) ? String(i.value) : '')) : []);
 }
 
 function ownKeys(map: YAMLMap): number {
