@@ -99,6 +99,32 @@ ruleTester.run(rule, {
       ],
     },
     {
+      kind: 'dockerfile',
+      name: 'built like an official image: gosu installed by a RUN, started through an entrypoint script: info',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y gosu && gosu nobody true\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      errors: [{ messageId: 'implicitRoot', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
+      fixes: [
+        {
+          messageId: 'runAsUidEntrypointExpectsRoot',
+          output:
+            'FROM debian:12\nRUN apt-get update && apt-get install -y gosu && gosu nobody true\nCOPY docker-entrypoint.sh /usr/local/bin/\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+        },
+      ],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'gosu installed only in a build stage does not soften the final stage',
+      code: 'FROM debian:12 AS tools\nRUN apt-get install -y gosu\nFROM debian:12\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+      errors: [{ messageId: 'implicitRoot', severity: 'warning', line: 3, column: 6, endLine: 3, endColumn: 15 }],
+      fixes: [
+        {
+          messageId: 'runAsUid',
+          output:
+            'FROM debian:12 AS tools\nRUN apt-get install -y gosu\nFROM debian:12\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["docker-entrypoint.sh"]\n',
+        },
+      ],
+    },
+    {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    user: root\n',
       errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'warning', line: 4, column: 5, endLine: 4, endColumn: 15 }],

@@ -405,6 +405,12 @@ class DockerfileReader {
     return spec;
   }
 
+  /** The stage of the instruction at `offset` (-1 before the first FROM). */
+  private stageAt(offset: number): number {
+    const instruction = this.instructions.find((i) => i.range.start <= offset && offset <= i.range.end);
+    return instruction?.stage ?? -1;
+  }
+
   private dropsPrivileges(chain: number[], base: StageInfo): boolean {
     const entrypoint = chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined);
     const cmd = chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined);
@@ -412,6 +418,12 @@ class DockerfileReader {
       if (!command) continue;
       const text = command.form === 'exec' ? command.words.map((w) => w.value).join(' ') : command.text.value;
       if (PRIVILEGE_DROP.test(text)) return true;
+    }
+    // Built like the official images: gosu/su-exec installed (or tried) by a RUN of this image, and an
+    // entrypoint script, which cannot be read from here, to use it.
+    const startsThroughScript = entrypoint !== undefined && /(?:\.sh|entrypoint)\b/i.test(entrypoint.text.value);
+    if (startsThroughScript && this.commands.some((c) => c.kind === 'run' && chain.includes(this.stageAt(c.text.range.start)) && PRIVILEGE_DROP.test(c.text.value))) {
+      return true;
     }
     // The official database images switch users in their own docker-entrypoint.sh.
     const keepsOfficialEntrypoint = !entrypoint || /docker-entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
