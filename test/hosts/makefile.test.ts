@@ -60,3 +60,16 @@ const cases: HostCase[] = [
 ];
 
 runHostCases('makefile', cases);
+
+runHostCases('makefile', [
+  {
+    name: 'docker service create: the shared flags are judged, missing run-only settings and ports are not',
+    code: 'deploy:\n\tdocker service create --name web -p 8080:80 --cap-add SYS_ADMIN --mount type=bind,source=/,target=/host nginx:1.27\n',
+    findings: [
+      { ruleId: 'no-dangerous-capabilities', line: 2, column: 56, endLine: 2, endColumn: 65 },
+      // one for mounting the host root, one for mounting it writable
+      { ruleId: 'no-sensitive-mount', line: 2, column: 91, endLine: 2, endColumn: 92 },
+      { ruleId: 'no-sensitive-mount', line: 2, column: 91, endLine: 2, endColumn: 92 },
+    ],
+  },
+]);

@@ -112,7 +112,7 @@ function baseName(path: string): string {
 }
 
 /** Finds `docker run` in one simple command; returns the index of the first word after `run`, or -1. */
-function locateRun(words: ShellWord[]): { toolIndex: number; subIndex: number } | undefined {
+function locateRun(words: ShellWord[]): { toolIndex: number; subIndex: number; service: boolean } | undefined {
   let i = 0;
   while (i < words.length) {
     const w = words[i];
@@ -140,10 +140,17 @@ function locateRun(words: ShellWord[]): { toolIndex: number; subIndex: number } 
     const f = words[i].value;
     i += GLOBAL_VALUE_FLAGS.has(f) ? 2 : 1;
   }
+  let service = false;
   if (words[i]?.value === 'container') i++;
+  else if (words[i]?.value === 'service' && words[i + 1]?.value === 'create') {
+    // `docker service create` shares the flags judged here (--cap-add, --mount, --user, --read-only…).
+    service = true;
+    i++;
+  }
   const sub = words[i]?.value;
   if (sub !== 'run' && sub !== 'create') return undefined;
-  return { toolIndex, subIndex: i };
+  if (service && sub !== 'create') return undefined;
+  return { toolIndex, subIndex: i, service };
 }
 
 function valueSpan(w: ShellWord, rawOffset: number): ValueSpan {
@@ -533,6 +540,12 @@ export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: stri
   if (image && 'value' in image) spec.images.push(image);
 
   for (const use of scan.uses) applyFlag(use, spec);
+  if (found.service) {
+    // Swarm services spell limits differently (--limit-memory…) and publish through the routing mesh,
+    // where a host IP cannot be set: say nothing about missing settings or port binding there.
+    spec.incomplete = true;
+    spec.ports = [];
+  }
   // Messages name the container as its author does: `--name web` rather than the image.
   const named = scan.uses.filter((u) => u.name === 'name' && u.value && !u.value.opaque && u.value.text !== '').pop();
   if (named) spec.origin.name = named.value!.text;
