@@ -126,3 +126,12 @@ runHostCases('markdown', [
     fix: { finding: 0, messageId: 'removePrivileged', output: `${F}bash\nid=$(docker run -d app:1)\necho "started $(sudo docker run -d --privileged app:2)"\necho '$(docker run --privileged app:3)'\n${F}\n` },
   },
 ]);
+
+runHostCases('markdown', [
+  {
+    name: 'a deliberately broken Compose example in docs gives no parse error',
+    code: `${F}yaml\nservices:\n  web:\n    image: nginx:1.27\n    ports: 80\n    privileged: true\n${F}\n`,
+    ruleIds: P,
+    findings: [{ ruleId: 'no-privileged', line: 6, column: 5, endLine: 6, endColumn: 21 }],
+  },
+]);

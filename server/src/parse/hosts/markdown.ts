@@ -96,6 +96,11 @@ function firstCommandLine(lines: Line[]): string | undefined {
   return undefined;
 }
 
+/** Docs show fragments and deliberately wrong files: their parse problems are not the reader's to fix. */
+function withoutProblems(seg: Segment): Segment {
+  return { ...seg, parsed: { ...seg.parsed, problems: [] } };
+}
+
 function segmentsOfBlock(host: string, lang: string, lines: Line[]): Segment[] {
   if (lines.length === 0) return [];
   if (SHELL_LANGS.has(lang) || (UNTAGGED_LANGS.has(lang) && COMMAND_START.test(firstCommandLine(lines) ?? ''))) {
@@ -108,9 +113,9 @@ function segmentsOfBlock(host: string, lang: string, lines: Line[]): Segment[] {
     // Only a Compose file: other YAML in docs (Kubernetes, CI) is not ours.
     const indent = /^[ \t]*/.exec(lines.find((l) => l.text.trim() !== '')?.text ?? '')![0];
     const topLevel = new RegExp(`^${indent}services:[ \\t]*(?:#.*)?$`, 'm');
-    return topLevel.test(piece.text) ? [composeSegment(piece)] : [];
+    return topLevel.test(piece.text) ? [withoutProblems(composeSegment(piece))] : [];
   }
-  if (DOCKERFILE_LANGS.has(lang)) return [dockerfileSegment(piece)];
+  if (DOCKERFILE_LANGS.has(lang)) return [withoutProblems(dockerfileSegment(piece))];
   return [];
 }
 
