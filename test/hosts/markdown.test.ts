@@ -130,8 +130,8 @@ runHostCases('markdown', [
 runHostCases('markdown', [
   {
     name: 'a deliberately broken Compose example in docs gives no parse error',
-    code: `${F}yaml\nservices:\n  web:\n    image: nginx:1.27\n    ports: 80\n    privileged: true\n${F}\n`,
+    code: `${F}yaml\nservices:\n  web:\n    image: nginx:1.27\n    privileged: true\n  ports:\n    - 80\n${F}\n`,
     ruleIds: P,
-    findings: [{ ruleId: 'no-privileged', line: 6, column: 5, endLine: 6, endColumn: 21 }],
+    findings: [{ ruleId: 'no-privileged', line: 5, column: 5, endLine: 5, endColumn: 21 }],
   },
 ]);
