@@ -37,8 +37,23 @@ function rangeOf(t: Token): SourceRange {
   return 'op' in t ? t.range : t.word.range;
 }
 
+/**
+ * Three rules read the simple commands of every command: split each command once per parse (the model
+ * is immutable once parsed), not once per rule. Callers must not mutate the result.
+ */
+const splitOnce = new WeakMap<ShellCommand, SimpleCommand[]>();
+
 /** Splits a command into simple commands, linking pipelines (`|`, also across a line break) and `<( … )`. */
 export function simpleCommands(command: ShellCommand): SimpleCommand[] {
+  let split = splitOnce.get(command);
+  if (!split) {
+    split = splitCommand(command);
+    splitOnce.set(command, split);
+  }
+  return split;
+}
+
+function splitCommand(command: ShellCommand): SimpleCommand[] {
   const result: SimpleCommand[] = [];
   let current: SimpleCommand = fresh(command);
   // Operators seen since the last word; a newline next to another operator is only layout.
