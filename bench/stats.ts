@@ -29,3 +29,25 @@ export function measure(fn: () => unknown, reps: number, warmup = Math.max(2, Ma
 }
 
 export const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/**
+ * Times several functions in turn within each repetition, so load from other processes hits them
+ * alike; ratios between them (median of the per-repetition ratios) then hold on a busy machine.
+ */
+export function measureInterleaved(fns: (() => unknown)[], reps: number, warmup = Math.max(2, Math.ceil(reps / 5))): { timings: Timing[]; ratioTo: (i: number, j: number) => number } {
+  for (let i = 0; i < warmup; i++) fns.forEach((fn) => fn());
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const samples: number[][] = fns.map(() => []);
+  for (let r = 0; r < reps; r++) {
+    fns.forEach((fn, i) => {
+      gc?.();
+      const t = performance.now();
+      fn();
+      samples[i].push(performance.now() - t);
+    });
+  }
+  return {
+    timings: samples.map(summarize),
+    ratioTo: (i, j) => summarize(samples[i].map((s, r) => s / samples[j][r])).median,
+  };
+}
