@@ -35,6 +35,8 @@ const contexts = await Promise.all(
       bundle: true,
       format: 'cjs',
       platform: 'node',
+      // ESM builds first: jsonc-parser's UMD build requires './impl/format' at run time, which a bundle cannot resolve.
+      mainFields: ['module', 'main'],
       target: 'node20',
       outdir: 'dist',
       external: entry.external,
