@@ -12,6 +12,7 @@ import { markdownSegments } from './hosts/markdown';
 import { makefileSegments } from './hosts/makefile';
 import { ciYamlSegments } from './hosts/ciYaml';
 import { devcontainerSegments } from './hosts/devcontainer';
+import { nestedRunSegments } from './hosts/dockerfileRuns';
 
 /** The kinds of files Capdrop reads. A host file (shell script…) may hold several segments. */
 export type FileKind = 'dockerfile' | 'compose' | 'shell' | HostKind;
@@ -41,7 +42,7 @@ export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles
   switch (kind) {
     case 'dockerfile': {
       const parsed = parseDockerfile(text);
-      return [{ kind: 'dockerfile', parsed, writer: createDockerfileWriter(parsed), toHost: identity }];
+      return [{ kind: 'dockerfile', parsed, writer: createDockerfileWriter(parsed), toHost: identity }, ...nestedRunSegments(text, parsed)];
     }
     case 'compose': {
       const parsed = resolveComposeReferences(parseCompose(text), parseCompose, files);

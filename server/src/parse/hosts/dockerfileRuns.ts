@@ -1,0 +1,28 @@
+import type { ParsedFile } from '../../model/containerSpec';
+import type { Segment } from '../index';
+import { shellSegment } from './segment';
+
+const CONTAINER_TOOL = /\b(?:docker|podman|nerdctl)\b/;
+
+/**
+ * `docker run` lines inside a Dockerfile's shell-form RUN/CMD/ENTRYPOINT (docker-in-docker images, CI
+ * runner images) → shell segments over the instruction's text, so their flags are judged like a script's.
+ * The Dockerfile's `\` continuations are the shell's, so the text is used as written.
+ */
+export function nestedRunSegments(text: string, parsed: ParsedFile): Segment[] {
+  const segments: Segment[] = [];
+  const seen = new Set<number>();
+  for (const spec of parsed.specs) {
+    for (const command of spec.commands) {
+      if (command.form !== 'shell' || !['run', 'cmd', 'entrypoint'].includes(command.kind)) continue;
+      const { start, end } = command.text.range;
+      if (seen.has(start) || end <= start || end > text.length) continue;
+      seen.add(start);
+      const piece = { base: start, text: text.slice(start, end) };
+      if (!CONTAINER_TOOL.test(piece.text)) continue;
+      const seg = shellSegment(text, piece);
+      if (seg.parsed.specs.length > 0) segments.push(seg);
+    }
+  }
+  return segments;
+}
