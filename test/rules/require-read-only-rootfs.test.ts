@@ -45,9 +45,9 @@ ruleTester.run(rule, {
     },
     {
       kind: 'run',
-      name: 'split over lines: the flag goes on its own line',
+      name: 'split over lines: the flag goes on its own line; the container is named by --name',
       code: 'docker run -d \\\n  --name web \\\n  nginx:1.27',
-      errors: [{ messageId: 'writableRootfs', data: { name: 'nginx:1.27' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      errors: [{ messageId: 'writableRootfs', data: { name: 'web' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
       fixes: [{ messageId: 'makeReadOnly', output: 'docker run -d \\\n  --read-only \\\n  --name web \\\n  nginx:1.27' }],
     },
     {
