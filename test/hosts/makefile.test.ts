@@ -43,6 +43,12 @@ const cases: HostCase[] = [
     findings: [],
   },
   {
+    name: '`::=` and `:=` assignments do not start a rule',
+    code: 'all:\n\ttrue\nX ::= a\n\tdocker run --privileged x\nY := b\n\tdocker run --privileged y\n',
+    ruleIds: P,
+    findings: [],
+  },
+  {
     name: 'a variable continued onto a tab-indented line is not a recipe',
     code: 'all:\n\ttrue\nOPTS = a \\\n\tdocker run --privileged x\n',
     ruleIds: P,

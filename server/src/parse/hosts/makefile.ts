@@ -2,7 +2,7 @@ import type { Segment } from '../index';
 import { blank, shellSegment } from './segment';
 
 /** A line that starts a rule (`target: prereqs`), not a variable assignment (`X := y`, `X ?= y`). */
-const RULE_LINE = /^[^\s#=:][^=#]*?::?(?!=)/;
+const RULE_LINE = /^[^\s#=:][^=#]*?::?(?![:=])/;
 const DIRECTIVE = /^\s*(?:define|endef|ifn?eq|ifn?def|else|endif|include|-include|sinclude|export|unexport|override|vpath)\b/;
 
 interface Line {
