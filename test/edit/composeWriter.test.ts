@@ -82,8 +82,17 @@ describe('compose writer: remove', () => {
     assert.equal(edit(aliased, (w, s) => w.remove(s.capAdd[0])), null);
   });
 
-  it('refuses a setting inside a flow-mapping service', () => {
-    assert.equal(edit('services:\n  app: {image: x, privileged: true}\n', (w, s) => w.remove(s.privileged as never)), null);
+  it('removes a setting from a flow-mapping service with one comma, but never its last key', () => {
+    assert.equal(edit('services:\n  app: {image: x, privileged: true}\n', (w, s) => w.remove(s.privileged as never)), 'services:\n  app: {image: x}\n');
+    assert.equal(edit('services:\n  app: {privileged: true, image: x}\n', (w, s) => w.remove(s.privileged as never)), 'services:\n  app: {image: x}\n');
+    assert.equal(edit('services:\n  app: {cap_add: [SYS_ADMIN], image: x}\n', (w, s) => w.remove(s.capAdd[0])), 'services:\n  app: {image: x}\n');
+    assert.equal(edit('services:\n  app: {privileged: true}\n', (w, s) => w.remove(s.privileged as never)), null);
+  });
+
+  it('replaces values in a flow-mapping service but adds no settings to it', () => {
+    const text = 'services:\n  app: {image: x, user: root}\n';
+    assert.equal(edit(text, (w, s) => w.setSettings(s, { user: '10001:10001' })), 'services:\n  app: {image: x, user: "10001:10001"}\n');
+    assert.equal(edit(text, (w, s) => w.setSettings(s, { user: '10001:10001', memory: '512m' })), null);
   });
 });
 
@@ -220,6 +229,11 @@ describe('compose writer: makeMountReadOnly', () => {
     assert.equal(off, 'services:\n  app:\n    volumes:\n      - type: bind\n        read_only: true\n        source: /x\n        target: /y\n');
   });
 
+  it('adds read_only: true inside a flow mapping', () => {
+    const out = edit('services:\n  app:\n    volumes:\n      - {type: bind, source: /etc, target: /etc}\n', (w, s) => w.makeMountReadOnly(s.mounts[0]));
+    assert.equal(out, 'services:\n  app:\n    volumes:\n      - {type: bind, source: /etc, target: /etc, read_only: true}\n');
+  });
+
   it('refuses an anonymous volume and a path behind a variable', () => {
     assert.equal(edit('services:\n  app:\n    volumes:\n      - /data\n', (w, s) => w.makeMountReadOnly(s.mounts[0])), null);
     assert.equal(edit('services:\n  app:\n    volumes:\n      - ${SRC}:/data\n', (w, s) => w.makeMountReadOnly(s.mounts[0])), null);
@@ -242,6 +256,11 @@ describe('compose writer: bindPortToHostIp', () => {
     const out = edit(text, (w, s) => w.bindPortToHostIp(s.ports[0], '127.0.0.1'));
     assert.equal(out, text + '        host_ip: 127.0.0.1\n');
     assert.equal(reparse(out!).ports[0].value.hostIp?.value, '127.0.0.1');
+  });
+
+  it('adds host_ip inside a flow mapping', () => {
+    const out = edit('services:\n  app:\n    ports:\n      - {target: 80, published: 8080}\n', (w, s) => w.bindPortToHostIp(s.ports[0], '127.0.0.1'));
+    assert.equal(out, 'services:\n  app:\n    ports:\n      - {target: 80, published: 8080, host_ip: 127.0.0.1}\n');
   });
 
   it('refuses a port with no host port and an exposed port', () => {

@@ -66,5 +66,46 @@ ruleTester.run(rule, {
       ],
       fixes: [{ messageId: 'bindToLocalhost', output: 'docker run -d \\\n  --publish-all \\\n  -p 127.0.0.1::80 \\\n  nginx:1.27' }],
     },
+    {
+      kind: 'compose',
+      name: 'flow list keeps its quotes',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    ports: ["8080:80", \'8443:443\']\n',
+      errors: [
+        { messageId: 'allInterfaces', data: { port: '8080:80' }, line: 4, column: 13, endLine: 4, endColumn: 22 },
+        { messageId: 'allInterfaces', data: { port: '8443:443' }, line: 4, column: 24, endLine: 4, endColumn: 34 },
+      ],
+      fixes: [
+        { messageId: 'bindToLocalhost', output: 'services:\n  app:\n    image: nginx:1.27\n    ports: ["127.0.0.1:8080:80", \'8443:443\']\n' },
+        { messageId: 'bindToLocalhost', output: 'services:\n  app:\n    image: nginx:1.27\n    ports: ["8080:80", \'127.0.0.1:8443:443\']\n' },
+      ],
+    },
+    {
+      kind: 'compose',
+      name: 'long syntax in a flow mapping',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    ports:\n      - {target: 80, published: 8080}\n',
+      errors: [{ messageId: 'allInterfaces', data: { port: '8080:80' }, line: 5, column: 9, endLine: 5, endColumn: 38 }],
+      fixes: [{ messageId: 'bindToLocalhost', output: 'services:\n  app:\n    image: nginx:1.27\n    ports:\n      - {target: 80, published: 8080, host_ip: 127.0.0.1}\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'CRLF, 4-space indentation',
+      code: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        ports:\r\n            - 8080:80\r\n',
+      errors: [{ messageId: 'allInterfaces', data: { port: '8080:80' }, line: 5, column: 15, endLine: 5, endColumn: 22 }],
+      fixes: [{ messageId: 'bindToLocalhost', output: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        ports:\r\n            - 127.0.0.1:8080:80\r\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'from a merge key: reported at the anchor, no fix (the anchor is shared)',
+      code: 'x-base: &base\n  ports:\n    - "8080:80"\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'allInterfaces', data: { port: '8080:80' }, line: 3, column: 7, endLine: 3, endColumn: 16 }],
+      fixes: [],
+    },
+    {
+      kind: 'run',
+      name: 'split over lines with tabs',
+      code: 'docker run \\\n\t-p 8080:80 \\\n\tnginx:1.27\n',
+      errors: [{ messageId: 'allInterfaces', data: { port: '8080:80' }, line: 2, column: 5, endLine: 2, endColumn: 12 }],
+      fixes: [{ messageId: 'bindToLocalhost', output: 'docker run \\\n\t-p 127.0.0.1:8080:80 \\\n\tnginx:1.27\n' }],
+    },
   ],
 });

@@ -51,5 +51,26 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'unbounded', data: { policy: 'unless-stopped' }, line: 2, column: 13, endLine: 2, endColumn: 27 }],
       fixes: [{ messageId: 'useOnFailure', output: 'docker run -d \\\n  --restart on-failure:5 \\\n  nginx:1.27\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'flow-mapping service',
+      code: 'services:\n  app: {image: "nginx:1.27", restart: unless-stopped}\n',
+      errors: [{ messageId: 'unbounded', data: { policy: 'unless-stopped' }, line: 2, column: 30, endLine: 2, endColumn: 53 }],
+      fixes: [{ messageId: 'useOnFailure', output: 'services:\n  app: {image: "nginx:1.27", restart: "on-failure:5"}\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'CRLF, 4-space indentation, quoted',
+      code: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        restart: \'always\'\r\n',
+      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, line: 4, column: 9, endLine: 4, endColumn: 26 }],
+      fixes: [{ messageId: 'useOnFailure', output: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        restart: \'on-failure:5\'\r\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'split over lines',
+      code: 'docker run -d \\\n  --restart=always \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'unbounded', data: { policy: 'always' }, line: 2, column: 13, endLine: 2, endColumn: 19 }],
+      fixes: [{ messageId: 'useOnFailure', output: 'docker run -d \\\n  --restart=on-failure:5 \\\n  nginx:1.27\n' }],
+    },
   ],
 });

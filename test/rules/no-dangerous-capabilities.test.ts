@@ -78,5 +78,33 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, severity: 'warning', line: 2, column: 13, endLine: 2, endColumn: 27 }],
       fixes: [{ messageId: 'removeCapability', output: 'docker run -d \\\n  nginx:1.27\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'flow list with one item: the key goes',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add: [SYS_ADMIN]\n    cap_drop: [ALL]\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_ADMIN', risk: 'allows mount, namespace and many admin operations that lead out of the container' }, line: 4, column: 15, endLine: 4, endColumn: 24 }],
+      fixes: [{ messageId: 'removeCapability', output: 'services:\n  app:\n    image: nginx:1.27\n    cap_drop: [ALL]\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'CRLF, 4-space indentation',
+      code: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        cap_add:\r\n            - CHOWN\r\n            - SYS_PTRACE\r\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, line: 6, column: 15, endLine: 6, endColumn: 25 }],
+      fixes: [{ messageId: 'removeCapability', output: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        cap_add:\r\n            - CHOWN\r\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'from a merge key: the list is overridden at the service without the capability',
+      code: 'x-base: &base\n  cap_add:\n    - NET_BIND_SERVICE\n    - NET_ADMIN\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'NET_ADMIN', risk: 'reconfigures interfaces, routes and firewall rules' }, line: 4, column: 7, endLine: 4, endColumn: 16 }],
+      fixes: [{ messageId: 'removeCapability', output: 'x-base: &base\n  cap_add:\n    - NET_BIND_SERVICE\n    - NET_ADMIN\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n    cap_add:\n      - NET_BIND_SERVICE\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'split over lines',
+      code: 'docker run -d \\\n  --cap-add=SYS_ADMIN \\\n  --cap-add CHOWN \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_ADMIN', risk: 'allows mount, namespace and many admin operations that lead out of the container' }, line: 2, column: 13, endLine: 2, endColumn: 22 }],
+      fixes: [{ messageId: 'removeCapability', output: 'docker run -d \\\n  --cap-add CHOWN \\\n  nginx:1.27\n' }],
+    },
   ],
 });

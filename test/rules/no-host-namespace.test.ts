@@ -87,5 +87,26 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'hostNamespace', data: { namespace: 'network', value: 'host', consequence: 'it can bind any host port and reach services listening only on the host\'s localhost' }, line: 3, column: 9, endLine: 3, endColumn: 13 }],
       fixes: [{ messageId: 'removeSetting', output: 'docker run -d \\\n  --name=x `#optional` \\\n  nginx:1.27\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'flow-mapping service',
+      code: 'services:\n  app: {image: "nginx:1.27", network_mode: host}\n',
+      errors: [{ messageId: 'hostNamespace', data: { namespace: 'network', value: 'host', consequence: 'it can bind any host port and reach services listening only on the host\'s localhost' }, line: 2, column: 30, endLine: 2, endColumn: 48 }],
+      fixes: [{ messageId: 'removeSetting', output: 'services:\n  app: {image: "nginx:1.27"}\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'CRLF, 4-space indentation',
+      code: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        pid: host\r\n',
+      errors: [{ messageId: 'hostNamespace', data: { namespace: 'PID', value: 'host', consequence: 'it can see every host process, read their environment and signal them' }, line: 4, column: 9, endLine: 4, endColumn: 18 }],
+      fixes: [{ messageId: 'removeSetting', output: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'from a merge key: no neutral value to override with, no fix',
+      code: 'x-base: &base\n  ipc: host\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'hostNamespace', data: { namespace: 'IPC', value: 'host', consequence: 'it can read and write the host\'s shared memory segments' }, line: 2, column: 3, endLine: 2, endColumn: 12 }],
+      fixes: [],
+    },
   ],
 });

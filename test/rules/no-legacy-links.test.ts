@@ -72,5 +72,32 @@ ruleTester.run(rule, {
         { messageId: 'removeLink', output: 'docker run -d \\\n  --link db:database \\\n  nginx:1.27' },
       ],
     },
+    {
+      kind: 'compose',
+      name: 'flow list',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    links: [db, "cache:redis"]\n',
+      errors: [
+        { messageId: 'legacyLink', data: { link: 'db' }, line: 4, column: 13, endLine: 4, endColumn: 15 },
+        { messageId: 'legacyLink', data: { link: 'cache:redis' }, line: 4, column: 17, endLine: 4, endColumn: 30 },
+      ],
+      fixes: [
+        { messageId: 'removeLink', output: 'services:\n  app:\n    image: nginx:1.27\n    links: ["cache:redis"]\n' },
+        { messageId: 'removeLink', output: 'services:\n  app:\n    image: nginx:1.27\n    links: [db]\n' },
+      ],
+    },
+    {
+      kind: 'compose',
+      name: 'CRLF, 4-space indentation',
+      code: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        links:\r\n            - db\r\n',
+      errors: [{ messageId: 'legacyLink', data: { link: 'db' }, line: 5, column: 15, endLine: 5, endColumn: 17 }],
+      fixes: [{ messageId: 'removeLink', output: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'split over lines with tabs',
+      code: 'docker run \\\n\t--link db \\\n\tnginx:1.27\n',
+      errors: [{ messageId: 'legacyLink', data: { link: 'db' }, line: 2, column: 9, endLine: 2, endColumn: 11 }],
+      fixes: [{ messageId: 'removeLink', output: 'docker run \\\n\tnginx:1.27\n' }],
+    },
   ],
 });

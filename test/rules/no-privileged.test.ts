@@ -45,5 +45,26 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'privileged', line: 1, column: 17, endLine: 1, endColumn: 34 }],
       fixes: [{ messageId: 'removePrivileged', output: 'sudo docker run --rm alpine:3.20 sh\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'flow-mapping service: not rewritten',
+      code: 'services:\n  app: {image: "nginx:1.27", privileged: true}\n',
+      errors: [{ messageId: 'privileged', line: 2, column: 30, endLine: 2, endColumn: 46 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'services:\n  app: {image: "nginx:1.27"}\n' }],
+    },
+    {
+      kind: 'compose',
+      name: '4-space indentation with a comment kept',
+      code: 'services:\n    app:\n        # needs the GPU\n        privileged: true\n        image: nginx:1.27\n',
+      errors: [{ messageId: 'privileged', line: 4, column: 9, endLine: 4, endColumn: 25 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'services:\n    app:\n        # needs the GPU\n        image: nginx:1.27\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'split over lines with tabs',
+      code: 'docker run \\\n\t--privileged \\\n\tnginx:1.27\n',
+      errors: [{ messageId: 'privileged', line: 2, column: 2, endLine: 2, endColumn: 14 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'docker run \\\n\tnginx:1.27\n' }],
+    },
   ],
 });

@@ -108,5 +108,45 @@ ruleTester.run(rule, {
       ],
       fixes: [{ messageId: 'makeReadOnly', output: 'docker run -d \\\n  -v /lib64:/lib64:ro \\\n  alpine:3.20\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'flow list of short volumes',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    volumes: ["/etc:/host-etc", data:/data]\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/etc' }, line: 4, column: 16, endLine: 4, endColumn: 20 },
+        { messageId: 'exposed', data: { source: '/etc' }, line: 4, column: 16, endLine: 4, endColumn: 20 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: nginx:1.27\n    volumes: ["/etc:/host-etc:ro", data:/data]\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'long syntax in a flow mapping',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    volumes:\n      - {type: bind, source: /root, target: /r}\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/root' }, line: 5, column: 30, endLine: 5, endColumn: 35 },
+        { messageId: 'exposed', data: { source: '/root' }, line: 5, column: 30, endLine: 5, endColumn: 35 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: nginx:1.27\n    volumes:\n      - {type: bind, source: /root, target: /r, read_only: true}\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'long syntax, CRLF, 4-space indentation',
+      code: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        volumes:\r\n            - type: bind\r\n              source: /etc\r\n              target: /host-etc\r\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/etc' }, line: 6, column: 23, endLine: 6, endColumn: 27 },
+        { messageId: 'exposed', data: { source: '/etc' }, line: 6, column: 23, endLine: 6, endColumn: 27 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        volumes:\r\n            - type: bind\r\n              source: /etc\r\n              target: /host-etc\r\n              read_only: true\r\n' }],
+    },
+    {
+      kind: 'run',
+      name: '--mount split over lines',
+      code: 'docker run \\\n  --mount type=bind,source=/etc,target=/host-etc \\\n  nginx:1.27\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/etc' }, line: 2, column: 28, endLine: 2, endColumn: 32 },
+        { messageId: 'exposed', data: { source: '/etc' }, line: 2, column: 28, endLine: 2, endColumn: 32 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'docker run \\\n  --mount type=bind,source=/etc,target=/host-etc,readonly \\\n  nginx:1.27\n' }],
+    },
   ],
 });

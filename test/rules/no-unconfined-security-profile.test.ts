@@ -63,5 +63,26 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'unconfined', data: { option: 'systempaths=unconfined', layer: 'the masking of sensitive /proc and /sys paths' }, line: 2, column: 18, endLine: 2, endColumn: 40 }],
       fixes: [{ messageId: 'removeOption', output: 'docker run -d \\\n  nginx:1.27' }],
     },
+    {
+      kind: 'compose',
+      name: 'flow list',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: ["no-new-privileges:true", seccomp:unconfined]\n',
+      errors: [{ messageId: 'unconfined', data: { option: 'seccomp:unconfined', layer: 'the seccomp system-call filter' }, line: 4, column: 46, endLine: 4, endColumn: 64 }],
+      fixes: [{ messageId: 'removeOption', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: ["no-new-privileges:true"]\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'from a merge key: the list is overridden at the service without it',
+      code: 'x-base: &base\n  security_opt:\n    - apparmor:unconfined\n    - no-new-privileges:true\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'unconfined', data: { option: 'apparmor:unconfined', layer: 'the AppArmor profile' }, line: 3, column: 7, endLine: 3, endColumn: 26 }],
+      fixes: [{ messageId: 'removeOption', output: 'x-base: &base\n  security_opt:\n    - apparmor:unconfined\n    - no-new-privileges:true\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'split over lines',
+      code: 'docker run \\\n  --security-opt seccomp=unconfined \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'unconfined', data: { option: 'seccomp=unconfined', layer: 'the seccomp system-call filter' }, line: 2, column: 18, endLine: 2, endColumn: 36 }],
+      fixes: [{ messageId: 'removeOption', output: 'docker run \\\n  nginx:1.27\n' }],
+    },
   ],
 });

@@ -67,5 +67,33 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'disabled', data: { option: 'no-new-privileges=false' }, line: 2, column: 18, endLine: 2, endColumn: 41 }],
       fixes: [{ messageId: 'enableNoNewPrivileges', output: 'docker run -d \\\n  --security-opt no-new-privileges:true \\\n  nginx:1.27\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'flow security_opt',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: [label:disable]\n',
+      errors: [{ messageId: 'missing', data: { name: 'app' }, line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [{ messageId: 'addNoNewPrivileges', output: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: [label:disable, "no-new-privileges:true"]\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'CRLF, 4-space indentation',
+      code: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        cap_drop:\r\n            - ALL\r\n',
+      errors: [{ messageId: 'missing', data: { name: 'app' }, line: 2, column: 5, endLine: 2, endColumn: 8 }],
+      fixes: [{ messageId: 'addNoNewPrivileges', output: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        cap_drop:\r\n            - ALL\r\n        security_opt:\r\n            - "no-new-privileges:true"\r\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'security_opt from a merge key',
+      code: 'x-base: &base\n  image: nginx:1.27\n  security_opt:\n    - label:disable\nservices:\n  app:\n    <<: *base\n',
+      errors: [{ messageId: 'missing', data: { name: 'app' }, line: 6, column: 3, endLine: 6, endColumn: 6 }],
+      fixes: [{ messageId: 'addNoNewPrivileges', output: 'x-base: &base\n  image: nginx:1.27\n  security_opt:\n    - label:disable\nservices:\n  app:\n    <<: *base\n    security_opt:\n      - label:disable\n      - "no-new-privileges:true"\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'split over lines',
+      code: 'docker run -d \\\n  --name web \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'missing', data: { name: 'web' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [{ messageId: 'addNoNewPrivileges', output: 'docker run -d \\\n  --security-opt=no-new-privileges:true \\\n  --name web \\\n  nginx:1.27\n' }],
+    },
   ],
 });

@@ -58,5 +58,33 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'missingLimits', data: { name: 'nginx:1.27', missing: 'CPU or PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
       fixes: [{ messageId: 'setLimits', output: 'docker run -d \\\n  --cpus=1.0 \\\n  --pids-limit=200 \\\n  -m 256m \\\n  nginx:1.27\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'CRLF, 4-space, under an existing deploy',
+      code: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        deploy:\r\n            resources:\r\n                limits:\r\n                    memory: 1g\r\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'CPU or PIDs' }, line: 2, column: 5, endLine: 2, endColumn: 8 }],
+      fixes: [{ messageId: 'setLimits', output: 'services:\r\n    app:\r\n        image: nginx:1.27\r\n        deploy:\r\n            resources:\r\n                limits:\r\n                    memory: 1g\r\n                    cpus: "1.0"\r\n                    pids: 200\r\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'flow deploy mapping: not rewritten',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy: {resources: {limits: {memory: 1g}}}\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'CPU or PIDs' }, line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'mem_limit from a merge key',
+      code: 'x-base: &base\n  image: nginx:1.27\n  mem_limit: 1g\nservices:\n  app:\n    <<: *base\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'CPU or PIDs' }, line: 5, column: 3, endLine: 5, endColumn: 6 }],
+      fixes: [{ messageId: 'setLimits', output: 'x-base: &base\n  image: nginx:1.27\n  mem_limit: 1g\nservices:\n  app:\n    <<: *base\n    cpus: "1.0"\n    pids_limit: 200\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'split over lines',
+      code: 'docker run -d \\\n  --memory 1g \\\n  nginx:1.27\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'nginx:1.27', missing: 'CPU or PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [{ messageId: 'setLimits', output: 'docker run -d \\\n  --cpus=1.0 \\\n  --pids-limit=200 \\\n  --memory 1g \\\n  nginx:1.27\n' }],
+    },
   ],
 });

@@ -91,7 +91,8 @@ class ComposeWriter implements SpecWriter {
   }
 
   setSettings(spec: ContainerSpec, values: Partial<Record<Setting, string>>): TextEdit[] | null {
-    const service = this.service(spec);
+    // A flow-mapping service (`app: {image: x, user: root}`) can have values replaced, not settings added.
+    const service = this.service(spec, true);
     if (!service) return null;
     const edits: TextEdit[] = [];
     const topLevel: string[] = [];
@@ -126,6 +127,7 @@ class ComposeWriter implements SpecWriter {
       else topLevel.push(`${TOP_LEVEL_KEYS[setting]}: ${formatSetting(setting, value)}`);
     }
     const indent = this.lines.column((service.map.items[0].key as Node).range![0]);
+    if ((topLevel.length > 0 || inDeploy.length > 0) && service.map.flow) return null;
     if (topLevel.length > 0) {
       edits.push(insert(this.serviceEnd(service.map), topLevel.map((l) => this.lines.eol + ' '.repeat(indent) + l).join('')));
     }
@@ -241,17 +243,24 @@ class ComposeWriter implements SpecWriter {
 
   /** The service whose spec holds `item`: each service reads merged values into its own located items. */
   private serviceOf(item: Located<unknown>): (ServiceRef & { map: YAMLMap }) | null {
-    for (const spec of this.specs) {
-      const fields: unknown[] = [spec.user, spec.privileged, spec.readOnly, ...Object.values(spec.limits), ...Object.values(spec.namespaces), ...spec.capAdd, ...spec.capDrop, ...spec.securityOpt, ...spec.links];
-      if (fields.includes(item)) return this.service(spec);
+    // Indexed once: scanning every spec per fix made files with thousands of services quadratic.
+    if (!this.fieldOwners) {
+      this.fieldOwners = new Map();
+      for (const spec of this.specs) {
+        const fields: unknown[] = [spec.user, spec.privileged, spec.readOnly, ...Object.values(spec.limits), ...Object.values(spec.namespaces), ...spec.capAdd, ...spec.capDrop, ...spec.securityOpt, ...spec.links];
+        for (const field of fields) if (field !== undefined && !this.fieldOwners.has(field)) this.fieldOwners.set(field, spec);
+      }
     }
-    return null;
+    const spec = this.fieldOwners.get(item);
+    return spec ? this.service(spec) : null;
   }
+  private fieldOwners?: Map<unknown, ContainerSpec>;
 
   // ---- removal ---------------------------------------------------------------------------------
 
   private removeEntry(entry: Entry, parents: Entry[] = []): TextEdit[] | null {
-    if (entry.shared || entry.owner.flow) return null;
+    if (entry.shared) return null;
+    if (entry.owner.flow) return parents.length === 0 ? this.removeFlowPair(entry) : null;
     // The only key of a nested mapping (`limits: {memory}`): remove the mapping's key too.
     const parent = parents[parents.length - 1];
     if (parent && ownKeys(entry.owner) === 1) return this.removeEntry(parent, parents.slice(0, -1));
@@ -260,6 +269,20 @@ class ComposeWriter implements SpecWriter {
     const start = this.lines.lineStart(keyStart);
     const end = this.lines.nextLineStart(this.entryEnd(entry));
     return [{ range: { start, end }, newText: '' }];
+  }
+
+  /** Removes `key: value` from a flow mapping with one of its commas (`{image: x, privileged: true}`). */
+  private removeFlowPair(entry: Entry): TextEdit[] | null {
+    const pairs = entry.owner.items;
+    const index = pairs.indexOf(entry.pair);
+    const key = entry.pair.key as Node | null;
+    // The last key of `{privileged: true}` would leave an empty mapping: leave that to the user.
+    if (index < 0 || pairs.length < 2 || !key?.range) return null;
+    const next = pairs[index + 1]?.key as Node | null | undefined;
+    if (next) return next.range ? [{ range: { start: key.range[0], end: next.range[0] }, newText: '' }] : null;
+    const prev = pairs[index - 1];
+    const prevEnd = contentEnd(this.text, prev.value ?? prev.key);
+    return [{ range: { start: prevEnd, end: contentEnd(this.text, entry.pair.value ?? key) }, newText: '' }];
   }
 
   private removeListItem(list: NonNullable<ComposeRef['list']>): TextEdit[] | null {
@@ -342,11 +365,17 @@ class ComposeWriter implements SpecWriter {
 
   /** Sets `key: value` in a long-syntax mapping: replaces the value, or adds the key aligned with the others. */
   private setInMapping(map: YAMLMap, key: string, value: string): TextEdit[] | null {
-    if (map.flow || map.items.length === 0) return null;
+    if (map.items.length === 0) return null;
     const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair | undefined;
     if (pair) {
       if (!isScalar(pair.value) || !pair.value.range) return null;
       return [this.scalarEdit(pair.value, value)];
+    }
+    if (map.flow) {
+      // `{target: 80, published: 8080}` gets `, host_ip: …` after its last pair, inside the braces.
+      const last = map.items[map.items.length - 1];
+      const node = (last.value ?? last.key) as Node | null;
+      return node?.range ? [insert(contentEnd(this.text, node), `, ${key}: ${value}`)] : null;
     }
     const firstKey = map.items[0].key as Node;
     const column = this.lines.column(firstKey.range![0]);
@@ -382,9 +411,9 @@ class ComposeWriter implements SpecWriter {
 
   // ---- positions and style ---------------------------------------------------------------------
 
-  private service(spec: ContainerSpec): (ServiceRef & { map: YAMLMap }) | null {
+  private service(spec: ContainerSpec, flowAllowed = false): (ServiceRef & { map: YAMLMap }) | null {
     const ref = spec.origin.node as ServiceRef | undefined;
-    if (!ref?.map || ref.entry.shared || ref.map.flow || ref.map.items.length === 0) return null;
+    if (!ref?.map || ref.entry.shared || (ref.map.flow && !flowAllowed) || ref.map.items.length === 0) return null;
     return ref as ServiceRef & { map: YAMLMap };
   }
 
