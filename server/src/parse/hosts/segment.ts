@@ -40,9 +40,8 @@ function inserter(host: string, piece: HostPiece, options: ShellPieceOptions): (
       const indent = /^[ \t]*/.exec(piece.text.slice(lineStart))![0];
       const hostPrefix = host.slice(piece.base + lineStart, piece.base + lineStart + indent.length);
       if (hostPrefix !== indent) {
-        out = out.replace(/(^|\n)([ \t]*)/g, (m, nl: string, ws: string) => (ws.startsWith(indent) ? nl + hostPrefix + ws.slice(indent.length) : m));
-        // the last line break ends the inserted text: no prefix after it
-        if (out.endsWith('\n' + hostPrefix)) out = out.slice(0, out.length - hostPrefix.length);
+        // Each inserted line that starts with the piece's indentation gets the host's characters instead.
+        out = out.replace(/(^|\n)([ \t]+)/g, (m, nl: string, ws: string) => (ws.startsWith(indent) ? nl + hostPrefix + ws.slice(indent.length) : m));
       }
     }
     if (options.backtickContinuation) out = out.replace(/ \\(\r?\n)/g, ' `$1');
