@@ -1,5 +1,5 @@
 import type { SeveritySetting, Severity } from '../server/src/engine/ruleApi';
-import type { Preset } from '../server/src/engine/lint';
+import { DEFAULT_MAX_FILE_SIZE, type Preset } from '../server/src/engine/lint';
 import { HOST_KINDS, type FileKind } from '../server/src/parse';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -16,12 +16,13 @@ export interface CliOptions {
   fixSafety: FixSafetyChoice;
   dryRun: boolean;
   kind?: FileKind;
-  maxFileSize: number;
+  /** Undefined: the config's maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
+  maxFileSize?: number;
   help: boolean;
   version: boolean;
 }
 
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE };
 
 export class UsageError extends Error {}
 
@@ -44,7 +45,8 @@ Options:
   --fix                          apply fixes and write the files
   --fix-safety safe|review       which fixes --fix applies (default: safe)
   --dry-run                      with --fix: print a unified diff, write nothing
-  --max-file-size BYTES          skip larger files (default: ${DEFAULT_MAX_FILE_SIZE})
+  --max-file-size BYTES          skip larger files (default: the config's
+                                 maxFileSize, else ${DEFAULT_MAX_FILE_SIZE})
   --version                      print the version
   --help                         print this help
 
@@ -73,7 +75,6 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
     fix: false,
     fixSafety: 'safe',
     dryRun: false,
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
     help: false,
     version: false,
   };

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../package.json';
 import { allRules } from '../rules';
-import { lint, type LintOptions } from '../server/src/engine/lint';
+import { DEFAULT_MAX_FILE_SIZE, lint, type LintOptions } from '../server/src/engine/lint';
 import { findConfigFile, formatConfigProblem, loadConfigFile, toLintOptions, emptyConfig, type LoadedConfig } from '../server/src/engine/config';
 import type { FileKind } from '../server/src/parse';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
@@ -91,10 +91,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     let size: number;
     let bytes: Buffer;
+    const maxFileSize = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     try {
       size = fs.statSync(target.file).size;
-      if (size > opts.maxFileSize) {
-        reports.push({ file: display, findings: [skippedFinding(`skipped: larger than ${opts.maxFileSize} bytes`)] });
+      if (size > maxFileSize) {
+        reports.push({ file: display, findings: [skippedFinding(`skipped: larger than ${maxFileSize} bytes`)] });
         continue;
       }
       bytes = fs.readFileSync(target.file);
@@ -108,12 +109,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const decoded = decodeText(bytes);
     const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
-    const options = toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules });
+    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize };
     // Compose `extends`/`include` targets are read only inside the directories the user pointed at.
     options.files = createRootedReader({ file: target.file, roots: referenceRoots });
 
     let text = decoded.text;
-    if (opts.fix) {
+    if (opts.fix && !encodeText(decoded).equals(bytes)) {
+      // Writing the decoded text back would replace the invalid bytes with U+FFFD: change nothing instead.
+      error(`not fixing ${display}: it is not valid UTF-8, and writing it back would alter bytes the fixes do not touch`);
+    } else if (opts.fix) {
       const outcome = fixText(text, kind, options, opts.fixSafety);
       if (outcome.text !== text) {
         if (opts.dryRun) io.stdout.write(unifiedDiff(display, text, outcome.text));
@@ -141,11 +145,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       error(`cannot read standard input: ${(err as Error).message}`);
       return EXIT_ERROR;
     }
-    if (looksBinary(bytes)) reports.push({ file: STDIN_NAME, findings: [skippedFinding('skipped: binary input')] });
+    const stdinConfig = configs.forFile(path.join(io.cwd, STDIN_NAME)).config;
+    const maxFileSize = opts.maxFileSize ?? stdinConfig.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    if (bytes.length > maxFileSize) reports.push({ file: STDIN_NAME, findings: [skippedFinding(`skipped: larger than ${maxFileSize} bytes`)] });
+    else if (looksBinary(bytes)) reports.push({ file: STDIN_NAME, findings: [skippedFinding('skipped: binary input')] });
     else {
       const decoded: DecodedText = decodeText(bytes);
       const kind = opts.kind ?? sniffKind(decoded.text);
-      const options = toLintOptions(configs.forFile(path.join(io.cwd, STDIN_NAME)).config, { preset: opts.preset, rules: opts.rules });
+      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize };
       let text = decoded.text;
       if (opts.fix) {
         text = fixText(text, kind, options, opts.fixSafety).text;

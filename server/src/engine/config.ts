@@ -19,6 +19,8 @@ export interface CapdropConfig {
   user?: string;
   /** Host file kinds turned on or off (`hosts: { markdown: false }`); absent kinds stay on. */
   hosts?: Partial<Record<HostKind, boolean>>;
+  /** Files larger than this many bytes are skipped (docs/limits.md). */
+  maxFileSize?: number;
 }
 
 /** A problem in a config file; 1-based line/column when known. */
@@ -37,7 +39,7 @@ export interface LoadedConfig {
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const PRESETS: readonly Preset[] = ['recommended', 'strict'];
-const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts'];
+const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize'];
 const LIMIT_KEYS = ['memory', 'cpus', 'pids'];
 
 export function emptyConfig(): CapdropConfig {
@@ -166,6 +168,12 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
         }
         break;
       }
+      case 'maxFileSize': {
+        const v = scalarString(value);
+        if (v !== undefined && /^[1-9]\d*$/.test(v) && Number.isSafeInteger(Number(v))) config.maxFileSize = Number(v);
+        else at(value ?? keyNode, 'maxFileSize must be a positive whole number of bytes such as 5000000');
+        break;
+      }
       case 'user': {
         const v = scalarString(value);
         if (v !== undefined && /^[1-9]\d*$/.test(v)) config.user = v;
@@ -235,6 +243,7 @@ export function toLintOptions(config: CapdropConfig, overrides: { preset?: Prese
     rules: { ...config.rules, ...overrides.rules },
     settings,
     ...(config.hosts ? { hosts: { ...config.hosts } } : {}),
+    ...(config.maxFileSize !== undefined ? { maxFileSize: config.maxFileSize } : {}),
   };
 }
 

@@ -118,6 +118,8 @@ export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConf
     withFixes: true,
     // A host is linted only when neither the editor setting nor the workspace file turns it off.
     hosts: Object.fromEntries(HOST_KINDS.map((k) => [k, settings.hosts[k] && workspace.hosts?.[k] !== false])),
+    // Like the preset: a size the user set wins; left at the default, the workspace file may set it.
+    maxFileSize: settings.maxFileSize !== DEFAULT_SETTINGS.maxFileSize ? settings.maxFileSize : (workspace.maxFileSize ?? settings.maxFileSize),
   };
 }
 

@@ -103,12 +103,15 @@ export class DiagnosticsHandler {
     const text = doc.getText();
     const entry: LintEntry = { uri, version: doc.version, document: doc, kind, findings: [] };
     this.cache.set(key, entry);
-    if (Buffer.byteLength(text, 'utf8') > this.config.settings.maxFileSize) {
-      this.publish(uri, [this.skippedDiagnostic(Buffer.byteLength(text, 'utf8'))], doc.version);
+    const options = { ...this.config.lintOptionsFor(uriToPath(uri)), onInternalError: this.logRuleError(uri) };
+    const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
+    // UTF-16 length times 3 bounds the UTF-8 size: most documents never need counting.
+    if (text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit) {
+      this.publish(uri, [this.skippedDiagnostic(Buffer.byteLength(text, 'utf8'), limit)], doc.version);
       return entry;
     }
     try {
-      entry.findings = lint(text, kind, this.config.lintOptionsFor(uriToPath(uri))).findings;
+      entry.findings = lint(text, kind, options).findings;
     } catch (err) {
       logError(this.connection, `linting ${uri}`, err);
     }
@@ -132,16 +135,18 @@ export class DiagnosticsHandler {
     try {
       const stat = await fs.stat(fsPath);
       if (!stat.isFile() || !stillWanted()) return;
-      if (stat.size > this.config.settings.maxFileSize) {
+      const options = { ...this.config.lintOptionsFor(fsPath), onInternalError: this.logRuleError(uri) };
+      const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
+      if (stat.size > limit) {
         const empty = TextDocument.create(uri, LANGUAGE_OF[kind], 0, '');
         this.cache.set(key, { uri, version: null, document: empty, kind, findings: [] });
-        this.publish(uri, [this.skippedDiagnostic(stat.size)], undefined);
+        this.publish(uri, [this.skippedDiagnostic(stat.size, limit)], undefined);
         return;
       }
       const text = await fs.readFile(fsPath, 'utf8');
       if (!stillWanted()) return;
       const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
-      const findings = lint(text, kind, this.config.lintOptionsFor(fsPath)).findings;
+      const findings = lint(text, kind, options).findings;
       this.cache.set(key, { uri, version: null, document, kind, findings });
       this.publish(uri, toDiagnostics(document, findings), undefined);
     } catch (err) {
@@ -204,13 +209,18 @@ export class DiagnosticsHandler {
     void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
   }
 
-  private skippedDiagnostic(size: number): Diagnostic {
+  /** A rule that throws becomes an internal-error diagnostic; its stack goes to the output channel. */
+  private logRuleError(uri: string): (ruleId: string, err: unknown) => void {
+    return (ruleId, err) => logError(this.connection, `running rule ${ruleId} on ${uri}`, err);
+  }
+
+  private skippedDiagnostic(size: number, limit: number): Diagnostic {
     return {
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Information,
       source: DIAGNOSTIC_SOURCE,
       code: 'file-too-large',
-      message: `Capdrop skipped this file: it is ${size} bytes, more than capdrop.maxFileSize (${this.config.settings.maxFileSize} bytes).`,
+      message: `Capdrop skipped this file: it is ${size} bytes, more than capdrop.maxFileSize (${limit} bytes).`,
     };
   }
 
