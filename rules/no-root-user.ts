@@ -44,6 +44,9 @@ export default defineRule({
   messages: {
     root: 'The container runs as "{{user}}", which is root; run it as an unprivileged uid instead.',
     implicitRoot: 'No USER is set, so the container runs as root; add a USER with an unprivileged uid.',
+    // The entrypoint drops root itself: the finding is about the start as root, not the workload.
+    rootUntilEntrypointDrops: 'The container starts as "{{user}}", which is root, until its entrypoint switches to another user (gosu, su-exec…); set an unprivileged USER if the image can start without root.',
+    implicitRootUntilEntrypointDrops: 'No USER is set, so the container starts as root until its entrypoint switches to another user (gosu, su-exec…); set an unprivileged USER if the image can start without root.',
     runAsUid: 'Run as {{uid}}:{{uid}}',
     runAsUidEntrypointExpectsRoot: 'Run as {{uid}}:{{uid}} (the entrypoint expects to start as root: check it)',
   },
@@ -60,11 +63,13 @@ export default defineRule({
     };
     if (isKnown(spec.user)) {
       if (!isRootUser(spec.user.value)) return;
-      ctx.report({ at: spec.user, messageId: 'root', data: { user: spec.user.value.trim() }, severity, fixes: [fix] });
+      const messageId = spec.dropsPrivilegesAtRuntime ? 'rootUntilEntrypointDrops' : 'root';
+      ctx.report({ at: spec.user, messageId, data: { user: spec.user.value.trim() }, severity, fixes: [fix] });
       return;
     }
     if (spec.user === undefined && spec.implicitRootAt) {
-      ctx.report({ at: spec.implicitRootAt, messageId: 'implicitRoot', severity, fixes: [fix] });
+      const messageId = spec.dropsPrivilegesAtRuntime ? 'implicitRootUntilEntrypointDrops' : 'implicitRoot';
+      ctx.report({ at: spec.implicitRootAt, messageId, severity, fixes: [fix] });
     }
   },
 });

@@ -24,7 +24,7 @@ ruleTester.run(rule, {
       kind: 'dockerfile',
       name: 'USER root before a gosu entrypoint: info',
       code: 'FROM debian:12\nUSER root\nENTRYPOINT ["gosu", "redis", "redis-server"]\n',
-      errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'info', line: 2, column: 6, endLine: 2, endColumn: 10 }],
+      errors: [{ messageId: 'rootUntilEntrypointDrops', data: { user: 'root' }, severity: 'info', line: 2, column: 6, endLine: 2, endColumn: 10 }],
       fixes: [{ messageId: 'runAsUidEntrypointExpectsRoot', output: 'FROM debian:12\nUSER 10001:10001\nENTRYPOINT ["gosu", "redis", "redis-server"]\n' }],
     },
     {
@@ -89,7 +89,7 @@ ruleTester.run(rule, {
       kind: 'dockerfile',
       name: 'entrypoint drops root with gosu: info, and the fix says so',
       code: 'FROM debian:12\nENTRYPOINT ["gosu", "redis", "redis-server"]\n',
-      errors: [{ messageId: 'implicitRoot', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
+      errors: [{ messageId: 'implicitRootUntilEntrypointDrops', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
       fixes: [
         {
           messageId: 'runAsUidEntrypointExpectsRoot',
@@ -102,7 +102,7 @@ ruleTester.run(rule, {
       kind: 'dockerfile',
       name: 'built like an official image: gosu installed by a RUN, started through an entrypoint script: info',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y gosu && gosu nobody true\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\n',
-      errors: [{ messageId: 'implicitRoot', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
+      errors: [{ messageId: 'implicitRootUntilEntrypointDrops', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
       fixes: [
         {
           messageId: 'runAsUidEntrypointExpectsRoot',
@@ -175,7 +175,7 @@ ruleTester.run(rule, {
       kind: 'dockerfile',
       name: 'tab-indented instructions, ENTRYPOINT that expects root: fix offered, title says so',
       code: 'FROM debian:12\n\tRUN apt-get update\n\tCOPY entrypoint.sh /\nENTRYPOINT ["gosu", "app", "/entrypoint.sh"]\n',
-      errors: [{ messageId: 'implicitRoot', line: 1, column: 6, endLine: 1, endColumn: 15 }],
+      errors: [{ messageId: 'implicitRootUntilEntrypointDrops', line: 1, column: 6, endLine: 1, endColumn: 15 }],
       fixes: [{ messageId: 'runAsUidEntrypointExpectsRoot', output: 'FROM debian:12\n\tRUN apt-get update\n\tCOPY entrypoint.sh /\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["gosu", "app", "/entrypoint.sh"]\n' }],
     },
     {
