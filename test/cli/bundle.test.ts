@@ -17,6 +17,7 @@ function buildLauncher(): string {
     outfile: path.join(root, 'dist/cli.js'),
     bundle: true,
     platform: 'node',
+    mainFields: ['module', 'main'],
     format: 'cjs',
     target: 'node20',
     minify: true,
