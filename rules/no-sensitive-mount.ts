@@ -23,7 +23,8 @@ function isSensitive(path: string): boolean {
   if (normal === '/' || /^\/lib[^/]*(?:\/|$)/.test(normal)) return true;
   const share = /^\/usr\/(?:local\/)?share\/([^/]+)/.exec(normal);
   if (share) return HOST_SHARE_DIRS.includes(share[1]);
-  return SENSITIVE.some((dir) => normal === dir || normal.startsWith(`${dir}/`));
+  // A parent of a sensitive directory (`/var/lib` holds /var/lib/docker) exposes it as well.
+  return SENSITIVE.some((dir) => normal === dir || normal.startsWith(`${dir}/`) || dir.startsWith(`${normal}/`));
 }
 
 export default defineRule({

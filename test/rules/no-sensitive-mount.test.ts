@@ -85,6 +85,13 @@ ruleTester.run(rule, {
       fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /usr/share/polkit-1/rules.d:/rules:ro\n' }],
     },
     {
+      kind: 'compose',
+      name: 'a parent of a sensitive directory: /var/lib holds /var/lib/docker',
+      code: 'services:\n  bench:\n    image: docker/docker-bench-security:1.6.0\n    volumes:\n      - /var/lib:/var/lib:ro\n      - /var/cache/app:/cache\n',
+      errors: [{ messageId: 'exposed', data: { source: '/var/lib' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 17 }],
+      fixes: [],
+    },
+    {
       kind: 'run',
       name: 'a path folded by the kernel: //etc/../root is /root',
       code: 'docker run -v //etc/../root:/r:ro alpine:3.20\n',
