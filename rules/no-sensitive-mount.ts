@@ -34,7 +34,7 @@ export default defineRule({
   inputs: ['compose', 'run'],
   docs: {
     rationale:
-      "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…) lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem. Read-only /etc/localtime and /etc/timezone are allowed: they hold no secret. Below /usr/share only the directories root-run services read (polkit-1, dbus-1, ca-certificates, keyrings, systemd) count; the rest is application data.",
+      "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…), or a parent of one such as /var/lib, lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem. Read-only /etc/localtime and /etc/timezone are allowed: they hold no secret. Below /usr/share only the directories root-run services read (polkit-1, dbus-1, ca-certificates, keyrings, systemd) count; the rest is application data.",
     whenNotToUse:
       'Host agents you trust as root on the host (node exporters reading /proc and /sys read-only, log shippers reading /var/log).',
     references: [
