@@ -58,7 +58,9 @@ export class ChangedOnDiskError extends Error {}
  * Replaces a file's content atomically (temp file in the same directory, then rename), keeping its mode.
  * Refuses when the file no longer holds the bytes it was read with.
  */
-export function writeFileAtomically(file: string, originalBytes: Buffer, newBytes: Buffer): void {
+export function writeFileAtomically(linkOrFile: string, originalBytes: Buffer, newBytes: Buffer): void {
+  // Renaming onto a symbolic link would replace the link with a file: write where it points instead.
+  const file = fs.realpathSync(linkOrFile);
   const stat = fs.statSync(file);
   const onDisk = fs.readFileSync(file);
   if (!onDisk.equals(originalBytes)) throw new ChangedOnDiskError(`${file} changed on disk since it was read; not writing it`);
