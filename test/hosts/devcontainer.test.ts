@@ -64,3 +64,19 @@ const cases: HostCase[] = [
 ];
 
 runHostCases('devcontainer', cases);
+
+runHostCases('devcontainer', [
+  {
+    name: 'a // capdrop-ignore comment above runArgs suppresses its findings',
+    code: '{\n  // # capdrop-ignore no-privileged -- docker-in-docker\n  "runArgs": ["--init",\n    "--privileged"]\n}\n',
+    ruleIds: ['no-privileged'],
+    findings: [],
+  },
+  {
+    name: 'runArgs --privileged is reported where written even when the property says so too; ignore fix is a // comment',
+    code: '{\n  "runArgs": ["--privileged"],\n  "privileged": true\n}\n',
+    ruleIds: ['no-privileged'],
+    findings: [{ ruleId: 'no-privileged', line: 2, column: 16, endLine: 2, endColumn: 28 }],
+    fix: { finding: 0, messageId: 'ignore', output: '{\n  // # capdrop-ignore no-privileged -- \n  "runArgs": ["--privileged"],\n  "privileged": true\n}\n' },
+  },
+]);

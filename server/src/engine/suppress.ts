@@ -27,7 +27,8 @@ export function findSuppressions(text: string, lines: LineIndex): Suppression[] 
     const reason = dash >= 0 ? rest.slice(dash + 2).trim() : '';
     const rules = rulePart.split(/[\s,]+/).filter(Boolean);
     const line = lines.position(start).line;
-    const ownLine = /^\s*$/.test(text.slice(lines.lineStart(line), start));
+    // `// # capdrop-ignore` is how JSON with comments (devcontainer.json) writes one on its own line.
+    const ownLine = /^\s*(?:\/\/\s*)?$/.test(text.slice(lines.lineStart(line), start));
     out.push({ fileWide: m[1] !== undefined, rules, reason, range: { start, end: start + m[0].length }, line, ownLine, used: false });
   }
   return out;

@@ -148,7 +148,9 @@ function specOf(text: string, root: Node): ContainerSpec {
   const privileged = prop(root, 'privileged');
   if (privileged && (privileged.type === 'boolean' || privileged.value !== undefined)) {
     const value = privileged.value === true;
-    if (value || spec.privileged === undefined) {
+    const fromRunArgs = spec.privileged && 'value' in spec.privileged ? spec.privileged.value : undefined;
+    // `--privileged` in runArgs wins (it is reported where it is written); the property fills the gap.
+    if (fromRunArgs !== true && (value || spec.privileged === undefined)) {
       spec.privileged = located(value, privileged.offset, privileged.offset + privileged.length, String(privileged.value), { node: { json: privileged } satisfies JsonHandle });
     }
   }
