@@ -77,6 +77,12 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
     }
   };
 
+  // A tag (`!!js/function`, `!custom`) is never resolved into anything but the plain text: say so rather than ignore it.
+  for (const warning of doc.warnings) {
+    const pos = lineCounter.linePos(warning.pos[0]);
+    problems.push({ message: `${warning.message.split('\n')[0]}: the config is plain data, tags are ignored`, line: pos.line, column: pos.col });
+  }
+
   const root = doc.contents;
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return { config, problems };
   if (!isMap(root)) {

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import type { FixSettings, SeveritySetting } from '../engine/ruleApi';
 import type { LintOptions, Preset } from '../engine/lint';
 import { createRootedReader } from '../files/rootedReader';
@@ -149,6 +150,20 @@ export class ConfigStore {
     private readonly trusted: boolean,
   ) {}
 
+  /**
+   * Whether the server may read this file from disk: its real path (links followed) lies inside a
+   * workspace folder, so a link in the workspace cannot make it read a file outside. Without folders
+   * only files the user opened reach the disk reader.
+   */
+  mayReadFromDisk(fsPath: string): boolean {
+    if (this.folders.length === 0) return true;
+    const real = realPathOf(fsPath);
+    return real !== undefined && this.folders.some((folder) => {
+      const root = realPathOf(folder);
+      return root !== undefined && isInside(real, root);
+    });
+  }
+
   /** Settings sent with workspace/didChangeConfiguration, used when the client cannot be asked. */
   setPushedSettings(settings: unknown): void {
     this.pushedSettings = settings;
@@ -198,6 +213,14 @@ export class ConfigStore {
   /** The gitignore-style `exclude` patterns of that folder's `.capdrop.yaml` (relative to the folder). */
   workspaceExcludes(folder: string): string[] {
     return this.folderConfigs.get(folder)?.exclude ?? [];
+  }
+}
+
+function realPathOf(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
   }
 }
 

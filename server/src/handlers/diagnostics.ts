@@ -132,6 +132,7 @@ export class DiagnosticsHandler {
     this.diskSequence.set(key, sequence);
     const stillWanted = () => this.diskSequence.get(key) === sequence && !this.isOpen(uri) && this.config.settings.enable;
     if (!this.config.settings.enable) return;
+    if (!this.config.mayReadFromDisk(fsPath)) return; // a link (or a watcher event) pointing out of the workspace
     try {
       const stat = await fs.stat(fsPath);
       if (!stat.isFile() || !stillWanted()) return;
