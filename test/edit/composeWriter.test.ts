@@ -198,6 +198,14 @@ describe('compose writer: setSettings', () => {
     assert.equal(deeper, 'services:\n  app:\n    deploy:\n      resources:\n        limits:\n          cpus: "0.5"\n          memory: 512m\n');
   });
 
+  it('creates deploy.resources.limits when the other services of the file set their limits there', () => {
+    const text = 'services:\n  app:\n    image: x\n  db:\n    image: y\n    deploy:\n      resources:\n        limits:\n          memory: 1g\n';
+    const out = edit(text, (w, s) => w.setSettings(s, { memory: '512m', pids: '200' }));
+    assert.equal(out, 'services:\n  app:\n    image: x\n    deploy:\n      resources:\n        limits:\n          memory: 512m\n          pids: 200\n  db:\n    image: y\n    deploy:\n      resources:\n        limits:\n          memory: 1g\n');
+    const topLevel = 'services:\n  app:\n    image: x\n  db:\n    image: y\n    mem_limit: 1g\n';
+    assert.equal(edit(topLevel, (w, s) => w.setSettings(s, { memory: '512m' })), 'services:\n  app:\n    image: x\n    mem_limit: 512m\n  db:\n    image: y\n    mem_limit: 1g\n');
+  });
+
   it('overrides a value merged from an anchor in each service sharing it', () => {
     const text = 'x-base: &base\n  user: root\nservices:\n  app:\n    <<: *base\n  web:\n    <<: *base\n';
     const out = edit(text, (w, s) => w.setSettings(s, { user: '10001:10001' }));

@@ -86,5 +86,12 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'missingLimits', data: { name: 'nginx:1.27', missing: 'CPU or PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
       fixes: [{ messageId: 'setLimits', output: 'docker run -d \\\n  --cpus=1.0 \\\n  --pids-limit=200 \\\n  --memory 1g \\\n  nginx:1.27\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'the file sets limits under deploy: a new deploy block in that style',
+      code: 'services:\n  db:\n    image: postgres:16\n    deploy:\n      resources:\n        limits:\n          memory: 1g\n          cpus: "2"\n          pids: 100\n  app:\n    image: nginx:1.27\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'memory, CPU or PIDs' }, line: 10, column: 3, endLine: 10, endColumn: 6 }],
+      fixes: [{ messageId: 'setLimits', output: 'services:\n  db:\n    image: postgres:16\n    deploy:\n      resources:\n        limits:\n          memory: 1g\n          cpus: "2"\n          pids: 100\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: 512m\n          cpus: "1.0"\n          pids: 200\n' }],
+    },
   ],
 });

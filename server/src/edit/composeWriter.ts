@@ -99,6 +99,8 @@ class ComposeWriter implements SpecWriter {
     const inDeploy: [string, string][] = [];
     const deploy = service.entries.get('deploy');
     const useDeploy = deploy !== undefined && !deploy.shared && isMap(deploy.value);
+    // Without a deploy of its own, a service follows the file: a new deploy block when the others set limits there.
+    const newDeploy = deploy === undefined && this.fileLimitsStyle() === 'deploy';
     for (const [setting, value] of Object.entries(values) as [Setting, string][]) {
       if (value === undefined) continue;
       const current = currentValue(spec, setting);
@@ -123,15 +125,15 @@ class ComposeWriter implements SpecWriter {
         continue;
       }
       const deployKey = DEPLOY_KEYS[setting];
-      if (useDeploy && deployKey) inDeploy.push([deployKey, formatSetting(setting, value)]);
+      if ((useDeploy || newDeploy) && deployKey) inDeploy.push([deployKey, formatSetting(setting, value)]);
       else topLevel.push(`${TOP_LEVEL_KEYS[setting]}: ${formatSetting(setting, value)}`);
     }
     const indent = this.lines.column((service.map.items[0].key as Node).range![0]);
     if ((topLevel.length > 0 || inDeploy.length > 0) && service.map.flow) return null;
-    if (topLevel.length > 0) {
-      edits.push(insert(this.serviceEnd(service.map), topLevel.map((l) => this.lines.eol + ' '.repeat(indent) + l).join('')));
-    }
-    if (inDeploy.length > 0) {
+    let atEnd = topLevel.map((l) => this.lines.eol + ' '.repeat(indent) + l).join('');
+    if (newDeploy && inDeploy.length > 0) atEnd += this.limitsText(indent, ['deploy', 'resources', 'limits'], inDeploy);
+    if (atEnd) edits.push(insert(this.serviceEnd(service.map), atEnd));
+    if (useDeploy && inDeploy.length > 0) {
       const edit = this.insertLimits(deploy!, inDeploy);
       if (!edit) return null;
       edits.push(edit);
@@ -385,15 +387,7 @@ class ComposeWriter implements SpecWriter {
 
   /** Puts limits under `deploy.resources.limits`, creating the missing levels. */
   private insertLimits(deploy: Entry, lines: [string, string][]): TextEdit | null {
-    const unit = this.fileStyle().indent;
-    const eol = this.lines.eol;
-    const render = (column: number, path: string[]) => {
-      let out = '';
-      path.forEach((k, depth) => (out += `${eol}${' '.repeat(column + depth * unit)}${k}:`));
-      const leafColumn = column + path.length * unit;
-      for (const [k, v] of lines) out += `${eol}${' '.repeat(leafColumn)}${k}: ${v}`;
-      return out;
-    };
+    const render = (column: number, path: string[]) => this.limitsText(column, path, lines);
     let map = deploy.value as YAMLMap;
     const path = ['resources', 'limits'];
     while (path.length > 0) {
@@ -407,6 +401,32 @@ class ComposeWriter implements SpecWriter {
     if (map.flow || map.items.length === 0) return null;
     const column = this.lines.column((map.items[0].key as Node).range![0]);
     return insert(this.lines.contentEnd(contentEnd(this.text, map)), render(column, path));
+  }
+
+  /** The missing mapping levels `path` at `column`, then the limits under them, each on its own line. */
+  private limitsText(column: number, path: string[], lines: [string, string][]): string {
+    const unit = this.fileStyle().indent;
+    const eol = this.lines.eol;
+    let out = '';
+    path.forEach((k, depth) => (out += `${eol}${' '.repeat(column + depth * unit)}${k}:`));
+    const leafColumn = column + path.length * unit;
+    for (const [k, v] of lines) out += `${eol}${' '.repeat(leafColumn)}${k}: ${v}`;
+    return out;
+  }
+
+  /** Where the file's services set their limits: `deploy` when more of them use `deploy.resources.limits` than `mem_limit`/`cpus`/`pids_limit`. */
+  private fileLimitsStyle(): 'deploy' | 'top-level' {
+    let deploy = 0;
+    let topLevel = 0;
+    for (const spec of this.specs) {
+      const entries = (spec.origin.node as ServiceRef | undefined)?.entries;
+      if (!entries) continue;
+      const d = entries.get('deploy')?.value;
+      const resources = isMap(d) ? d.get('resources') : undefined;
+      if (isMap(resources) && isMap(resources.get('limits'))) deploy++;
+      if (['mem_limit', 'cpus', 'pids_limit'].some((k) => entries.has(k))) topLevel++;
+    }
+    return deploy > topLevel ? 'deploy' : 'top-level';
   }
 
   // ---- positions and style ---------------------------------------------------------------------
