@@ -44,8 +44,8 @@ export class BenchClient {
   }
 
   /** Starts `node dist/server.js --stdio`, optionally with a workspace folder (which starts a scan). */
-  static async start(folder?: string): Promise<BenchClient> {
-    const child = spawn(process.execPath, [path.join(REPO, 'dist', 'server.js'), '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'] });
+  static async start(folder?: string, nodeArgs: string[] = []): Promise<BenchClient> {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new BenchClient(child, connection);
     connection.listen();
