@@ -11,6 +11,8 @@ ruleTester.run(rule, {
     { kind: 'compose', name: 'a path that only starts like /etc', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etcetera:/data\n' },
     { kind: 'run', code: 'docker run -v /opt/app:/app alpine:3.20\n' },
     { kind: 'compose', name: 'application data below /usr/share is not a host directory', code: 'services:\n  vpn:\n    image: linuxserver/wireguard:1.0.20210914\n    volumes:\n      - /usr/share/appdata/wireguard/config:/config\n      - /usr/share/zoneinfo:/usr/share/zoneinfo:ro\n' },
+    { kind: 'run', name: 'a project directory under a home is the user\'s own data', code: 'docker run -v /home/me/app:/app -v /root/project:/src -v ~/src/site:/site alpine:3.20\n' },
+    { kind: 'compose', name: 'project and cache directories under a home, and a .ssh that is not directly in one', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ~/projects/app:/app\n      - /home/me/.cache/pip:/root/.cache/pip\n      - /home/me/app/.ssh:/keys\n      - ${HOME}/code:/code\n' },
     { kind: 'run', code: 'docker run --mount type=volume,source=logs,target=/var/log alpine:3.20\n' },
   ],
   invalid: [
@@ -154,6 +156,59 @@ ruleTester.run(rule, {
         { messageId: 'exposed', data: { source: '/etc' }, line: 2, column: 28, endLine: 2, endColumn: 32 },
       ],
       fixes: [{ messageId: 'makeReadOnly', output: 'docker run \\\n  --mount type=bind,source=/etc,target=/host-etc,readonly \\\n  nginx:1.27\n' }],
+    },
+    {
+      kind: 'run',
+      name: '~/.ssh read-only is a warning',
+      code: 'docker run -v ~/.ssh:/root/.ssh:ro alpine/git:2.45.2 clone git@example.com:org/repo.git\n',
+      errors: [{ messageId: 'exposed', data: { source: '~/.ssh' }, severity: 'warning', line: 1, column: 15, endLine: 1, endColumn: 21 }],
+      fixes: [],
+    },
+    {
+      kind: 'run',
+      name: '~/.ssh writable is an error, with the read-only fix',
+      code: 'docker run -v ~/.ssh:/root/.ssh alpine/git:2.45.2\n',
+      errors: [
+        { messageId: 'writable', data: { source: '~/.ssh' }, severity: 'error', line: 1, column: 15, endLine: 1, endColumn: 21 },
+        { messageId: 'exposed', data: { source: '~/.ssh' }, severity: 'warning', line: 1, column: 15, endLine: 1, endColumn: 21 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'docker run -v ~/.ssh:/root/.ssh:ro alpine/git:2.45.2\n' }],
+    },
+    {
+      kind: 'run',
+      name: '$HOME and ${HOME} credentials, a file below .docker, .config/gcloud through its parent',
+      code: 'docker run -v "$HOME/.aws:/root/.aws:ro" -v ${HOME}/.docker/config.json:/c.json:ro -v $HOME/.config:/cfg:ro -v $HOME/.config/gcloud:/g:ro amazon/aws-cli:2.17.0\n',
+      errors: [
+        { messageId: 'exposed', data: { source: '$HOME/.aws' }, severity: 'warning', line: 1, column: 16, endLine: 1, endColumn: 26 },
+        { messageId: 'exposed', data: { source: '${HOME}/.docker/config.json' }, severity: 'warning', line: 1, column: 45, endLine: 1, endColumn: 72 },
+        { messageId: 'exposed', data: { source: '$HOME/.config' }, severity: 'warning', line: 1, column: 87, endLine: 1, endColumn: 100 },
+        { messageId: 'exposed', data: { source: '$HOME/.config/gcloud' }, severity: 'warning', line: 1, column: 112, endLine: 1, endColumn: 132 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'credential files in any home, a whole home, /home itself',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /home/ci/.netrc:/root/.netrc:ro\n      - /root/.kube:/kube:ro\n      - ${HOME}/.npmrc:/root/.npmrc:ro\n      - /home/me:/me:ro\n      - /home:/homes:ro\n      - ~:/me2:ro\n',
+      errors: [
+        { messageId: 'exposed', data: { source: '/home/ci/.netrc' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 24 },
+        { messageId: 'exposed', data: { source: '/root/.kube' }, severity: 'warning', line: 6, column: 9, endLine: 6, endColumn: 20 },
+        { messageId: 'exposed', data: { source: '${HOME}/.npmrc' }, severity: 'warning', line: 7, column: 9, endLine: 7, endColumn: 23 },
+        { messageId: 'exposed', data: { source: '/home/me' }, severity: 'warning', line: 8, column: 9, endLine: 8, endColumn: 17 },
+        { messageId: 'exposed', data: { source: '/home' }, severity: 'warning', line: 9, column: 9, endLine: 9, endColumn: 14 },
+        { messageId: 'exposed', data: { source: '~' }, severity: 'warning', line: 10, column: 9, endLine: 10, endColumn: 10 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'a writable .git-credentials in the home: error and warning',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ~/.git-credentials:/root/.git-credentials\n',
+      errors: [
+        { messageId: 'writable', data: { source: '~/.git-credentials' }, severity: 'error', line: 5, column: 9, endLine: 5, endColumn: 27 },
+        { messageId: 'exposed', data: { source: '~/.git-credentials' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 27 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ~/.git-credentials:/root/.git-credentials:ro\n' }],
     },
   ],
 });
