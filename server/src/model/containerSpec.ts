@@ -118,8 +118,19 @@ export interface ContainerSpec {
     /** Writer-specific handle for inserting new settings. */
     node?: unknown;
   };
-  /** Facts are partial: `extends` or an unresolved include may add settings, so "missing" must not be reported. */
+  /**
+   * "Missing" must not be reported: the facts are partial (`extends`, an unresolved include, a dev container's
+   * image decides), or the container is not one anyone keeps running (a documentation fragment, a
+   * `docker run --rm` tool in CI or a Makefile; see docs/hosts.md). Dangers present are still judged.
+   */
   incomplete: boolean;
+  /**
+   * A documentation example (a Markdown code block): `incomplete` as well, and a port published without a
+   * host IP is not reported either, since short examples leave out hardening on purpose.
+   */
+  fragment?: boolean;
+  /** `docker run --rm`: the container is removed when it stops. */
+  autoRemove?: Located<boolean>;
   /** Names of settings present but unknown as a whole (e.g. `cap_drop`, `security_opt`). */
   unknownFields: Set<string>;
 

@@ -585,6 +585,11 @@ function applyFlag(use: FlagUse, spec: ContainerSpec): void {
     case 'read-only':
       spec.readOnly = booleanLocated(use);
       return;
+    case 'rm': {
+      const v = booleanLocated(use);
+      if (v && 'value' in v) spec.autoRemove = v;
+      return;
+    }
     case 'disable-content-trust': {
       const v = booleanLocated(use);
       if (v && 'value' in v) spec.contentTrustDisabled = v;
