@@ -188,7 +188,7 @@ class ComposeWriter implements SpecWriter {
    */
   private mergedOverride(item: Located<unknown>, ref: ComposeRef) {
     const entry = ref.list?.entry ?? ref.entry;
-    if (!entry || ref.parents?.length) return null;
+    if (!entry?.shared || ref.parents?.length) return null;
     const service = this.serviceOf(item);
     if (!service || !this.isMerged(entry, service) || service.entries.get(entry.key) !== entry) return null;
     // The finding is on the anchor's text, which every service merging it shares: override it in each of them.
@@ -203,14 +203,23 @@ class ComposeWriter implements SpecWriter {
 
   /** The services that merge this same anchored setting and do not set it themselves. */
   private servicesMerging(entry: Entry): (ServiceRef & { map: YAMLMap })[] {
-    const out: (ServiceRef & { map: YAMLMap })[] = [];
-    for (const spec of this.specs) {
-      const service = this.service(spec);
-      const own = service?.entries.get(entry.key);
-      if (service && own && own.pair === entry.pair && this.isMerged(own, service) && !out.some((s) => s.map === service.map)) out.push(service);
+    if (!this.mergedPairs) {
+      // Indexed once: a file may hold thousands of services merging the same anchors.
+      this.mergedPairs = new Map();
+      for (const spec of this.specs) {
+        const service = this.service(spec);
+        if (!service) continue;
+        for (const own of service.entries.values()) {
+          if (!this.isMerged(own, service)) continue;
+          const list = this.mergedPairs.get(own.pair) ?? [];
+          if (!list.some((s) => s.map === service.map)) list.push(service);
+          this.mergedPairs.set(own.pair, list);
+        }
+      }
     }
-    return out;
+    return this.mergedPairs.get(entry.pair) ?? [];
   }
+  private mergedPairs?: Map<Pair, (ServiceRef & { map: YAMLMap })[]>;
 
   private overrideScalar(service: ServiceRef & { map: YAMLMap }, key: string, text: string): TextEdit {
     const indent = this.lines.column((service.map.items[0].key as Node).range![0]);
@@ -416,6 +425,7 @@ class ComposeWriter implements SpecWriter {
 
   /** Where the file's services set their limits: `deploy` when more of them use `deploy.resources.limits` than `mem_limit`/`cpus`/`pids_limit`. */
   private fileLimitsStyle(): 'deploy' | 'top-level' {
+    if (this.limitsStyle) return this.limitsStyle;
     let deploy = 0;
     let topLevel = 0;
     for (const spec of this.specs) {
@@ -426,8 +436,10 @@ class ComposeWriter implements SpecWriter {
       if (isMap(resources) && isMap(resources.get('limits'))) deploy++;
       if (['mem_limit', 'cpus', 'pids_limit'].some((k) => entries.has(k))) topLevel++;
     }
-    return deploy > topLevel ? 'deploy' : 'top-level';
+    this.limitsStyle = deploy > topLevel ? 'deploy' : 'top-level';
+    return this.limitsStyle;
   }
+  private limitsStyle?: 'deploy' | 'top-level';
 
   // ---- positions and style ---------------------------------------------------------------------
 
