@@ -67,7 +67,8 @@ export default defineRule({
       ctx.report({ at: spec.user, messageId, data: { user: spec.user.value.trim() }, severity, fixes: [fix] });
       return;
     }
-    if (spec.user === undefined && spec.implicitRootAt) {
+    // A missing USER is hardening left out: not asked of fragments or of specs whose facts are partial.
+    if (spec.user === undefined && spec.implicitRootAt && !spec.incomplete) {
       const messageId = spec.dropsPrivilegesAtRuntime ? 'implicitRootUntilEntrypointDrops' : 'implicitRoot';
       ctx.report({ at: spec.implicitRootAt, messageId, severity, fixes: [fix] });
     }

@@ -111,3 +111,21 @@ const cases: HostCase[] = [
 ];
 
 runHostCases('ci', cases);
+
+// CI runs tool containers once with --rm: only what they are given is judged, not hardening they leave out.
+runHostCases('ci', [
+  {
+    name: 'a --rm tool step in a workflow gives no hardening finding',
+    code: 'jobs:\n  lint:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n      - run: docker run --rm -v $PWD:/src -w /src koalaman/shellcheck:v0.10.0 scripts/*.sh\n',
+    findings: [],
+  },
+  {
+    name: 'a --rm step with the Docker socket is still reported; a kept container still gets hardening findings',
+    code: 'jobs:\n  test:\n    steps:\n      - run: |\n          docker run --rm -v /var/run/docker.sock:/var/run/docker.sock app-tests:1\n          docker run -d --name db postgres:16.4\n',
+    ruleIds: ['no-docker-socket-mount', 'require-resource-limits'],
+    findings: [
+      { ruleId: 'no-docker-socket-mount', line: 5, column: 30, endLine: 5, endColumn: 50 },
+      { ruleId: 'require-resource-limits', line: 6, column: 11, endLine: 6, endColumn: 21 },
+    ],
+  },
+]);

@@ -79,3 +79,29 @@ runHostCases('makefile', [
     ],
   },
 ]);
+
+// A `docker run --rm` recipe is a one-shot tool: hardening for long-running containers is not asked of it.
+runHostCases('makefile', [
+  {
+    name: 'a --rm tool container: no limits, read-only, cap_drop or no-new-privileges finding',
+    code: 'lint:\n\tdocker run --rm -i hadolint/hadolint:v2.12.0 < Dockerfile\n\tdocker run --rm -v $(CURDIR):/src -w /src golangci/golangci-lint:v1.60.3 golangci-lint run\n',
+    findings: [],
+  },
+  {
+    name: 'a --rm tool keeps its dangers: --privileged and the socket are reported',
+    code: 'e2e:\n\t@docker run --rm --privileged -v /var/run/docker.sock:/var/run/docker.sock kindest/node:v1.31.0\n',
+    findings: [
+      { ruleId: 'no-privileged', line: 2, column: 19, endLine: 2, endColumn: 31 },
+      { ruleId: 'no-docker-socket-mount', line: 2, column: 35, endLine: 2, endColumn: 55 },
+    ],
+  },
+  {
+    name: 'without --rm (or with --rm=false) the container is kept: hardening is judged',
+    code: 'serve:\n\tdocker run -d --rm=false --name web nginx:1.27\n',
+    ruleIds: ['drop-all-capabilities', 'require-resource-limits'],
+    findings: [
+      { ruleId: 'drop-all-capabilities', line: 2, column: 2, endLine: 2, endColumn: 12 },
+      { ruleId: 'require-resource-limits', line: 2, column: 2, endLine: 2, endColumn: 12 },
+    ],
+  },
+]);

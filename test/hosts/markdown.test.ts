@@ -1,3 +1,7 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../server/src/edit/writer';
+import { markdownSegments } from '../../server/src/parse/hosts/markdown';
 import { runHostCases, type HostCase } from './hostTester';
 
 const P = ['no-privileged'];
@@ -25,20 +29,6 @@ const cases: HostCase[] = [
     code: `${F}sh\n# docker run --privileged app:1\necho "docker run --privileged app:1"\n${F}\n`,
     ruleIds: P,
     findings: [],
-  },
-  {
-    name: 'an inserted flag line keeps the `> ` continuation prompt',
-    code: `${F}console\n$ docker run -d \\\n>   nginx:1.27\n${F}\n`,
-    ruleIds: ['drop-all-capabilities'],
-    findings: [{ ruleId: 'drop-all-capabilities', line: 2, column: 3, endLine: 2, endColumn: 13 }],
-    fix: { finding: 0, messageId: 'dropAll', output: `${F}console\n$ docker run -d \\\n>   --cap-drop=ALL \\\n>   nginx:1.27\n${F}\n` },
-  },
-  {
-    name: 'PowerShell fence: PS> prompt and backtick continuations, fix written with a backtick',
-    code: `${F}powershell\nPS> docker run -d \`\n      nginx:1.27\n${F}\n`,
-    ruleIds: ['drop-all-capabilities'],
-    findings: [{ ruleId: 'drop-all-capabilities', line: 2, column: 5, endLine: 2, endColumn: 15 }],
-    fix: { finding: 0, messageId: 'dropAll', output: `${F}powershell\nPS> docker run -d \`\n      --cap-drop=ALL \`\n      nginx:1.27\n${F}\n` },
   },
   {
     name: 'linuxserver-style block: `#optional` marks, indented fence in a list, `~~~` fence',
@@ -135,3 +125,68 @@ runHostCases('markdown', [
     findings: [{ ruleId: 'no-privileged', line: 5, column: 5, endLine: 5, endColumn: 21 }],
   },
 ]);
+
+// Code blocks in docs are examples: hardening they leave out is not reported, dangers they show are.
+runHostCases('markdown', [
+  {
+    name: 'a docker run example without hardening gives no finding (no limits, cap_drop, read-only, no-new-privileges, host IP)',
+    code: `Run it:\n\n${F}console\n$ docker run -d --name web -p 8080:80 -P nginx:1.27\n${F}\n`,
+    findings: [],
+  },
+  {
+    name: 'dangers present in a docker run example are still reported',
+    code: `${F}bash\ndocker run -d --privileged --pid=host --cap-add SYS_ADMIN -v /var/run/docker.sock:/var/run/docker.sock -e DB_PASSWORD=hunter2 -p 8080:80 app:1\n${F}\n`,
+    findings: [
+      { ruleId: 'no-privileged', line: 2, column: 15, endLine: 2, endColumn: 27 },
+      { ruleId: 'no-host-namespace', line: 2, column: 34, endLine: 2, endColumn: 38 },
+      { ruleId: 'no-dangerous-capabilities', line: 2, column: 49, endLine: 2, endColumn: 58 },
+      { ruleId: 'no-docker-socket-mount', line: 2, column: 62, endLine: 2, endColumn: 82 },
+      { ruleId: 'no-secrets-in-env', line: 2, column: 119, endLine: 2, endColumn: 126 },
+    ],
+  },
+  {
+    name: 'a Compose example: no hardening findings, the socket and a root user are reported',
+    code: `${F}yaml\nservices:\n  proxy:\n    image: traefik:v3.1\n    user: root\n    ports:\n      - "80:80"\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n${F}\n`,
+    findings: [
+      { ruleId: 'no-root-user', line: 5, column: 5, endLine: 5, endColumn: 15 },
+      { ruleId: 'no-docker-socket-mount', line: 9, column: 9, endLine: 9, endColumn: 29 },
+    ],
+  },
+  {
+    name: 'a Dockerfile example without USER is not reported as running as root; an explicit USER root is',
+    code: `${F}dockerfile\nFROM node:22-alpine\nCMD ["node", "server.js"]\n${F}\n\n${F}dockerfile\nFROM node:22-alpine\nUSER root\n${F}\n`,
+    ruleIds: ['no-root-user'],
+    findings: [{ ruleId: 'no-root-user', line: 8, column: 6, endLine: 8, endColumn: 10 }],
+  },
+]);
+
+/**
+ * No rule inserts a line into a Markdown example any more (only dangers are reported there), but a fix
+ * that does must still write the host's continuation style: checked on the writer and the segment directly.
+ */
+describe('markdown host: an inserted flag line keeps the host syntax', () => {
+  const cases = [
+    {
+      name: 'a `> ` continuation prompt',
+      code: `${F}console\n$ docker run -d \\\n>   nginx:1.27\n${F}\n`,
+      output: `${F}console\n$ docker run -d \\\n>   --cap-drop=ALL \\\n>   nginx:1.27\n${F}\n`,
+    },
+    {
+      name: 'PowerShell: PS> prompt and a backtick continuation',
+      code: `${F}powershell\nPS> docker run -d \`\n      nginx:1.27\n${F}\n`,
+      output: `${F}powershell\nPS> docker run -d \`\n      --cap-drop=ALL \`\n      nginx:1.27\n${F}\n`,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const [seg] = markdownSegments(c.code);
+      const edits = seg.writer.addToList(seg.parsed.specs[0], 'capDrop', ['ALL']);
+      assert.ok(edits);
+      const host = edits.map((e) => ({
+        range: { start: seg.toHost(e.range.start), end: seg.toHost(e.range.end) },
+        newText: seg.mapInsertedText!(e.newText, e.range.start)!,
+      }));
+      assert.equal(applyEdits(c.code, host), c.output);
+    });
+  }
+});

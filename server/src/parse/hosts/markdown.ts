@@ -1,5 +1,5 @@
 import type { Segment } from '../index';
-import { blank, composeSegment, dockerfileSegment, shellSegment, type HostPiece } from './segment';
+import { asFragment, blank, composeSegment, dockerfileSegment, shellSegment, type HostPiece } from './segment';
 
 const SESSION_LANGS = new Set(['console', 'shell-session', 'shellsession', 'sh-session', 'bash-session', 'terminal']);
 const POWERSHELL_LANGS = new Set(['powershell', 'pwsh', 'ps1', 'ps', 'posh']);
@@ -106,16 +106,16 @@ function segmentsOfBlock(host: string, lang: string, lines: Line[]): Segment[] {
   if (SHELL_LANGS.has(lang) || (UNTAGGED_LANGS.has(lang) && COMMAND_START.test(firstCommandLine(lines) ?? ''))) {
     const flavor: Flavor = SESSION_LANGS.has(lang) ? 'session' : POWERSHELL_LANGS.has(lang) ? 'powershell' : 'sh';
     const piece = shellPiece(host, lines, flavor);
-    return piece ? [shellSegment(host, piece, { backtickContinuation: flavor === 'powershell' })] : [];
+    return piece ? [asFragment(shellSegment(host, piece, { backtickContinuation: flavor === 'powershell' }))] : [];
   }
   const piece: HostPiece = { base: lines[0].start, text: host.slice(lines[0].start, lines[lines.length - 1].next) };
   if (YAML_LANGS.has(lang)) {
     // Only a Compose file: other YAML in docs (Kubernetes, CI) is not ours.
     const indent = /^[ \t]*/.exec(lines.find((l) => l.text.trim() !== '')?.text ?? '')![0];
     const topLevel = new RegExp(`^${indent}services:[ \\t]*(?:#.*)?$`, 'm');
-    return topLevel.test(piece.text) ? [withoutProblems(composeSegment(piece))] : [];
+    return topLevel.test(piece.text) ? [asFragment(withoutProblems(composeSegment(piece)))] : [];
   }
-  if (DOCKERFILE_LANGS.has(lang)) return [withoutProblems(dockerfileSegment(piece))];
+  if (DOCKERFILE_LANGS.has(lang)) return [asFragment(withoutProblems(dockerfileSegment(piece)))];
   return [];
 }
 

@@ -74,3 +74,27 @@ export function dockerfileSegment(piece: HostPiece): Segment {
 export function blank(text: string, start: number, end: number): string {
   return text.slice(0, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
 }
+
+/**
+ * Code blocks in documentation are examples, short on purpose: only dangers present (privileged, a socket,
+ * SYS_ADMIN, host namespaces, secrets) are judged, not hardening they leave out (see docs/hosts.md).
+ */
+export function asFragment(seg: Segment): Segment {
+  for (const spec of seg.parsed.specs) {
+    spec.incomplete = true;
+    spec.fragment = true;
+  }
+  return seg;
+}
+
+/**
+ * A `docker run --rm` in a CI job or a Makefile recipe is a one-shot tool (a linter, a generator, a test
+ * run) that exits and is removed: limits, a read-only root, cap_drop and no-new-privileges are settings for
+ * containers that keep running, so they are not asked for. What it is given (privileged, a socket) is judged.
+ */
+export function withOneShotTools(seg: Segment): Segment {
+  for (const spec of seg.parsed.specs) {
+    if (spec.autoRemove?.value === true) spec.incomplete = true;
+  }
+  return seg;
+}
