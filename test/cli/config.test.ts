@@ -38,7 +38,7 @@ describe('parseConfig', () => {
       { message: 'limits: unknown key "swap" (expected memory, cpus or pids)', line: 8, column: 3 },
       { message: 'user must be a non-root numeric uid such as 10001', line: 9, column: 7 },
       { message: 'exclude must be a list of glob patterns', line: 10, column: 10 },
-      { message: 'unknown key "extra" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize)', line: 11, column: 1 },
+      { message: 'unknown key "extra" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes)', line: 11, column: 1 },
     ]);
   });
 

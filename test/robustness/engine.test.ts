@@ -66,7 +66,7 @@ const HOSTILE: Record<string, string> = {
   '1,000-deep JSON nesting': nested(1000, '{"a":', '}'),
   '1,000-deep shell nesting': `docker run ${nested(1000, '$(', ')', 'x')} --privileged alpine\n`,
   'billion laughs': billionLaughs(12),
-  'thousands of anchors': manyScalarAnchors(3000),
+  'thousands of anchors': manyScalarAnchors(2000), // 4,000 anchors, 4,000 aliases
   'a thousand anchored services': manyAnchors(1000),
   'a huge single line': `docker run --privileged ${'a'.repeat(4_000_000)}\n`,
   'only newlines': '\n'.repeat(200_000),
@@ -240,5 +240,28 @@ describe('onInternalError', () => {
       },
     });
     assert.deepEqual(findings.map((f) => f.ruleId), [ENGINE_IDS.internalError, 'no-privileged']);
+  });
+});
+
+describe('maxAliasNodes', () => {
+  // Three services reading one anchored mapping through aliases: a few dozen expanded nodes.
+  const text = 'x-base: &base\n  image: nginx:1.27\n  privileged: true\nservices:\n  a: *base\n  b: *base\n  c: *base\n';
+
+  it('refuses a Compose file whose aliases expand past the limit, with one parse problem', () => {
+    assert.deepEqual(
+      lint(text, 'compose', { maxAliasNodes: 10 }).findings.map((f) => [f.ruleId, f.message]),
+      [[ENGINE_IDS.parseError, 'could not parse compose file: its aliases expand to too many nodes (an alias bomb?)']],
+    );
+  });
+
+  it('reads it under the default limit', () => {
+    const { findings } = lint(text, 'compose', { ruleSet: [rules['no-privileged']] });
+    assert.deepEqual(findings.map((f) => f.ruleId), ['no-privileged']);
+  });
+
+  it('a higher limit lets a bigger (legitimate) expansion through', () => {
+    const bomb = HOSTILE['billion laughs'].replace(/a12/g, 'a5').replace(/^a(?:[6-9]|1[0-2]):.*\n/gm, '');
+    assert.equal(lint(bomb, 'compose', { maxAliasNodes: 100 }).findings[0]?.ruleId, ENGINE_IDS.parseError);
+    assert.equal(lint(bomb, 'compose', { maxAliasNodes: 1_000_000 }).findings.some((f) => f.ruleId === ENGINE_IDS.parseError), false);
   });
 });

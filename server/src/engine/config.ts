@@ -21,6 +21,8 @@ export interface CapdropConfig {
   hosts?: Partial<Record<HostKind, boolean>>;
   /** Files larger than this many bytes are skipped (docs/limits.md). */
   maxFileSize?: number;
+  /** Compose files whose aliases expand to more nodes are refused (docs/limits.md). */
+  maxAliasNodes?: number;
 }
 
 /** A problem in a config file; 1-based line/column when known. */
@@ -39,7 +41,7 @@ export interface LoadedConfig {
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const PRESETS: readonly Preset[] = ['recommended', 'strict'];
-const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize'];
+const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes'];
 const LIMIT_KEYS = ['memory', 'cpus', 'pids'];
 
 export function emptyConfig(): CapdropConfig {
@@ -180,6 +182,12 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
         else at(value ?? keyNode, 'maxFileSize must be a positive whole number of bytes such as 5000000');
         break;
       }
+      case 'maxAliasNodes': {
+        const v = scalarString(value);
+        if (v !== undefined && /^[1-9]\d*$/.test(v) && Number.isSafeInteger(Number(v))) config.maxAliasNodes = Number(v);
+        else at(value ?? keyNode, 'maxAliasNodes must be a positive whole number such as 100000');
+        break;
+      }
       case 'user': {
         const v = scalarString(value);
         if (v !== undefined && /^[1-9]\d*$/.test(v)) config.user = v;
@@ -250,6 +258,7 @@ export function toLintOptions(config: CapdropConfig, overrides: { preset?: Prese
     settings,
     ...(config.hosts ? { hosts: { ...config.hosts } } : {}),
     ...(config.maxFileSize !== undefined ? { maxFileSize: config.maxFileSize } : {}),
+    ...(config.maxAliasNodes !== undefined ? { maxAliasNodes: config.maxAliasNodes } : {}),
   };
 }
 

@@ -26,6 +26,8 @@ export interface LintOptions {
    * (docs/limits.md). The CLI and the server check the size before reading too.
    */
   maxFileSize?: number;
+  /** How many nodes a Compose file's aliases may expand to before it counts as an alias bomb (default 100,000). */
+  maxAliasNodes?: number;
   /** Told about each exception a rule throws (the engine turns it into an internal-error finding), so a host can log the stack. */
   onInternalError?: (ruleId: string, error: unknown) => void;
   /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
@@ -111,7 +113,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
   try {
-    segments = parseSegments(text, kind, options.files);
+    segments = parseSegments(text, kind, options.files, options.maxAliasNodes);
   } catch (err) {
     findings.push(engineFinding(ENGINE_IDS.internalError, 'error', { start: 0, end: 0 }, `Capdrop could not parse this file: ${(err as Error).message}`));
     return { findings, segments: [], lines };

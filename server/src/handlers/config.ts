@@ -17,6 +17,8 @@ export interface ServerSettings {
   limits: { memory?: string; cpus?: string; pids?: string };
   validationDelayMs: number;
   maxFileSize: number;
+  /** `capdrop.maxAliasNodes`: the alias expansion bound of Compose files. */
+  maxAliasNodes: number;
   /** `capdrop.hosts.*`: host file kinds (Markdown, Makefiles…) the user turned off are false. */
   hosts: Record<HostKind, boolean>;
 }
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   limits: {},
   validationDelayMs: 200,
   maxFileSize: 5_000_000,
+  maxAliasNodes: 100_000,
   hosts: { markdown: true, makefile: true, ci: true, devcontainer: true },
 };
 
@@ -93,6 +96,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     limits: readLimits(raw.limits),
     validationDelayMs: num(raw.validationDelayMs, DEFAULT_SETTINGS.validationDelayMs),
     maxFileSize: num(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
+    maxAliasNodes: num(raw.maxAliasNodes, DEFAULT_SETTINGS.maxAliasNodes),
     hosts: readHosts(raw.hosts),
   };
 }
@@ -121,6 +125,7 @@ export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConf
     hosts: Object.fromEntries(HOST_KINDS.map((k) => [k, settings.hosts[k] && workspace.hosts?.[k] !== false])),
     // Like the preset: a size the user set wins; left at the default, the workspace file may set it.
     maxFileSize: settings.maxFileSize !== DEFAULT_SETTINGS.maxFileSize ? settings.maxFileSize : (workspace.maxFileSize ?? settings.maxFileSize),
+    maxAliasNodes: settings.maxAliasNodes !== DEFAULT_SETTINGS.maxAliasNodes ? settings.maxAliasNodes : (workspace.maxAliasNodes ?? settings.maxAliasNodes),
   };
 }
 

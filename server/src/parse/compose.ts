@@ -9,10 +9,10 @@ import { isHostPath, normalizeHostPath, parseShortPort, splitVolume, type Part }
 import { splitImageReference } from '../model/imageRef';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';
 
-/** More expanded nodes than this means an alias bomb, not a Compose file. */
-const MAX_EXPANDED_NODES = 100_000;
+/** More expanded nodes than this means an alias bomb, not a Compose file (the `maxAliasNodes` setting). */
+export const DEFAULT_MAX_ALIAS_NODES = 100_000;
 
-export function parseCompose(text: string): ParsedFile {
+export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NODES): ParsedFile {
   const problems: ParseProblem[] = [];
   const specs: ContainerSpec[] = [];
   const handle: ComposeHandle = { docs: [] };
@@ -30,7 +30,7 @@ export function parseCompose(text: string): ParsedFile {
       for (const error of doc.errors) {
         problems.push({ message: `could not parse compose file: ${error.message}`, range: clampRange(text, error.pos), severity: 'error' });
       }
-      readDocument(text, doc, specs, problems);
+      readDocument(text, doc, specs, problems, maxAliasNodes);
     }
   } catch (error) {
     problems.push({
@@ -47,10 +47,10 @@ function clampRange(text: string, pos: [number, number]): SourceRange {
   return { start, end: Math.max(start, Math.min(pos[1], text.length)) };
 }
 
-function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[]): void {
+function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[], maxAliasNodes: number): void {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return;
-  const aliases = new AliasTable(doc, MAX_EXPANDED_NODES, text.includes('*'));
+  const aliases = new AliasTable(doc, maxAliasNodes, text.includes('*'));
   if (aliases.exploded) {
     problems.push({
       message: 'could not parse compose file: its aliases expand to too many nodes (an alias bomb?)',

@@ -37,15 +37,18 @@ export interface Segment {
 
 const identity = (o: number) => o;
 
-/** `files` lets a Compose file's `extends`/`include` targets be read (see compose/extends.ts). */
-export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles): Segment[] {
+/**
+ * `files` lets a Compose file's `extends`/`include` targets be read (see compose/extends.ts);
+ * `maxAliasNodes` bounds a Compose file's alias expansion (docs/limits.md).
+ */
+export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles, maxAliasNodes?: number): Segment[] {
   switch (kind) {
     case 'dockerfile': {
       const parsed = parseDockerfile(text);
       return [{ kind: 'dockerfile', parsed, writer: createDockerfileWriter(parsed), toHost: identity }, ...nestedRunSegments(text, parsed)];
     }
     case 'compose': {
-      const parsed = resolveComposeReferences(parseCompose(text), parseCompose, files);
+      const parsed = resolveComposeReferences(parseCompose(text, maxAliasNodes), (t) => parseCompose(t, maxAliasNodes), files);
       return [{ kind: 'compose', parsed, writer: createComposeWriter(parsed), toHost: identity }];
     }
     case 'shell': {
