@@ -22,6 +22,13 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      kind: 'run',
+      name: 'turned off on a spec where missing settings are not judged (a swarm service): still reported',
+      code: 'docker service create --security-opt no-new-privileges:false nginx:1.27\n',
+      errors: [{ messageId: 'disabled', data: { option: 'no-new-privileges:false' }, line: 1, column: 38, endLine: 1, endColumn: 61 }],
+      fixes: [{ messageId: 'enableNoNewPrivileges', output: 'docker service create --security-opt no-new-privileges:true nginx:1.27\n' }],
+    },
+    {
       kind: 'compose',
       name: 'a later false overrides an earlier true',
       code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: [no-new-privileges, "no-new-privileges=false"]\n',
