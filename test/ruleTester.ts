@@ -4,6 +4,7 @@ import type { InputKind } from '../server/src/model/containerSpec';
 import type { Rule, Severity } from '../server/src/engine/ruleApi';
 import { lint, type Finding, type LintOptions } from '../server/src/engine/lint';
 import { applyEdits } from '../server/src/edit/writer';
+import { fixText } from '../cli/fix';
 import type { FileKind } from '../server/src/parse';
 
 export interface ValidCase {
@@ -155,6 +156,13 @@ export const ruleTester = {
             const after = countBy(afterFindings);
             assert.ok((after.get(keyOf(finding)) ?? 0) < (before.get(keyOf(finding)) ?? 0), `fix "${fix.title}" must remove its finding:\n${output}`);
             for (const [k, n] of after) assert.ok(n <= (before.get(k) ?? 0), `fix "${fix.title}" introduced a new finding ${k}:\n${output}`);
+          }
+
+          // Applying the rule's fixes again changes nothing: the CLI's fix-all loop reaches a fixed point.
+          if (offered.length > 0) {
+            const fixAll = (text: string) => fixText(text, FILE_KIND[c.kind], { ...c.options, ruleSet: [rule] }, 'review').text;
+            const once = fixAll(c.code);
+            assert.equal(fixAll(once), once, `fixing again changes the text:\n${once}`);
           }
         });
       }
