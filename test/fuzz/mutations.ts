@@ -112,7 +112,8 @@ function parseErrors(text: string, kind: FileKind): number {
 
 /**
  * What must hold for any text: lint does not throw and ends in bounded time, no rule fails on it,
- * every range lies inside the text, and each offered fix applied alone adds no parse error.
+ * every range lies inside the text, and, when the text parses, each offered fix applied alone keeps it
+ * parseable.
  * Returns the violations (empty when all hold), so a failing case prints every reason at once.
  */
 export function checkText(text: string, kind: FileKind, maxFixes = Infinity): string[] {
@@ -137,7 +138,9 @@ export function checkFindings(text: string, kind: FileKind, findings: readonly F
         problems.push(`${f.ruleId} fix "${fix.title}": an edit outside the text`);
         continue;
       }
-      if (fixesChecked++ >= maxFixes) continue;
+      // "Keeps the file parseable" means something only for a file that parses: in a broken one a fix
+      // may well move where the YAML library gives up (a comment line splitting a broken multi-line key).
+      if (before > 0 || fixesChecked++ >= maxFixes) continue;
       let fixed: string;
       try {
         fixed = applyEdits(text, fix.edits);

@@ -30,6 +30,7 @@ const result = fc.check(
 
 if (result.failed) {
   console.error(fc.defaultReportMessage(result));
+  console.error(String(result.errorInstance));
   process.exitCode = 1;
 } else {
   console.log(`no failure in ${runs} inputs`);
