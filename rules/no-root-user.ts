@@ -49,6 +49,9 @@ export default defineRule({
     implicitRootUntilEntrypointDrops: 'No USER is set, so the container starts as root until its entrypoint switches to another user (gosu, su-exec…); set an unprivileged USER if the image can start without root.',
     runAsUid: 'Run as {{uid}}:{{uid}}',
     runAsUidEntrypointExpectsRoot: 'Run as {{uid}}:{{uid}} (the entrypoint expects to start as root: check it)',
+    // A Dockerfile without USER gets new lines, and a RUN that creates the user when the base image has the tools.
+    addUser: 'Add USER {{uid}}:{{uid}} to the final stage, creating that user first where the base image can',
+    addUserEntrypointExpectsRoot: 'Add USER {{uid}}:{{uid}} to the final stage, creating that user first where the base image can (the entrypoint expects to start as root: check it)',
   },
   check(spec, ctx) {
     const uid = ctx.settings.uid;
@@ -70,7 +73,8 @@ export default defineRule({
     // A missing USER is hardening left out: not asked of fragments or of specs whose facts are partial.
     if (spec.user === undefined && spec.implicitRootAt && !spec.incomplete) {
       const messageId = spec.dropsPrivilegesAtRuntime ? 'implicitRootUntilEntrypointDrops' : 'implicitRoot';
-      ctx.report({ at: spec.implicitRootAt, messageId, severity, fixes: [fix] });
+      const addUser = { ...fix, messageId: spec.dropsPrivilegesAtRuntime ? ('addUserEntrypointExpectsRoot' as const) : ('addUser' as const) };
+      ctx.report({ at: spec.implicitRootAt, messageId, severity, fixes: [addUser] });
     }
   },
 });

@@ -80,7 +80,7 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'implicitRoot', severity: 'warning', line: 1, column: 6, endLine: 1, endColumn: 17 }],
       fixes: [
         {
-          messageId: 'runAsUid',
+          messageId: 'addUser',
           output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\nUSER 10001:10001\nCMD ["curl"]\n',
         },
       ],
@@ -92,7 +92,7 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'implicitRootUntilEntrypointDrops', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
       fixes: [
         {
-          messageId: 'runAsUidEntrypointExpectsRoot',
+          messageId: 'addUserEntrypointExpectsRoot',
           output:
             'FROM debian:12\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["gosu", "redis", "redis-server"]\n',
         },
@@ -105,7 +105,7 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'implicitRootUntilEntrypointDrops', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
       fixes: [
         {
-          messageId: 'runAsUidEntrypointExpectsRoot',
+          messageId: 'addUserEntrypointExpectsRoot',
           output:
             'FROM debian:12\nRUN apt-get update && apt-get install -y gosu && gosu nobody true\nCOPY docker-entrypoint.sh /usr/local/bin/\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["docker-entrypoint.sh"]\n',
         },
@@ -118,7 +118,7 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'implicitRoot', severity: 'warning', line: 3, column: 6, endLine: 3, endColumn: 15 }],
       fixes: [
         {
-          messageId: 'runAsUid',
+          messageId: 'addUser',
           output:
             'FROM debian:12 AS tools\nRUN apt-get install -y gosu\nFROM debian:12\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["docker-entrypoint.sh"]\n',
         },
@@ -162,28 +162,28 @@ ruleTester.run(rule, {
       name: 'final stage FROM scratch: a numeric USER only, no RUN',
       code: 'FROM golang:1.23 AS build\nRUN go build -o /app\n\nFROM scratch\nCOPY --from=build /app /app\nENTRYPOINT ["/app"]\n',
       errors: [{ messageId: 'implicitRoot', line: 4, column: 6, endLine: 4, endColumn: 13 }],
-      fixes: [{ messageId: 'runAsUid', output: 'FROM golang:1.23 AS build\nRUN go build -o /app\n\nFROM scratch\nCOPY --from=build /app /app\nUSER 10001:10001\nENTRYPOINT ["/app"]\n' }],
+      fixes: [{ messageId: 'addUser', output: 'FROM golang:1.23 AS build\nRUN go build -o /app\n\nFROM scratch\nCOPY --from=build /app /app\nUSER 10001:10001\nENTRYPOINT ["/app"]\n' }],
     },
     {
       kind: 'dockerfile',
       name: 'multi-stage: the user is created in the final stage only',
       code: 'FROM alpine:3.20 AS base\nRUN apk add curl\n\nFROM debian:12\nCOPY --from=base /x /x\nCMD ["app"]\n',
       errors: [{ messageId: 'implicitRoot', line: 4, column: 6, endLine: 4, endColumn: 15 }],
-      fixes: [{ messageId: 'runAsUid', output: 'FROM alpine:3.20 AS base\nRUN apk add curl\n\nFROM debian:12\nCOPY --from=base /x /x\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD ["app"]\n' }],
+      fixes: [{ messageId: 'addUser', output: 'FROM alpine:3.20 AS base\nRUN apk add curl\n\nFROM debian:12\nCOPY --from=base /x /x\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD ["app"]\n' }],
     },
     {
       kind: 'dockerfile',
       name: 'tab-indented instructions, ENTRYPOINT that expects root: fix offered, title says so',
       code: 'FROM debian:12\n\tRUN apt-get update\n\tCOPY entrypoint.sh /\nENTRYPOINT ["gosu", "app", "/entrypoint.sh"]\n',
       errors: [{ messageId: 'implicitRootUntilEntrypointDrops', line: 1, column: 6, endLine: 1, endColumn: 15 }],
-      fixes: [{ messageId: 'runAsUidEntrypointExpectsRoot', output: 'FROM debian:12\n\tRUN apt-get update\n\tCOPY entrypoint.sh /\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["gosu", "app", "/entrypoint.sh"]\n' }],
+      fixes: [{ messageId: 'addUserEntrypointExpectsRoot', output: 'FROM debian:12\n\tRUN apt-get update\n\tCOPY entrypoint.sh /\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nENTRYPOINT ["gosu", "app", "/entrypoint.sh"]\n' }],
     },
     {
       kind: 'dockerfile',
       name: 'CRLF Dockerfile without USER: the added lines keep CRLF',
       code: 'FROM alpine:3.20\r\nRUN apk add curl\r\nCMD ["app"]\r\n',
       errors: [{ messageId: 'implicitRoot', line: 1, column: 6, endLine: 1, endColumn: 17 }],
-      fixes: [{ messageId: 'runAsUid', output: 'FROM alpine:3.20\r\nRUN apk add curl\r\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\r\nUSER 10001:10001\r\nCMD ["app"]\r\n' }],
+      fixes: [{ messageId: 'addUser', output: 'FROM alpine:3.20\r\nRUN apk add curl\r\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\r\nUSER 10001:10001\r\nCMD ["app"]\r\n' }],
     },
     {
       kind: 'compose',
