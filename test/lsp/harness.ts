@@ -8,6 +8,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -19,7 +20,9 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgressCancelNotification,
   WorkDoneProgressCreateRequest,
+  ExecuteCommandRequest,
   type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type InitializeResult,
@@ -34,6 +37,8 @@ const STARTUP_TIMEOUT_MS = 90_000;
 
 export interface HarnessOptions {
   workspaceFolder?: string;
+  /** Further workspace folders after `workspaceFolder` (a multi-root workspace). */
+  moreFolders?: string[];
   /** Whether the client advertises window.workDoneProgress. */
   workDoneProgress?: boolean;
   trusted?: boolean;
@@ -59,7 +64,7 @@ export class LspHarness {
   readonly logs: string[] = [];
   settings: Record<string, unknown>;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
-  private readonly progressWaiters: Waiter<{ kind: string }>[] = [];
+  private readonly progressWaiters: Waiter<{ token: string | number; value: { kind: string } }>[] = [];
   private stderr = '';
 
   private constructor(
@@ -78,7 +83,7 @@ export class LspHarness {
     });
     connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string } }) => {
       this.progress.push(params);
-      this.notify(this.progressWaiters, params.value);
+      this.notify(this.progressWaiters, params);
     });
     connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => (item.section === 'capdrop' ? this.settings : item.section === 'files.exclude' ? (this.options.filesExclude ?? {}) : null)),
@@ -106,7 +111,7 @@ export class LspHarness {
     const harness = new LspHarness(child, connection, options);
     connection.listen();
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true } },
+      workspace: { workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true } },
       textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } } },
       window: { workDoneProgress: options.workDoneProgress ?? false },
     };
@@ -115,7 +120,7 @@ export class LspHarness {
       connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
         rootUri: folder ? uri(folder) : null,
-        workspaceFolders: folder ? [{ uri: uri(folder), name: path.basename(folder) }] : null,
+        workspaceFolders: folder ? [folder, ...(options.moreFolders ?? [])].map((f) => ({ uri: uri(f), name: path.basename(f) })) : null,
         capabilities,
         initializationOptions: { trusted: options.trusted ?? true },
       }),
@@ -134,9 +139,29 @@ export class LspHarness {
   }
 
   waitForProgress(kind: string): Promise<{ kind: string }> {
-    const seen = this.progress.find((p) => p.value.kind === kind);
-    if (seen) return Promise.resolve(seen.value);
-    return this.within(new Promise((resolve) => this.progressWaiters.push({ accept: (v) => v.kind === kind, resolve })), `progress ${kind}`);
+    return this.waitForProgressOf(undefined, kind).then((p) => p.value);
+  }
+
+  /** The first `$/progress` of `kind` for `token` (any token when undefined), with the token it came with. */
+  waitForProgressOf(token: string | number | undefined, kind: string, since = 0): Promise<{ token: string | number; value: { kind: string } }> {
+    const accept = (p: { token: string | number; value: { kind: string } }) => p.value.kind === kind && (token === undefined || p.token === token);
+    const seen = this.progress.slice(since).find(accept);
+    if (seen) return Promise.resolve(seen);
+    return this.within(new Promise((resolve) => this.progressWaiters.push({ accept, resolve })), `progress ${kind} of ${String(token)}`);
+  }
+
+  /** What the cancel button of a progress notification sends. */
+  async cancelProgress(token: string | number): Promise<void> {
+    await this.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token });
+  }
+
+  async changeFolders(added: string[], removed: string[]): Promise<void> {
+    const folder = (f: string) => ({ uri: uri(f), name: path.basename(f) });
+    await this.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: added.map(folder), removed: removed.map(folder) } });
+  }
+
+  executeCommand(command: string, args: unknown[] = []): Promise<unknown> {
+    return this.within(this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }), `command ${command}`);
   }
 
   async open(fileUri: string, languageId: string, text: string, version = 1): Promise<void> {

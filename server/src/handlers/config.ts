@@ -5,6 +5,7 @@ import { createRootedReader } from '../files/rootedReader';
 import { HOST_KINDS, type HostKind } from '../parse';
 import { emptyConfig, formatConfigProblem, parseConfig, type CapdropConfig } from '../engine/config';
 import { rules as registeredRules } from '../../../rules';
+import { DependencyMap, trackingReader } from './dependents';
 
 const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(Object.keys(registeredRules));
 
@@ -149,6 +150,10 @@ export class ConfigStore {
   private pushedSettings: unknown;
   private readonly folderConfigs = new Map<string, WorkspaceConfig>();
   private folders: readonly string[] = [];
+  /** Which files read which `extends`/`include` targets, learnt by the readers handed out below. */
+  readonly dependencies = new DependencyMap();
+  /** The unsaved text of a file open in the editor, which references to it read instead of the disk. */
+  openText: (fsPath: string) => string | undefined = () => undefined;
 
   constructor(
     private readonly source: SettingsSource,
@@ -211,7 +216,9 @@ export class ConfigStore {
   lintOptionsFor(fsPath: string | undefined): LintOptions {
     const options = toLintOptions(this.settings, this.workspaceConfigFor(fsPath));
     // Compose `extends`/`include` targets are read only inside the workspace folders (issue 6).
-    if (fsPath !== undefined && this.folders.length > 0) options.files = createRootedReader({ file: fsPath, roots: this.folders });
+    if (fsPath !== undefined && this.folders.length > 0) {
+      options.files = trackingReader(createRootedReader({ file: fsPath, roots: this.folders }), this.dependencies, this.openText);
+    }
     return options;
   }
 

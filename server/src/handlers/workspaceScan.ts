@@ -2,7 +2,7 @@ import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { detectKind } from '../parse';
-import type { ConfigStore } from './config';
+import { isInside, type ConfigStore } from './config';
 import type { DiagnosticsHandler } from './diagnostics';
 import { pathToUri, uriKey } from './documentKind';
 import { GitIgnore, GlobSet } from './glob';
@@ -23,6 +23,12 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export class WorkspaceScanner {
   private generation = 0;
   private running: Promise<void> = Promise.resolve();
+  /**
+   * Folders asked for and not yet scanned to the end. A scan superseded by a newer one leaves its
+   * unfinished folders here for the newer one (an added folder must not cut short the scan of the
+   * others); the user's cancel drops them.
+   */
+  private readonly pending = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -32,27 +38,36 @@ export class WorkspaceScanner {
 
   /** Starts a scan of `folders` (file-system paths), cancelling any scan under way. */
   scan(folders: readonly string[]): Promise<void> {
+    for (const folder of folders) this.pending.add(folder);
     const generation = ++this.generation;
     const previous = this.running;
-    this.running = previous.then(() => this.run(folders, generation)).catch((err: unknown) => logError(this.connection, 'scanning the workspace', err));
+    this.running = previous.then(() => this.run(generation)).catch((err: unknown) => logError(this.connection, 'scanning the workspace', err));
     return this.running;
   }
 
-  private async run(folders: readonly string[], generation: number): Promise<void> {
+  /** A removed workspace folder is not scanned any more, even by a scan that was waiting for it. */
+  forget(folder: string): void {
+    this.pending.delete(folder);
+  }
+
+  private async run(generation: number): Promise<void> {
     if (generation !== this.generation) return;
     if (!this.config.settings.enable) {
+      this.pending.clear();
       this.diagnostics.clearAll();
       return;
     }
     const progress = await this.createProgress();
-    const cancelled = () => generation !== this.generation || progress.token.isCancellationRequested;
+    const superseded = () => generation !== this.generation;
+    const cancelled = () => superseded() || progress.token.isCancellationRequested;
     progress.begin('Capdrop: linting the workspace', 0, undefined, true);
-    const seen = new Set<string>();
     let linted = 0;
     try {
-      for (const folder of folders) {
+      for (const folder of [...this.pending]) {
+        if (!this.pending.has(folder)) continue; // removed meanwhile
+        const seen = new Set<string>();
         for await (const file of this.walk(folder, progress.token, cancelled)) {
-          if (cancelled()) return;
+          if (cancelled()) break;
           const uri = pathToUri(file);
           seen.add(uriKey(uri));
           if (!this.diagnostics.isOpen(uri)) await this.diagnostics.lintFromDisk(uri);
@@ -60,10 +75,16 @@ export class WorkspaceScanner {
           if (linted % 20 === 0) progress.report(`${linted} files`);
           await yieldToEventLoop();
         }
-      }
-      // Files linted by an earlier scan that are now excluded (or gone) lose their problems.
-      for (const uri of this.diagnostics.diskUris()) {
-        if (!seen.has(uriKey(uri)) && !this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
+        if (cancelled()) {
+          if (!superseded()) this.pending.clear();
+          return;
+        }
+        this.pending.delete(folder);
+        // Files of this folder linted by an earlier scan that are now excluded (or gone) lose their problems.
+        for (const uri of this.diagnostics.diskUris()) {
+          const key = uriKey(uri);
+          if (isInside(key, folder) && !seen.has(key) && !this.diagnostics.isOpen(uri)) this.diagnostics.clear(uri);
+        }
       }
     } finally {
       progress.done();
