@@ -1,4 +1,6 @@
 import { defineRule, type Severity } from '../server/src/engine/ruleApi';
+import { isKnown } from '../server/src/model/located';
+import type { ContainerSpec } from '../server/src/model/containerSpec';
 
 /** What each capability lets a container do to its host; ALL / SYS_ADMIN / SYS_MODULE are as good as root on the host. */
 const DANGEROUS: Record<string, { risk: string; severity: Severity }> = {
@@ -19,6 +21,18 @@ const DANGEROUS: Record<string, { risk: string; severity: Severity }> = {
   LINUX_IMMUTABLE: { risk: 'removes the immutable and append-only flags that protect files', severity: 'warning' },
 };
 
+/**
+ * SYS_PTRACE reaches only the processes the container can see: its own, unless it shares the host's PID
+ * namespace. Alone it is what debuggers (Delve, gdb, strace) need in a dev container, so it is information;
+ * with `pid: host` it can inject code into host processes, a warning.
+ */
+function sharesHostPids(spec: ContainerSpec): boolean {
+  const pid = spec.namespaces.pid;
+  if (pid === undefined) return false;
+  // An unknown mode (`pid: ${PID_MODE}`) may be host: keep the warning.
+  return !isKnown(pid) || pid.value.trim().toLowerCase() === 'host';
+}
+
 export default defineRule({
   id: 'no-dangerous-capabilities',
   title: 'Do not add dangerous Linux capabilities',
@@ -26,7 +40,7 @@ export default defineRule({
   inputs: ['compose', 'run'],
   docs: {
     rationale:
-      'Some capabilities are close to root on the host: SYS_ADMIN allows mounts and namespace tricks used by most container escapes, SYS_MODULE loads kernel code, SYS_PTRACE injects into processes, DAC_READ_SEARCH enabled the "shocker" escape. A container that adds one of them can usually break out or take over its neighbours.',
+      'Some capabilities are close to root on the host: SYS_ADMIN allows mounts and namespace tricks used by most container escapes, SYS_MODULE loads kernel code, SYS_PTRACE injects into processes (only the container\'s own unless it shares the host PID namespace, so alone it is information), DAC_READ_SEARCH enabled the "shocker" escape. A container that adds one of them can usually break out or take over its neighbours.',
     whenNotToUse:
       'Tooling that really administers the host (network plugins that need NET_ADMIN, debuggers that need SYS_PTRACE, monitoring agents that need PERFMON/BPF) and that you trust as much as a root process on the host.',
     references: [
@@ -60,7 +74,7 @@ export default defineRule({
         at: cap,
         messageId: 'dangerous',
         data,
-        severity: danger.severity,
+        severity: name === 'SYS_PTRACE' && !sharesHostPids(spec) ? 'info' : danger.severity,
         fixes: [{ messageId: 'removeCapability', safety: 'review', edit: (w) => w.remove(cap) }],
       });
     }

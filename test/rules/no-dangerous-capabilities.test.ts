@@ -17,6 +17,20 @@ ruleTester.run(rule, {
   invalid: [
     {
       kind: 'run',
+      name: 'SYS_PTRACE with the host PID namespace reaches host processes: a warning',
+      code: 'docker run --pid=host --cap-add=SYS_PTRACE nicolaka/netshoot:v0.13\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, severity: 'warning', line: 1, column: 33, endLine: 1, endColumn: 43 }],
+      fixes: [{ messageId: 'removeCapability', output: 'docker run --pid=host nicolaka/netshoot:v0.13\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'SYS_PTRACE with an unknown PID mode may reach the host: a warning',
+      code: 'services:\n  dbg:\n    image: alpine:3.20\n    pid: ${PID_MODE}\n    cap_add: [SYS_PTRACE]\n',
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, severity: 'warning', line: 5, column: 15, endLine: 5, endColumn: 25 }],
+      fixes: [{ messageId: 'removeCapability', output: 'services:\n  dbg:\n    image: alpine:3.20\n    pid: ${PID_MODE}\n' }],
+    },
+    {
+      kind: 'run',
       name: 'a trailing comment is not a flag',
       code: 'docker run -d \\\n  --cap-add SYS_PTRACE \\\n  nginx:1.27 # --cap-add SYS_ADMIN\n',
       errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, line: 2, column: 13, endLine: 2, endColumn: 23 }],
@@ -75,7 +89,7 @@ ruleTester.run(rule, {
       kind: 'run',
       name: 'run split over lines with a CAP_ prefix',
       code: 'docker run -d \\\n  --cap-add CAP_SYS_PTRACE \\\n  nginx:1.27\n',
-      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, severity: 'warning', line: 2, column: 13, endLine: 2, endColumn: 27 }],
+      errors: [{ messageId: 'dangerous', data: { cap: 'SYS_PTRACE', risk: 'lets it trace and inject code into other processes' }, severity: 'info', line: 2, column: 13, endLine: 2, endColumn: 27 }],
       fixes: [{ messageId: 'removeCapability', output: 'docker run -d \\\n  nginx:1.27\n' }],
     },
     {
