@@ -271,8 +271,15 @@ describe('compose writer: bindPortToHostIp', () => {
     assert.equal(out, 'services:\n  app:\n    ports:\n      - {target: 80, published: 8080, host_ip: 127.0.0.1}\n');
   });
 
-  it('refuses a port with no host port and an exposed port', () => {
-    assert.equal(edit('services:\n  app:\n    ports:\n      - "80"\n', (w, s) => w.bindPortToHostIp(s.ports[0], '127.0.0.1')), null);
+  it('binds a port with a random host port as IP::PORT, keeping it random', () => {
+    assert.equal(edit('services:\n  app:\n    ports:\n      - "80"\n', (w, s) => w.bindPortToHostIp(s.ports[0], '127.0.0.1')), 'services:\n  app:\n    ports:\n      - "127.0.0.1::80"\n');
+    const out = edit('services:\n  app:\n    ports: [80, 3000-3005/udp]\n', (w, s) => w.bindPortToHostIp(s.ports[1], '127.0.0.1'));
+    assert.equal(out, 'services:\n  app:\n    ports: [80, 127.0.0.1::3000-3005/udp]\n');
+    const port = reparse(out!).ports[1].value;
+    assert.deepEqual([port.hostIp?.value, port.hostPort, port.containerPort.value, port.protocol], ['127.0.0.1', undefined, '3000-3005', 'udp']);
+  });
+
+  it('refuses an exposed port', () => {
     assert.equal(edit('services:\n  app:\n    expose:\n      - "80"\n', (w, s) => w.bindPortToHostIp(s.ports[0], '127.0.0.1')), null);
   });
 });

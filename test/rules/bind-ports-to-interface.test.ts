@@ -107,5 +107,12 @@ ruleTester.run(rule, {
       errors: [{ messageId: 'allInterfaces', data: { port: '8080:80' }, line: 2, column: 5, endLine: 2, endColumn: 12 }],
       fixes: [{ messageId: 'bindToLocalhost', output: 'docker run \\\n\t-p 127.0.0.1:8080:80 \\\n\tnginx:1.27\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'a random host port: bound as IP::PORT',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    ports:\n      - 80\n',
+      errors: [{ messageId: 'allInterfaces', data: { port: '80' }, line: 5, column: 9, endLine: 5, endColumn: 11 }],
+      fixes: [{ messageId: 'bindToLocalhost', output: 'services:\n  app:\n    image: nginx:1.27\n    ports:\n      - 127.0.0.1::80\n' }],
+    },
   ],
 });

@@ -169,9 +169,9 @@ class ComposeWriter implements SpecWriter {
     if (!isScalar(node)) return null;
     const text = isScalar(node) && node.value !== null ? String(node.value) : '';
     const parsed = parseShortPort(text);
-    // Without a host port, `IP::PORT` would be needed; its support in Compose is not certain, so no fix.
-    if (!parsed?.hostPort) return null;
-    const next = `${hostIp}:${text.slice(parsed.hostPort.start)}`;
+    if (!parsed) return null;
+    // Without a host port (`- 80`: a random one), `IP::PORT` keeps it random, as Docker's port specs allow.
+    const next = parsed.hostPort ? `${hostIp}:${text.slice(parsed.hostPort.start)}` : `${hostIp}::${text.slice(parsed.containerPort.start)}`;
     return [this.scalarEdit(node, inStyleLoose(next, node.type, ref.list?.seq.flow === true))];
   }
 
