@@ -98,4 +98,28 @@ describe('a long workspace scan: the editor stays responsive, the scan can be ca
     const withInfo = [...latest.values()].filter((p) => p.diagnostics.some((d) => d.code === 'no-privileged' && d.severity === 3));
     assert.equal(withInfo.length, FILE_COUNT - 1, 'every file but the one without privileged has the newest severity');
   });
+
+  it('a folder added mid-scan supersedes the scan without cutting it short: the rest of the workspace is still linted', async () => {
+    for (let d = 0; d < DIRS; d++) for (let f = 0; f < FILES_PER_DIR; f++) writeFileSync(path.join(root, `d${d}`, `compose-${f}.yaml`), PRIVILEGED + '    cap_add: [ALL]\n');
+    const added = realpathSync(mkdtempSync(path.join(tmpdir(), 'capdrop-lsp-scan-added-')));
+    writeFileSync(path.join(added, 'compose.yaml'), PRIVILEGED);
+    try {
+      const progressMark = lsp.progress.length;
+      const command = lsp.executeCommand('capdrop.server.lintWorkspace');
+      const older = await lsp.waitForProgressOf(undefined, 'begin', progressMark);
+      await lsp.changeFolders([added], []);
+      const olderEnd = await lsp.waitForProgressOf(older.token, 'end', progressMark);
+      const newer = await lsp.waitForProgressOf(undefined, 'begin', lsp.progress.indexOf(olderEnd as (typeof lsp.progress)[number]));
+      await lsp.waitForProgressOf(newer.token, 'end', progressMark);
+      await command;
+
+      await lsp.waitForDiagnostics((p) => p.uri === uri(path.join(added, 'compose.yaml')) && codes(p).includes('no-privileged'), 'the added folder scanned');
+      const latest = new Map<string, PublishDiagnosticsParams>();
+      for (const p of lsp.diagnostics) if (inWorkspace(p)) latest.set(p.uri, p);
+      const withCapAdd = [...latest.values()].filter((p) => codes(p).includes('no-dangerous-capabilities'));
+      assert.equal(withCapAdd.length, FILE_COUNT, 'every file of the first folder was linted after its change');
+    } finally {
+      rmSync(added, { recursive: true, force: true });
+    }
+  });
 });
