@@ -137,12 +137,25 @@ describe('parseShell: flags', () => {
   });
 
   it('treats an image from a variable as unknown and an options variable as incomplete', () => {
-    const a = only('docker run --rm "$IMAGE"');
+    const a = only('docker run -itd "$IMAGE"');
     assert.deepEqual(a.image, { unknown: true, range: { start: 16, end: 24 }, raw: '"$IMAGE"', reason: 'set from a shell variable' });
     assert.equal(a.incomplete, false);
     const b = only('docker run $DOCKER_OPTS nginx');
     assert.equal(b.incomplete, true);
     assert.equal(b.origin.name, 'nginx');
+  });
+
+  it('a foreground --rm container is a one-shot tool (incomplete); -d --rm and --rm=false are not', () => {
+    const tool = only('docker run --rm -v "$PWD:/src" hadolint/hadolint:v2.12.0');
+    assert.equal(tool.autoRemove?.value, true);
+    assert.equal(tool.incomplete, true);
+    assert.equal(only('docker run -it --rm alpine:3.20').incomplete, true);
+    assert.equal(only('docker run -d --rm redis:7.4').incomplete, false);
+    assert.equal(only('docker run --rm -itd redis:7.4').incomplete, false);
+    assert.equal(only('docker run --rm --detach=false alpine:3.20').incomplete, true);
+    const kept = only('docker run --rm=false alpine:3.20');
+    assert.equal(kept.autoRemove?.value, false);
+    assert.equal(kept.incomplete, false);
   });
 
   it('reads a linuxserver-style command split over lines with `#optional` marks and CRLF', () => {

@@ -39,9 +39,10 @@ ruleTester.run(rule, {
     },
     {
       kind: 'run',
-      code: 'docker run --rm nginx:1.27',
+      name: 'a detached --rm container runs until stopped: judged',
+      code: 'docker run -d --rm nginx:1.27',
       errors: [{ messageId: 'writableRootfs', data: { name: 'nginx:1.27' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
-      fixes: [{ messageId: 'makeReadOnly', output: 'docker run --read-only --rm nginx:1.27' }],
+      fixes: [{ messageId: 'makeReadOnly', output: 'docker run --read-only -d --rm nginx:1.27' }],
     },
     {
       kind: 'run',

@@ -3,6 +3,8 @@ import rule from '../../rules/require-resource-limits';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'run', name: 'a foreground --rm container is a one-shot tool', code: 'docker run --rm -v "$PWD:/src" -w /src golangci/golangci-lint:v1.61.0 golangci-lint run\n' },
+    { kind: 'run', name: 'grouped flags: -it --rm', code: 'docker run -it --rm alpine:3.20 sh\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 100\n' },
     {
       kind: 'compose',
@@ -19,6 +21,20 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run -m=256m --cpus=0.5 --pids-limit=100 nginx:1.27\n' },
   ],
   invalid: [
+    {
+      kind: 'run',
+      name: '--rm with -d starts a service that runs until stopped',
+      code: 'docker run -d --rm --name cache redis:7.4\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'cache', missing: 'memory, CPU or PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [{ messageId: 'setLimits', output: 'docker run --memory=512m --cpus=1.0 --pids-limit=200 -d --rm --name cache redis:7.4\n' }],
+    },
+    {
+      kind: 'run',
+      name: '--rm=false keeps the container',
+      code: 'docker run --rm=false alpine:3.20\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'alpine:3.20', missing: 'memory, CPU or PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [{ messageId: 'setLimits', output: 'docker run --memory=512m --cpus=1.0 --pids-limit=200 --rm=false alpine:3.20\n' }],
+    },
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n',

@@ -121,7 +121,7 @@ export interface ContainerSpec {
   /**
    * "Missing" must not be reported: the facts are partial (`extends`, an unresolved include, a dev container's
    * image decides), or the container is not one anyone keeps running (a documentation fragment, a
-   * `docker run --rm` tool in CI or a Makefile; see docs/hosts.md). Dangers present are still judged.
+   * foreground `docker run --rm` tool; see docs/hosts.md). Dangers present are still judged.
    */
   incomplete: boolean;
   /**

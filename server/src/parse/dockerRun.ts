@@ -540,6 +540,11 @@ export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: stri
   if (image && 'value' in image) spec.images.push(image);
 
   for (const use of scan.uses) applyFlag(use, spec);
+  // A foreground container removed when it exits is a one-shot tool (a linter, a build client, a test run):
+  // settings for containers that keep running (limits, cap_drop, read-only root) are not asked of it; what it
+  // is given is still judged. `-d --rm` starts a service that runs until stopped: judged in full (docs/hosts.md).
+  const detached = scan.uses.some((u) => u.name === 'detach' && booleanValue(u) !== false);
+  if (spec.autoRemove?.value === true && !detached) spec.incomplete = true;
   if (found.service) {
     // Swarm services spell limits differently (--limit-memory…) and publish through the routing mesh,
     // where a host IP cannot be set: say nothing about missing settings or port binding there.

@@ -1,6 +1,6 @@
 import { isScalar, isSeq, parseDocument, visit, type Scalar } from 'yaml';
 import type { Segment } from '../index';
-import { shellSegment, withOneShotTools, type HostPiece, type ShellPieceOptions } from './segment';
+import { shellSegment, type HostPiece, type ShellPieceOptions } from './segment';
 import { findExcessiveNesting } from '../yamlDepth';
 
 /** Keys whose string values are shell scripts in GitHub Actions, GitLab CI and similar CI files. */
@@ -25,7 +25,7 @@ export function ciYamlSegments(text: string): Segment[] {
   const add = (node: unknown) => {
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return;
     const made = pieceOf(text, node);
-    if (made) segments.push(withOneShotTools(shellSegment(text, made.piece, made.options)));
+    if (made) segments.push(shellSegment(text, made.piece, made.options));
   };
   visit(doc, {
     Pair(_, pair) {

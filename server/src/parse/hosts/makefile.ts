@@ -1,5 +1,5 @@
 import type { Segment } from '../index';
-import { blank, shellSegment, withOneShotTools } from './segment';
+import { blank, shellSegment } from './segment';
 
 /** A line that starts a rule (`target: prereqs`), not a variable assignment (`X := y`, `X ?= y`). */
 const RULE_LINE = /^[^\s#=:][^=#]*?::?(?![:=])/;
@@ -85,5 +85,5 @@ function recipeSegment(text: string, lineStart: number, end: number, commandStar
   let k = commandStart - lineStart;
   while (k < piece.length && /[@+\- \t]/.test(piece[k])) k++;
   piece = blank(piece, 0, k);
-  return withOneShotTools(shellSegment(text, { base: lineStart, text: piece }));
+  return shellSegment(text, { base: lineStart, text: piece });
 }

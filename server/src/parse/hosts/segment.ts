@@ -86,15 +86,3 @@ export function asFragment(seg: Segment): Segment {
   }
   return seg;
 }
-
-/**
- * A `docker run --rm` in a CI job or a Makefile recipe is a one-shot tool (a linter, a generator, a test
- * run) that exits and is removed: limits, a read-only root, cap_drop and no-new-privileges are settings for
- * containers that keep running, so they are not asked for. What it is given (privileged, a socket) is judged.
- */
-export function withOneShotTools(seg: Segment): Segment {
-  for (const spec of seg.parsed.specs) {
-    if (spec.autoRemove?.value === true) spec.incomplete = true;
-  }
-  return seg;
-}
