@@ -446,6 +446,10 @@ class ComposeWriter implements SpecWriter {
   private service(spec: ContainerSpec, flowAllowed = false): (ServiceRef & { map: YAMLMap }) | null {
     const ref = spec.origin.node as ServiceRef | undefined;
     if (!ref?.map || ref.entry.shared || (ref.map.flow && !flowAllowed) || ref.map.items.length === 0) return null;
+    // With an anchor or a tag before the first key on its line, settings inserted at the key's column
+    // may not belong to the mapping (found by fuzzing: `   &a  build:` then a new key broke the file).
+    const firstKey = (ref.map.items[0].key as Node | null)?.range?.[0];
+    if (!ref.map.flow && (firstKey === undefined || !this.lines.startsLine(firstKey))) return null;
     return ref as ServiceRef & { map: YAMLMap };
   }
 
