@@ -5,33 +5,21 @@ import type { ComposeFiles, FileReadResult } from '../parse/compose/files';
  * Which linted files read which other files (Compose `extends`/`include` targets), so a change to a
  * target re-lints the files built on it. Edges are learnt while linting, from the reader's calls:
  * the parser alone knows which references it followed, chains (a base extending another) included.
+ *
+ * Edges are only added, never dropped when a file stops referring to a target: a reader is also
+ * handed out for lints that are not the file's lint of record (fix-all passes over fixed text), so
+ * nothing tells which lint is the last. A stale edge costs one needless re-lint; a lost one, a stale
+ * problem.
  */
 export class DependencyMap {
-  /** Target path → paths of the files whose last lint read (or looked for) it. */
+  /** Target path → paths of the files whose lints read (or looked for) it. */
   private readonly dependentsByTarget = new Map<string, Set<string>>();
-  /** Dependent path → the targets of its last lint, so a re-lint forgets references it dropped. */
-  private readonly targetsByDependent = new Map<string, Set<string>>();
-
-  /** Forgets what `dependent` read before: a new lint of it is about to record its references afresh. */
-  startLint(dependent: string): void {
-    const old = this.targetsByDependent.get(dependent);
-    if (!old) return;
-    for (const target of old) {
-      const dependents = this.dependentsByTarget.get(target);
-      dependents?.delete(dependent);
-      if (dependents?.size === 0) this.dependentsByTarget.delete(target);
-    }
-    this.targetsByDependent.delete(dependent);
-  }
 
   record(dependent: string, target: string): void {
     if (dependent === target) return;
     let dependents = this.dependentsByTarget.get(target);
     if (!dependents) this.dependentsByTarget.set(target, (dependents = new Set()));
     dependents.add(dependent);
-    let targets = this.targetsByDependent.get(dependent);
-    if (!targets) this.targetsByDependent.set(dependent, (targets = new Set()));
-    targets.add(target);
   }
 
   dependentsOf(target: string): string[] {
@@ -57,7 +45,6 @@ export function trackingReader(
   openText: (fsPath: string) => string | undefined,
 ): ComposeFiles {
   const dependent = inner.path;
-  dependencies.startLint(dependent);
   return {
     path: inner.path,
     read(relPath: string, fromFile: string): FileReadResult {
