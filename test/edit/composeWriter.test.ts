@@ -70,11 +70,13 @@ describe('compose writer: remove', () => {
     assert.equal(edit(text, (w, s) => w.remove(s.namespaces.pid as never)), null);
   });
 
-  it('overrides a merged value in every service that shares the anchor', () => {
-    const text = 'x-base: &base\n  cap_add:\n    - SYS_ADMIN\nservices:\n  app:\n    <<: *base\n  web:\n    <<: *base\n  own:\n    <<: *base\n    cap_add: []\n';
-    const out = edit(text, (w, s) => w.remove(s.capAdd[0]));
-    assert.equal(out, 'x-base: &base\n  cap_add:\n    - SYS_ADMIN\nservices:\n  app:\n    <<: *base\n    cap_add: []\n  web:\n    <<: *base\n    cap_add: []\n  own:\n    <<: *base\n    cap_add: []\n');
-    assert.deepEqual(parseCompose(out!).specs.map((s) => s.capAdd.length), [0, 0, 0]);
+  it('overrides a merged scalar in every service that shares the anchor, a merged list only when one service merges it', () => {
+    const text = 'x-base: &base\n  privileged: true\n  cap_add:\n    - SYS_ADMIN\nservices:\n  app:\n    <<: *base\n  web:\n    <<: *base\n  own:\n    <<: *base\n    privileged: false\n';
+    const out = edit(text, (w, s) => w.remove(s.privileged as never));
+    assert.equal(out, 'x-base: &base\n  privileged: true\n  cap_add:\n    - SYS_ADMIN\nservices:\n  app:\n    <<: *base\n    privileged: false\n  web:\n    <<: *base\n    privileged: false\n  own:\n    <<: *base\n    privileged: false\n');
+    assert.deepEqual(parseCompose(out!).specs.map((s) => isKnown(s.privileged) && s.privileged.value), [false, false, false]);
+    assert.equal(edit(text, (w, s) => w.remove(s.capAdd[0])), null);
+    assert.equal(edit(text, (w, s) => w.addToList(s, 'capDrop', ['ALL'])), text.replace('  web:', '    cap_drop:\n      - ALL\n  web:'));
   });
 
   it('refuses values that come through an alias', () => {
@@ -277,6 +279,15 @@ describe('compose writer: bindPortToHostIp', () => {
     assert.equal(out, 'services:\n  app:\n    ports: [80, 127.0.0.1::3000-3005/udp]\n');
     const port = reparse(out!).ports[1].value;
     assert.deepEqual([port.hostIp?.value, port.hostPort, port.containerPort.value, port.protocol], ['127.0.0.1', undefined, '3000-3005', 'udp']);
+  });
+
+  it('overrides merged ports and volumes at the service, but not an item behind a variable or in long syntax', () => {
+    const text = 'x-base: &base\n  ports: ["8080:80", 9000]\n  volumes:\n    - ${HOME}/.ssh:/root/.ssh\n    - /etc:/etc\nservices:\n  app:\n    <<: *base\n';
+    assert.equal(edit(text, (w, s) => w.bindPortToHostIp(s.ports[1], '127.0.0.1')), text + '    ports:\n      - "8080:80"\n      - 127.0.0.1::9000\n');
+    assert.equal(edit(text, (w, s) => w.makeMountReadOnly(s.mounts[1])), text + '    volumes:\n      - ${HOME}/.ssh:/root/.ssh\n      - /etc:/etc:ro\n');
+    assert.equal(edit(text, (w, s) => w.makeMountReadOnly(s.mounts[0])), null);
+    const longSyntax = 'x-base: &base\n  volumes:\n    - /etc:/etc\n    - type: bind\n      source: /root\n      target: /r\nservices:\n  app:\n    <<: *base\n';
+    assert.equal(edit(longSyntax, (w, s) => w.makeMountReadOnly(s.mounts[0])), null);
   });
 
   it('refuses an exposed port', () => {

@@ -95,10 +95,10 @@ ruleTester.run(rule, {
     },
     {
       kind: 'compose',
-      name: 'from a merge key: reported at the anchor, no fix (the anchor is shared)',
+      name: 'from a merge key: the ports are overridden at the service',
       code: 'x-base: &base\n  ports:\n    - "8080:80"\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n',
       errors: [{ messageId: 'allInterfaces', data: { port: '8080:80' }, line: 3, column: 7, endLine: 3, endColumn: 16 }],
-      fixes: [],
+      fixes: [{ messageId: 'bindToLocalhost', output: 'x-base: &base\n  ports:\n    - "8080:80"\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n    ports:\n      - "127.0.0.1:8080:80"\n' }],
     },
     {
       kind: 'run',

@@ -210,5 +210,25 @@ ruleTester.run(rule, {
       ],
       fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ~/.git-credentials:/root/.git-credentials:ro\n' }],
     },
+    {
+      kind: 'compose',
+      name: 'from a merge key: the volumes are overridden at the service',
+      code: 'x-base: &base\n  volumes:\n    - /etc:/etc\n    - data:/data\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/etc' }, line: 3, column: 7, endLine: 3, endColumn: 11 },
+        { messageId: 'exposed', data: { source: '/etc' }, line: 3, column: 7, endLine: 3, endColumn: 11 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', output: 'x-base: &base\n  volumes:\n    - /etc:/etc\n    - data:/data\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n    volumes:\n      - /etc:/etc:ro\n      - data:/data\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'a list merged into two services: no fix (a copy in one would split the findings)',
+      code: 'x-base: &base\n  volumes:\n    - /etc:/etc\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n  web:\n    <<: *base\n    image: nginx:1.27\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/etc' }, line: 3, column: 7, endLine: 3, endColumn: 11 },
+        { messageId: 'exposed', data: { source: '/etc' }, line: 3, column: 7, endLine: 3, endColumn: 11 },
+      ],
+      fixes: [],
+    },
   ],
 });

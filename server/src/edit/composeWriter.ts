@@ -143,10 +143,12 @@ class ComposeWriter implements SpecWriter {
 
   makeMountReadOnly(mount: Located<Mount>): TextEdit[] | null {
     const ref = mount.node as ComposeRef | undefined;
-    if (!ref || mount.editable === false) return null;
+    if (!ref) return null;
+    const merged = this.mergedOverride(mount, ref);
+    if (!merged && mount.editable === false) return null;
     if (mount.value.readOnly) return [];
     const node = ref.value;
-    if (isMap(node)) return this.setInMapping(node, 'read_only', 'true');
+    if (isMap(node)) return merged ? null : this.setInMapping(node, 'read_only', 'true');
     if (!isScalar(node) || typeof node.value !== 'string') return null;
     const text = node.value;
     const parts = splitVolume(text);
@@ -158,20 +160,24 @@ class ComposeWriter implements SpecWriter {
       const flags = parts[2].text.split(',').filter((f) => f !== 'rw' && f !== '');
       next = text.slice(0, parts[2].start) + ['ro', ...flags].join(',') + text.slice(parts[2].start + parts[2].text.length);
     }
+    if (merged) return this.overrideItem(merged, text, inStyleLoose(next, node.type, true));
     return [this.scalarEdit(node, inStyleLoose(next, node.type, ref.list?.seq.flow === true))];
   }
 
   bindPortToHostIp(port: Located<Port>, hostIp: string): TextEdit[] | null {
     const ref = port.node as ComposeRef | undefined;
-    if (!ref || port.editable === false || port.value.mode !== 'published') return null;
+    if (!ref || port.value.mode !== 'published') return null;
+    const merged = this.mergedOverride(port, ref);
+    if (!merged && port.editable === false) return null;
     const node = ref.value;
-    if (isMap(node)) return this.setInMapping(node, 'host_ip', stringScalar(hostIp));
+    if (isMap(node)) return merged ? null : this.setInMapping(node, 'host_ip', stringScalar(hostIp));
     if (!isScalar(node)) return null;
     const text = isScalar(node) && node.value !== null ? String(node.value) : '';
     const parsed = parseShortPort(text);
     if (!parsed) return null;
     // Without a host port (`- 80`: a random one), `IP::PORT` keeps it random, as Docker's port specs allow.
     const next = parsed.hostPort ? `${hostIp}:${text.slice(parsed.hostPort.start)}` : `${hostIp}::${text.slice(parsed.containerPort.start)}`;
+    if (merged) return this.overrideItem(merged, text, inStyleLoose(next, node.type, true));
     return [this.scalarEdit(node, inStyleLoose(next, node.type, ref.list?.seq.flow === true))];
   }
 
@@ -199,6 +205,12 @@ class ComposeWriter implements SpecWriter {
       list: ref.list ? (map: (index: number, raw: string) => string | null) => everyOrNull(services.map((s) => this.overrideList(s, entry, map, []))) : undefined,
       scalar: (text: string): TextEdit[] => services.map((s) => this.overrideScalar(s, entry.key, text)),
     };
+  }
+
+  /** Overrides a merged list at each service with one item rewritten; never for an item behind a variable. */
+  private overrideItem(merged: NonNullable<ReturnType<ComposeWriter['mergedOverride']>>, itemText: string, nextRaw: string): TextEdit[] | null {
+    if (!merged.list || itemText.includes('$')) return null;
+    return merged.list((i, raw) => (i === merged.index ? nextRaw : raw));
   }
 
   /** The services that merge this same anchored setting and do not set it themselves. */
@@ -230,6 +242,9 @@ class ComposeWriter implements SpecWriter {
   private overrideList(service: ServiceRef & { map: YAMLMap }, entry: Entry, map: (index: number, raw: string) => string | null, extra: string[]): TextEdit[] | null {
     const seq = entry.value;
     if (!isSeq(seq)) return null;
+    // With several services merging the list, a copy in one would split the findings its other items
+    // share at the anchor into one per service: only a list merged into a single service is copied.
+    if (this.servicesMerging(entry).length !== 1) return null;
     const items: string[] = [];
     for (const [index, node] of seq.items.entries()) {
       // Aliases and multi-line items cannot be copied as written.
@@ -258,7 +273,7 @@ class ComposeWriter implements SpecWriter {
     if (!this.fieldOwners) {
       this.fieldOwners = new Map();
       for (const spec of this.specs) {
-        const fields: unknown[] = [spec.user, spec.privileged, spec.readOnly, ...Object.values(spec.limits), ...Object.values(spec.namespaces), ...spec.capAdd, ...spec.capDrop, ...spec.securityOpt, ...spec.links];
+        const fields: unknown[] = [spec.user, spec.privileged, spec.readOnly, ...Object.values(spec.limits), ...Object.values(spec.namespaces), ...spec.capAdd, ...spec.capDrop, ...spec.securityOpt, ...spec.links, ...spec.ports, ...spec.mounts];
         for (const field of fields) if (field !== undefined && !this.fieldOwners.has(field)) this.fieldOwners.set(field, spec);
       }
     }
