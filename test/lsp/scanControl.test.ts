@@ -9,7 +9,7 @@ import { LspHarness, codes, uri } from './harness';
 const PRIVILEGED = 'services:\n  app:\n    image: nginx:1.27\n    privileged: true\n';
 // Enough files that a scan lasts far longer than a message round trip, so a cancel or an open lands mid-scan.
 const DIRS = 20;
-const FILES_PER_DIR = 50;
+const FILES_PER_DIR = 30;
 const FILE_COUNT = DIRS * FILES_PER_DIR;
 
 function bigWorkspace(): string {
