@@ -87,12 +87,17 @@ function relintLater(dependents: readonly string[]): void {
     clearTimeout(dependentTimers.get(dependent));
     dependentTimers.set(
       dependent,
-      setTimeout(() => {
-        dependentTimers.delete(dependent);
-        const open = openDocumentAt(dependent);
-        if (open) diagnostics.lintOpen(open.uri);
-        else void diagnostics.lintFromDisk(pathToUri(dependent));
-      }, config.settings.validationDelayMs),
+      setTimeout(
+        guardedNotification(connection, 'linting the files built on a changed file', async () => {
+          dependentTimers.delete(dependent);
+          const open = openDocumentAt(dependent);
+          if (open) diagnostics.lintOpen(open.uri);
+          // An unopened file of a folder no longer in the workspace keeps its problems cleared.
+          else if (folders.some((f) => isInside(dependent, f))) await diagnostics.lintFromDisk(pathToUri(dependent));
+        }),
+        config.settings.validationDelayMs,
+        undefined,
+      ),
     );
   }
 }
