@@ -277,3 +277,23 @@ describe('parse problems stay few', () => {
     assert.deepEqual(problems.map((f) => [f.message, f.range]), [['devcontainer.json: InvalidSymbol', { start: 0, end: 3 }]]);
   });
 });
+
+describe('broken YAML is one clear problem', () => {
+  it('a Compose document with several syntax errors reports the first, where it is', () => {
+    const text = 'services:\n  app:\n    image: nginx\n    ports: [\n  - {{ {\n"unterminated\n';
+    const problems = lint(text, 'compose').findings.filter((f) => f.ruleId === ENGINE_IDS.parseError);
+    assert.equal(problems.length, 1, problems.map((p) => p.message).join('\n'));
+    assert.match(problems[0].message, /^could not parse compose file: /);
+  });
+
+  it('each document of a multi-document file reports its own first error', () => {
+    const text = 'services:\n  a: x: y\n---\nservices:\n  b: x: y\n';
+    assert.deepEqual(
+      lint(text, 'compose').findings.filter((f) => f.ruleId === ENGINE_IDS.parseError).map((f) => [f.message, f.range.start]),
+      [
+        ['could not parse compose file: Nested mappings are not allowed in compact mappings', 15],
+        ['could not parse compose file: Nested mappings are not allowed in compact mappings', 39],
+      ],
+    );
+  });
+});

@@ -27,7 +27,8 @@ export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NOD
     if (!Array.isArray(docs)) return result;
     handle.docs = docs;
     for (const doc of docs) {
-      for (const error of doc.errors) {
+      // The first syntax error of a document only: the ones after it mostly follow from it.
+      for (const error of doc.errors.slice(0, 1)) {
         problems.push({ message: `could not parse compose file: ${error.message}`, range: clampRange(text, error.pos), severity: 'error' });
       }
       readDocument(text, doc, specs, problems, maxAliasNodes);
