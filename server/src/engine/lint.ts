@@ -1,5 +1,5 @@
 import type { ContainerSpec } from '../model/containerSpec';
-import { isUnknown, type Located, type SourceRange, type Unknown } from '../model/located';
+import type { Located, SourceRange, Unknown } from '../model/located';
 import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
 import { parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
@@ -249,4 +249,3 @@ function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string,
   };
 }
 
-export { isUnknown };
