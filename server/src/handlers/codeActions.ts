@@ -90,7 +90,8 @@ function fixAllEdit(diagnostics: DiagnosticsHandler, entry: LintEntry, allowed: 
   const original = entry.document.getText();
   const options = diagnostics.lintOptionsFor(entry.uri);
   let text = original;
-  let findings = entry.findings;
+  // A file linted from disk (not open) was linted without planning fixes.
+  let findings = entry.version === null ? lint(original, entry.kind, options).findings : entry.findings;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const edits = collectNonOverlappingEdits(findings, allowed);
     if (!edits.length) break;

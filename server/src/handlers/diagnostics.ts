@@ -139,7 +139,9 @@ export class DiagnosticsHandler {
       // still yields to other requests between files.
       const stat = statSync(fsPath);
       if (!stat.isFile() || !stillWanted()) return;
-      const options = { ...this.config.lintOptionsFor(fsPath), onInternalError: this.logRuleError(uri) };
+      // Files that are not open get no code actions (opening one lints it again), so their fixes are not
+      // planned: on a workspace scan that planning was most of the time and memory.
+      const options = { ...this.config.lintOptionsFor(fsPath), withFixes: false, onInternalError: this.logRuleError(uri) };
       const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
       if (stat.size > limit) {
         const empty = TextDocument.create(uri, LANGUAGE_OF[kind], 0, '');
