@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -207,7 +208,8 @@ export class DiagnosticsHandler {
 
   private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
     const key = uriKey(uri);
-    const fingerprint = JSON.stringify([uri, version, diagnostics]);
+    // A digest, not the JSON itself: a workspace scan keeps one per file (the JSON was tens of MB).
+    const fingerprint = createHash('sha1').update(JSON.stringify([uri, version, diagnostics])).digest('base64');
     if (this.lastSent.get(key) === fingerprint) return;
     this.lastSent.set(key, fingerprint);
     if (diagnostics.length) this.published.set(key, uri);
