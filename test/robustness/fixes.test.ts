@@ -10,6 +10,9 @@ const FOUND_BY_FUZZING: { name: string; text: string }[] = [
   { name: 'anchor before the first key of a service, with a nested mapping', text: 'services:\n  app:\n   &a  build:\n      context: .\n' },
   { name: 'anchor before the only key of a service', text: 'services:\n  slower:\n   &x  command: sleep 5\n' },
   { name: 'tag before the first key of a service', text: 'services:\n  app:\n    !!map  image: alpine\n' },
+  // The same inside a nested mapping: resource limits were inserted at the column of `replicas`.
+  { name: 'tag before the first key of deploy:', text: 'services:\n  app:\n    image: alpine\n    deploy:\n     !!js/function  replicas: 0\n' },
+  { name: 'anchor before the first key of a long-syntax port', text: 'services:\n  app:\n    image: alpine\n    ports:\n      - &p  target: 80\n        published: 8080\n' },
 ]
 
 describe('fixes keep the file parseable (fuzzing regressions)', () => {

@@ -404,7 +404,8 @@ class ComposeWriter implements SpecWriter {
       return node?.range ? [insert(contentEnd(this.text, node), `, ${key}: ${value}`)] : null;
     }
     const firstKey = map.items[0].key as Node;
-    const column = this.lines.column(firstKey.range![0]);
+    if (!firstKey?.range || !(this.lines.startsLine(firstKey.range[0]) || this.lines.startsListLine(firstKey.range[0]))) return null; // an anchor or tag before it (see service())
+    const column = this.lines.column(firstKey.range[0]);
     const at = this.lines.contentEnd(contentEnd(this.text, map));
     return [insert(at, `${this.lines.eol}${' '.repeat(column)}${key}: ${value}`)];
   }
@@ -423,7 +424,9 @@ class ComposeWriter implements SpecWriter {
       path.shift();
     }
     if (map.flow || map.items.length === 0) return null;
-    const column = this.lines.column((map.items[0].key as Node).range![0]);
+    const firstKey = map.items[0].key as Node | null;
+    if (!firstKey?.range || !(this.lines.startsLine(firstKey.range[0]) || this.lines.startsListLine(firstKey.range[0]))) return null; // an anchor or tag before it (see service())
+    const column = this.lines.column(firstKey.range[0]);
     return insert(this.lines.contentEnd(contentEnd(this.text, map)), render(column, path));
   }
 
