@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Connection, type Range } from 'vscode-languageserver';
-import { lint, type Finding } from '../engine/lint';
+import { lint, planFixes, type Finding } from '../engine/lint';
 import { applyEdits, type TextEdit } from '../edit/writer';
 import { DIAGNOSTIC_SOURCE, collectNonOverlappingEdits, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit } from '../engine/toLsp';
 import type { DiagnosticsHandler, LintEntry } from './diagnostics';
@@ -53,7 +53,7 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
       const finding = findingFor(entry, diagnostic);
       if (!finding) continue;
       let preferred = true;
-      for (const fix of finding.fixes) {
+      for (const fix of planFixes(finding)) {
         const isRuleFix = fix.messageId !== 'ignore';
         actions.push(fixToCodeAction(document, uri, version, fix, diagnostic, isRuleFix && preferred));
         if (isRuleFix) preferred = false;
@@ -92,6 +92,8 @@ function fixAllEdit(diagnostics: DiagnosticsHandler, entry: LintEntry, allowed: 
   let text = original;
   // A file linted from disk (not open) was linted without planning fixes.
   let findings = entry.version === null ? lint(original, entry.kind, options).findings : entry.findings;
+  // An open document's findings were linted with fixes on demand; planned once, kept on the findings.
+  for (const finding of findings) planFixes(finding);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const edits = collectNonOverlappingEdits(findings, allowed);
     if (!edits.length) break;

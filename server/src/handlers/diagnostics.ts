@@ -80,7 +80,7 @@ export class DiagnosticsHandler {
     );
   }
 
-  /** The lint result for the document's current version, linting now if the cache is behind. */
+  /** The lint result for the document's current version (fixes planned on demand: `planFixes`), linting now if the cache is behind. */
   current(uri: string): LintEntry | undefined {
     const doc = this.documents.get(uri);
     const entry = this.cache.get(uriKey(uri));
@@ -104,7 +104,8 @@ export class DiagnosticsHandler {
     const text = doc.getText();
     const entry: LintEntry = { uri, version: doc.version, document: doc, kind, findings: [] };
     this.cache.set(key, entry);
-    const options = { ...this.config.lintOptionsFor(uriToPath(uri)), onInternalError: this.logRuleError(uri) };
+    // Fixes are planned when a code action asks for them (codeActions.ts), not on every keystroke.
+    const options: LintOptions = { ...this.config.lintOptionsFor(uriToPath(uri)), withFixes: 'onDemand', onInternalError: this.logRuleError(uri) };
     const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
     // UTF-16 length times 3 bounds the UTF-8 size: most documents never need counting.
     if (text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit) {
