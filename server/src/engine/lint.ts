@@ -254,8 +254,8 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     if (sups.length && isSuppressed(sups, f.ruleId, candidates)) continue;
     if (options.withFixes === 'onDemand' && !(f.ruleId in ENGINE_IDS_SET)) {
       const ruleFixes = pendingFixes.get(f);
-      pendingFixes.set(f, () => [...(ruleFixes?.() ?? []), ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead)]);
-    } else if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead));
+      pendingFixes.set(f, () => [...(ruleFixes?.() ?? []), ...ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead)]);
+    } else if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(...ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead));
     kept.push(f);
   }
   for (const s of sups) {
@@ -268,15 +268,20 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
 
 const ENGINE_IDS_SET: Record<string, true> = Object.fromEntries(Object.values(ENGINE_IDS).map((id) => [id, true]));
 
-/** `commentLead` makes the comment valid where `#` is not one (`// ` in devcontainer.json). */
-function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string, eol: string, commentLead = ''): PlannedFix {
+/**
+ * `commentLead` makes the comment valid where `#` is not one (`// ` in devcontainer.json). None for a
+ * line that starts after a lone CR: editors break the line there, YAML and the shell do not, so the
+ * comment would land inside a value (found by fuzzing: it broke a Compose list).
+ */
+function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string, eol: string, commentLead = ''): PlannedFix[] {
   const start = lines.lineStart(line);
+  if (start > 0 && text.charCodeAt(start - 1) === 13) return [];
   const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
-  return {
+  return [{
     title: `Ignore ${ruleId} on this line`,
     messageId: 'ignore',
     safety: 'review',
     edits: [{ range: { start, end: start }, newText: `${indent}${commentLead}# capdrop-ignore ${ruleId} -- ${eol}` }],
-  };
+  }];
 }
 
