@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Finding, type LintOptions } from '../engine/lint';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
 import { detectKind, type FileKind } from '../parse';
+import type { ScanJob, ScanResult } from '../scanWorker';
 import type { ConfigStore } from './config';
 import { documentKind, uriKey, uriToPath } from './documentKind';
 import { logError } from './guard';
@@ -165,6 +166,60 @@ export class DiagnosticsHandler {
   }
 
   /**
+   * A file of the workspace scan to lint in a worker thread (`scanPool.ts`), or undefined when it is
+   * not to be linted (open, not a kind Capdrop reads, outside the workspace, Capdrop disabled). The
+   * returned sequence number lets `acceptScanResult` drop the result if newer news came meanwhile.
+   */
+  scanJob(uri: string): { job: ScanJob; sequence: number } | undefined {
+    const fsPath = uriToPath(uri);
+    const kind = fsPath ? detectKind(fsPath) : undefined;
+    if (!fsPath || !kind || this.isOpen(uri) || !this.config.settings.enable) return undefined;
+    if (!this.config.mayReadFromDisk(fsPath)) return undefined;
+    const key = uriKey(uri);
+    const sequence = (this.diskSequence.get(key) ?? 0) + 1;
+    this.diskSequence.set(key, sequence);
+    // The reader of other files and the error logger are functions, which cannot cross threads: the
+    // worker hands files that read others back (`in-process`), and returns rule errors as text.
+    const { files: _files, onInternalError: _log, ...options } = this.config.lintOptionsFor(fsPath);
+    options.maxFileSize ??= this.config.settings.maxFileSize;
+    return { job: { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options }, sequence };
+  }
+
+  /** Publishes what a scan worker found for `job`, unless the file was opened, read again or deleted since. */
+  async acceptScanResult(job: ScanJob, sequence: number, result: ScanResult): Promise<void> {
+    const { uri, fsPath, kind } = job;
+    const key = uriKey(uri);
+    if (this.diskSequence.get(key) !== sequence || this.isOpen(uri) || !this.config.settings.enable) return;
+    switch (result.status) {
+      case 'in-process':
+        return this.lintFromDisk(uri);
+      case 'missing':
+        return this.clear(uri);
+      case 'too-large':
+        this.cache.set(key, { uri, version: null, document: TextDocument.create(uri, LANGUAGE_OF[kind], 0, ''), kind, findings: [] });
+        return this.publish(uri, [this.skippedDiagnostic(result.size, result.limit)], undefined);
+      case 'linted': {
+        for (const { ruleId, detail } of result.ruleErrors) logError(this.connection, `running rule ${ruleId} on ${uri}`, detail);
+        // The text is not kept: only fix-all on this closed file needs it, and reads it then.
+        let document: TextDocument | undefined;
+        const languageId = LANGUAGE_OF[kind];
+        const entry: LintEntry = {
+          uri,
+          version: null,
+          get document() {
+            document ??= TextDocument.create(uri, languageId, 0, readTextOrEmpty(fsPath));
+            return document;
+          },
+          kind,
+          findings: result.findings,
+        };
+        this.cache.set(key, entry);
+        return this.publish(uri, result.diagnostics, undefined);
+      }
+    }
+  }
+
+  /**
    * A closed document keeps its problems (the Problems panel lists the workspace, not the editors):
    * a file is re-read from disk, since the closed editor may have held unsaved text; other schemes
    * keep their last result, except untitled documents, which no longer exist.
@@ -240,5 +295,13 @@ export class DiagnosticsHandler {
       clearTimeout(timer);
       this.timers.delete(key);
     }
+  }
+}
+
+function readTextOrEmpty(fsPath: string): string {
+  try {
+    return readFileSync(fsPath, 'utf8');
+  } catch {
+    return '';
   }
 }

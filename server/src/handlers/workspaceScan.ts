@@ -7,9 +7,13 @@ import type { DiagnosticsHandler } from './diagnostics';
 import { pathToUri, uriKey } from './documentKind';
 import { GitIgnore, GlobSet } from './glob';
 import { logError } from './guard';
+import type { ScanPool } from './scanPool';
 
 /** Directories never worth entering, whatever the settings say. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+/** Files per message to a worker: enough to amortize the message, few enough that a cancel stops soon. */
+const BATCH_SIZE = 24;
 
 /** Let other messages (edits, code actions on open documents) through between files. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -34,6 +38,8 @@ export class WorkspaceScanner {
     private readonly connection: Connection,
     private readonly diagnostics: DiagnosticsHandler,
     private readonly config: ConfigStore,
+    /** Worker threads that lint the files; without it (or when it fails) they are linted here, one by one. */
+    private readonly pool?: ScanPool,
   ) {}
 
   /** Starts a scan of `folders` (file-system paths), cancelling any scan under way. */
@@ -61,7 +67,17 @@ export class WorkspaceScanner {
     const superseded = () => generation !== this.generation;
     const cancelled = () => superseded() || progress.token.isCancellationRequested;
     progress.begin('Capdrop: linting the workspace', 0, undefined, true);
+    this.pool?.warmUp();
     let linted = 0;
+    const batch: string[] = [];
+    const inFlight = new Set<Promise<void>>();
+    // Each worker gets a second batch queued behind the one it is linting, so none waits for the walk.
+    const maxInFlight = this.pool ? this.pool.size * 2 : 1;
+    const send = async () => {
+      const sent = this.lintBatch(batch.splice(0), cancelled).finally(() => inFlight.delete(sent));
+      inFlight.add(sent);
+      while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+    };
     try {
       for (const folder of [...this.pending]) {
         if (!this.pending.has(folder)) continue; // removed meanwhile
@@ -70,11 +86,14 @@ export class WorkspaceScanner {
           if (cancelled()) break;
           const uri = pathToUri(file);
           seen.add(uriKey(uri));
-          if (!this.diagnostics.isOpen(uri)) await this.diagnostics.lintFromDisk(uri);
+          if (!this.diagnostics.isOpen(uri)) batch.push(uri);
+          if (batch.length >= BATCH_SIZE) await send();
           linted++;
           if (linted % 20 === 0) progress.report(`${linted} files`);
-          await yieldToEventLoop();
+          if (!this.pool) await yieldToEventLoop();
         }
+        if (batch.length && !cancelled()) await send();
+        await Promise.all(inFlight);
         if (cancelled()) {
           if (!superseded()) this.pending.clear();
           return;
@@ -87,7 +106,32 @@ export class WorkspaceScanner {
         }
       }
     } finally {
+      batch.length = 0;
+      await Promise.all(inFlight); // a cancelled scan's batches publish nothing once it has ended
       progress.done();
+    }
+  }
+
+  /** Lints files in a worker (publishing their results unless the scan was cancelled meanwhile), or here when there is none. */
+  private async lintBatch(uris: string[], cancelled: () => boolean): Promise<void> {
+    const pool = this.pool?.ready ? this.pool : undefined;
+    const jobs = pool ? uris.map((uri) => this.diagnostics.scanJob(uri)).filter((j) => j !== undefined) : [];
+    if (pool && jobs.length) {
+      try {
+        const results = await pool.lint(jobs.map((j) => j.job));
+        for (let i = 0; i < jobs.length; i++) {
+          if (cancelled()) return;
+          await this.diagnostics.acceptScanResult(jobs[i].job, jobs[i].sequence, results[i]);
+        }
+        return;
+      } catch (err) {
+        logError(this.connection, 'linting files in a scan worker (linting them in the server instead)', err);
+      }
+    }
+    for (const uri of pool ? jobs.map((j) => j.job.uri) : uris) {
+      if (cancelled()) return;
+      if (!this.diagnostics.isOpen(uri)) await this.diagnostics.lintFromDisk(uri);
+      await yieldToEventLoop();
     }
   }
 

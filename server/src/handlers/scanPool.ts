@@ -1,0 +1,108 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { READY, type ScanJob, type ScanReply, type ScanRequest, type ScanResult } from '../scanWorker';
+
+/** Idle workers are stopped after this long, so an editor left open does not keep their heaps. */
+const IDLE_MS = 15_000;
+
+interface PoolWorker {
+  worker: Worker;
+  busy: number;
+  ready: boolean;
+  pending: Map<number, { resolve(results: ScanResult[]): void; reject(err: Error): void }>;
+}
+
+/**
+ * A few worker threads that lint batches of files read from disk (the workspace scan), so the scan
+ * uses every core and the main thread stays free to answer the editor. Workers start on first use
+ * and stop when idle. A worker that fails rejects its batches; the caller lints those in-process.
+ */
+export class ScanPool {
+  private readonly workers: PoolWorker[] = [];
+  private nextId = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  /** `script` is the server's entry (it runs `runScanWorker` off the main thread); `.ts` runs through tsx (tests). */
+  constructor(
+    private readonly script: string,
+    readonly size = Math.max(1, availableParallelism()),
+  ) {}
+
+  /**
+   * Whether a worker has loaded. Starting one (loading the bundle) takes a while; until then the scan
+   * lints in the server's thread rather than wait, so the first problems show up at once.
+   */
+  get ready(): boolean {
+    return this.workers.some((w) => w.ready);
+  }
+
+  /** Starts the workers ahead of the first batch. */
+  warmUp(): void {
+    clearTimeout(this.idleTimer);
+    while (this.workers.length < this.size) this.start();
+    this.scheduleIdleStop();
+  }
+
+  lint(jobs: ScanJob[]): Promise<ScanResult[]> {
+    if (jobs.length === 0) return Promise.resolve([]);
+    clearTimeout(this.idleTimer);
+    const target = this.leastBusy();
+    const id = this.nextId++;
+    const request: ScanRequest = { id, jobs };
+    return new Promise<ScanResult[]>((resolve, reject) => {
+      target.busy++;
+      target.pending.set(id, { resolve, reject });
+      target.worker.postMessage(request);
+    }).finally(() => {
+      target.busy--;
+      if (this.workers.every((w) => w.busy === 0)) this.scheduleIdleStop();
+    });
+  }
+
+  dispose(): void {
+    clearTimeout(this.idleTimer);
+    for (const w of this.workers.splice(0)) void w.worker.terminate();
+  }
+
+  private leastBusy(): PoolWorker {
+    const ready = this.workers.filter((w) => w.ready);
+    const idle = ready.find((w) => w.busy === 0);
+    if (idle) return idle;
+    if (this.workers.length < this.size) return this.start();
+    return (ready.length ? ready : this.workers).reduce((a, b) => (b.busy < a.busy ? b : a));
+  }
+
+  private start(): PoolWorker {
+    const worker = this.script.endsWith('.ts')
+      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(this.script)});`, { eval: true })
+      : new Worker(this.script);
+    const entry: PoolWorker = { worker, busy: 0, ready: false, pending: new Map() };
+    worker.on('message', (reply: ScanReply | typeof READY) => {
+      if (reply === READY) {
+        entry.ready = true;
+        return;
+      }
+      const waiting = entry.pending.get(reply.id);
+      entry.pending.delete(reply.id);
+      waiting?.resolve(reply.results);
+    });
+    const fail = (err: Error) => {
+      const index = this.workers.indexOf(entry);
+      if (index >= 0) this.workers.splice(index, 1);
+      for (const waiting of entry.pending.values()) waiting.reject(err);
+      entry.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`scan worker exited with code ${code}`)));
+    // A scan worker must never keep the server process alive after the client has gone.
+    worker.unref();
+    this.workers.push(entry);
+    return entry;
+  }
+
+  private scheduleIdleStop(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => this.dispose(), IDLE_MS);
+    this.idleTimer.unref();
+  }
+}

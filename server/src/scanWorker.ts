@@ -1,0 +1,81 @@
+import { readFileSync, statSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import type { Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint, type Finding, type LintOptions } from './engine/lint';
+import { toDiagnostics } from './engine/toLsp';
+import type { FileKind } from './parse';
+
+/** One file of a workspace-scan batch. `options` are the file's lint options minus what cannot cross threads. */
+export interface ScanJob {
+  uri: string;
+  fsPath: string;
+  kind: FileKind;
+  languageId: string;
+  options: LintOptions;
+}
+
+export type ScanResult =
+  | { uri: string; status: 'linted'; findings: Finding[]; diagnostics: Diagnostic[]; ruleErrors: { ruleId: string; detail: string }[] }
+  | { uri: string; status: 'too-large'; size: number; limit: number }
+  | { uri: string; status: 'missing' }
+  /**
+   * The file reads other files (Compose `extends: { file }`, `include:`): the main thread lints it, since
+   * only it knows the open editors' unsaved text and records the dependency for re-linting.
+   */
+  | { uri: string; status: 'in-process' };
+
+export interface ScanRequest {
+  id: number;
+  jobs: ScanJob[];
+}
+
+export interface ScanReply {
+  id: number;
+  results: ScanResult[];
+}
+
+/** Lints one file from disk without fixes (closed files get no code actions), as `DiagnosticsHandler.lintFromDisk` does. */
+export function lintJob(job: ScanJob): ScanResult {
+  const { uri, fsPath, kind } = job;
+  try {
+    const stat = statSync(fsPath);
+    if (!stat.isFile()) return { uri, status: 'missing' };
+    const limit = job.options.maxFileSize!;
+    if (stat.size > limit) return { uri, status: 'too-large', size: stat.size, limit };
+    const text = readFileSync(fsPath, 'utf8');
+    let readsOtherFiles = false;
+    const ruleErrors: { ruleId: string; detail: string }[] = [];
+    const options: LintOptions = {
+      ...job.options,
+      withFixes: false,
+      files: {
+        path: fsPath,
+        read: () => {
+          readsOtherFiles = true;
+          return { status: 'missing' };
+        },
+      },
+      onInternalError: (ruleId, err) => ruleErrors.push({ ruleId, detail: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    };
+    const findings = lint(text, kind, options).findings;
+    if (readsOtherFiles) return { uri, status: 'in-process' };
+    const diagnostics = toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings);
+    return { uri, status: 'linted', findings, diagnostics, ruleErrors };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { uri, status: 'missing' };
+    return { uri, status: 'in-process' }; // anything unexpected: the main thread tries again and logs it
+  }
+}
+
+/** The worker side of the scan pool: answers each batch with one result per job, in order. */
+export function runScanWorker(): void {
+  parentPort?.on('message', (request: ScanRequest) => {
+    const reply: ScanReply = { id: request.id, results: request.jobs.map(lintJob) };
+    parentPort!.postMessage(reply);
+  });
+  // Loaded: the pool sends batches from now on (until then the server lints them itself).
+  parentPort?.postMessage(READY);
+}
+
+export const READY = 'capdrop-scan-worker-ready';

@@ -1,0 +1,208 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { COMMANDS, FIX_ALL_KIND, fixAllInFile, provideCodeActions } from './handlers/codeActions';
+import { ConfigStore, WORKSPACE_CONFIG_NAMES, isInside } from './handlers/config';
+import { DiagnosticsHandler } from './handlers/diagnostics';
+import { pathToUri, uriKey, uriToPath } from './handlers/documentKind';
+import { guarded, guardedNotification } from './handlers/guard';
+import { provideHover } from './handlers/hover';
+import { WorkspaceScanner } from './handlers/workspaceScan';
+import { ScanPool } from './handlers/scanPool';
+
+// Wiring only: every behaviour lives in handlers/, and the linting itself in engine/lint.ts.
+const connection = createConnection();
+const documents = new TextDocuments(TextDocument);
+
+let folders: string[] = [];
+let canPullConfiguration = false;
+let clientSendsFolderChanges = false;
+let config!: ConfigStore;
+let diagnostics!: DiagnosticsHandler;
+let scanner!: WorkspaceScanner;
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  clientSendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
+  folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
+  config = new ConfigStore(
+    {
+      fetch: async () => {
+        if (!canPullConfiguration) return undefined;
+        const [capdrop, filesExclude] = await connection.workspace.getConfiguration([{ section: 'capdrop' }, { section: 'files.exclude' }]);
+        return { capdrop, filesExclude };
+      },
+      readFile: (p) => fs.readFile(p, 'utf8').catch(() => undefined),
+      log: (message) => connection.console.warn(`Capdrop: ${message}`),
+    },
+    trusted,
+  );
+  // References to a file open in the editor read its unsaved text, as the user sees it.
+  config.openText = (fsPath) => documents.get(pathToUri(fsPath))?.getText() ?? openDocumentAt(fsPath)?.getText();
+  diagnostics = new DiagnosticsHandler(connection, documents, config);
+  scanner = new WorkspaceScanner(connection, diagnostics, config, scanPool());
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [COMMANDS.fixAllInFile, COMMANDS.lintWorkspace] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'capdrop' },
+  };
+});
+
+/**
+ * The workspace scan's worker threads, running this server's entry (its worker role). CAPDROP_SCAN_WORKERS
+ * sets how many; 0 lints in the server's thread (tests compare both).
+ */
+function scanPool(): ScanPool | undefined {
+  const wanted = process.env.CAPDROP_SCAN_WORKERS;
+  const size = wanted === undefined || wanted === '' ? undefined : Number(wanted);
+  if (size === 0 || (size !== undefined && !Number.isInteger(size))) return undefined;
+  // From the sources (tests) this module is not the entry; bundled, everything is dist/server.js.
+  const entry = path.basename(__filename) === 'serverMain.ts' ? path.join(__dirname, 'server.ts') : __filename;
+  return new ScanPool(entry, size);
+}
+
+function folderPaths(list: readonly WorkspaceFolder[]): string[] {
+  return list.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+}
+
+/** The open document of a path whose URI the client spelled differently (percent-encoding). */
+function openDocumentAt(fsPath: string): TextDocument | undefined {
+  return documents.all().find((doc) => uriKey(doc.uri) === fsPath);
+}
+
+/**
+ * A file changed (on disk or in the editor): the Compose files that `extends`/`include` it are linted
+ * again, after the usual typing delay so a burst of keystrokes costs one lint per dependent.
+ */
+const dependentTimers = new Map<string, NodeJS.Timeout>();
+function relintDependentsOf(fsPath: string | undefined): void {
+  if (fsPath) relintLater(config.dependencies.dependentsOf(fsPath));
+}
+
+function relintLater(dependents: readonly string[]): void {
+  for (const dependent of dependents) {
+    clearTimeout(dependentTimers.get(dependent));
+    dependentTimers.set(
+      dependent,
+      setTimeout(
+        guardedNotification(connection, 'linting the files built on a changed file', async () => {
+          dependentTimers.delete(dependent);
+          const open = openDocumentAt(dependent);
+          if (open) diagnostics.lintOpen(open.uri);
+          // An unopened file of a folder no longer in the workspace keeps its problems cleared.
+          else if (folders.some((f) => isInside(dependent, f))) await diagnostics.lintFromDisk(pathToUri(dependent));
+        }),
+        config.settings.validationDelayMs,
+        undefined,
+      ),
+    );
+  }
+}
+
+/** Settings or a .capdrop.yaml changed: everything is linted again. */
+async function reloadAndRelintAll(): Promise<void> {
+  await config.reload(folders);
+  if (!config.settings.enable) diagnostics.clearAll();
+  diagnostics.relintOpen();
+  await scanner.scan(folders);
+}
+
+connection.onInitialized(
+  guardedNotification(connection, 'initializing', async () => {
+    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'capdrop' }).catch(() => undefined);
+    if (clientSendsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders(guardedNotification(connection, 'changing workspace folders', changeFolders));
+    await reloadAndRelintAll();
+  }),
+);
+
+connection.onDidChangeConfiguration(
+  guardedNotification(connection, 'applying new settings', async (params) => {
+    config.setPushedSettings(params.settings);
+    await reloadAndRelintAll();
+  }),
+);
+
+/**
+ * Folders added or removed while running: the removed ones lose the problems of their unopened files,
+ * the added ones are scanned, and the settings files and the extends/include roots follow the list.
+ */
+async function changeFolders(event: { added: WorkspaceFolder[]; removed: WorkspaceFolder[] }): Promise<void> {
+  const removed = folderPaths(event.removed);
+  const added = folderPaths(event.added).filter((f) => !folders.includes(f));
+  folders = [...folders.filter((f) => !removed.includes(f)), ...added];
+  for (const folder of removed) scanner.forget(folder);
+  for (const uri of diagnostics.diskUris()) {
+    const key = uriKey(uri);
+    if (removed.some((f) => isInside(key, f)) && !folders.some((f) => isInside(key, f)) && !diagnostics.isOpen(uri)) diagnostics.clear(uri);
+  }
+  await config.reload(folders);
+  diagnostics.relintOpen();
+  // A reference into a folder that came or went now reads (or no longer reads) its target.
+  relintLater([...added, ...removed].flatMap((f) => config.dependencies.dependentsUnder(f, isInside)));
+  await scanner.scan(added);
+}
+
+// Opening shows problems at once; typing waits for capdrop.validationDelayMs.
+documents.onDidOpen((e) => guardedNotification(connection, 'linting an opened document', () => void diagnostics.lintOpen(e.document.uri))(undefined));
+documents.onDidChangeContent((e) =>
+  guardedNotification(connection, 'scheduling a lint', () => {
+    diagnostics.schedule(e.document.uri);
+    relintDependentsOf(uriToPath(e.document.uri));
+  })(undefined),
+);
+documents.onDidClose((e) =>
+  guardedNotification(connection, 'closing a document', () => {
+    diagnostics.onClosed(e.document.uri);
+    relintDependentsOf(uriToPath(e.document.uri)); // its dependents read the disk again
+  })(undefined),
+);
+
+connection.onDidChangeWatchedFiles(
+  guardedNotification(connection, 'handling file changes', async (params) => {
+    let configChanged = false;
+    for (const change of params.changes) {
+      const fsPath = uriToPath(change.uri);
+      if (fsPath && WORKSPACE_CONFIG_NAMES.includes(path.basename(fsPath))) configChanged = true;
+      else if (change.type === FileChangeType.Deleted) diagnostics.clear(change.uri);
+      else if (!diagnostics.isOpen(change.uri)) await diagnostics.lintFromDisk(change.uri);
+      // An edited file's unsaved text is what its dependents read: a save does not change that.
+      if (!diagnostics.isOpen(change.uri)) relintDependentsOf(fsPath);
+    }
+    if (configChanged) await reloadAndRelintAll();
+  }),
+);
+
+connection.onCodeAction(guarded(connection, 'computing code actions', [], (params) => provideCodeActions(diagnostics, params)));
+connection.onHover(guarded(connection, 'computing a hover', null, (params) => provideHover(diagnostics, params)));
+connection.onExecuteCommand(
+  guarded(connection, 'running a command', null, async (params) => {
+    if (params.command === COMMANDS.lintWorkspace) {
+      diagnostics.relintOpen();
+      await scanner.scan(folders);
+    } else if (params.command === COMMANDS.fixAllInFile) {
+      const uri = params.arguments?.[0];
+      if (typeof uri === 'string') await fixAllInFile(connection, diagnostics, uri);
+    }
+    return null;
+  }),
+);
+
+documents.listen(connection);
+connection.listen();
