@@ -14,6 +14,8 @@ const FOUND_BY_FUZZING: { name: string; text: string }[] = [
   { name: 'tag before the first key of deploy:', text: 'services:\n  app:\n    image: alpine\n    deploy:\n     !!js/function  replicas: 0\n' },
   // A stray CR inside a list item: the editor starts a line after it, YAML does not; an ignore comment put there broke the list.
   { name: 'a stray CR inside a Compose list item', text: 'services:\n  app:\n    image: alpine:3.20\n    environment:\n      -\r AWS_SECRET_ACCESS_KEY=aws12345678901234567890abcdefghijklmnop\n' },
+  // An explicit complex key (`? `) in a service: a key inserted after it landed inside it.
+  { name: 'an explicit complex key in a service', text: 'services:\n  secrets:\n    provider:\n    ?   type: example-provider\n      options:\n        name: secrets\n' },
   { name: 'anchor before the first key of a long-syntax port', text: 'services:\n  app:\n    image: alpine\n    ports:\n      - &p  target: 80\n        published: 8080\n' },
 ]
 

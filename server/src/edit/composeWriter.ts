@@ -405,6 +405,7 @@ class ComposeWriter implements SpecWriter {
     }
     const firstKey = map.items[0].key as Node;
     if (!firstKey?.range || !(this.lines.startsLine(firstKey.range[0]) || this.lines.startsListLine(firstKey.range[0]))) return null; // an anchor or tag before it (see service())
+    if (map.items.some((p) => !isScalar(p.key))) return null; // a complex key (see service())
     const column = this.lines.column(firstKey.range[0]);
     const at = this.lines.contentEnd(contentEnd(this.text, map));
     return [insert(at, `${this.lines.eol}${' '.repeat(column)}${key}: ${value}`)];
@@ -426,6 +427,7 @@ class ComposeWriter implements SpecWriter {
     if (map.flow || map.items.length === 0) return null;
     const firstKey = map.items[0].key as Node | null;
     if (!firstKey?.range || !(this.lines.startsLine(firstKey.range[0]) || this.lines.startsListLine(firstKey.range[0]))) return null; // an anchor or tag before it (see service())
+    if (map.items.some((p) => !isScalar(p.key))) return null; // a complex key (see service())
     const column = this.lines.column(firstKey.range[0]);
     return insert(this.lines.contentEnd(contentEnd(this.text, map)), render(column, path));
   }
@@ -468,6 +470,8 @@ class ComposeWriter implements SpecWriter {
     // may not belong to the mapping (found by fuzzing: `   &a  build:` then a new key broke the file).
     const firstKey = (ref.map.items[0].key as Node | null)?.range?.[0];
     if (!ref.map.flow && (firstKey === undefined || !this.lines.startsLine(firstKey))) return null;
+    // A complex key (`? key`) ends where the library says, not where a new key could follow (found by fuzzing).
+    if (ref.map.items.some((p) => !isScalar(p.key))) return null;
     return ref as ServiceRef & { map: YAMLMap };
   }
 
