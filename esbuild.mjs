@@ -2,6 +2,7 @@
 // .vsix ships no node_modules). `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import umd from './esbuild.umd.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -44,7 +45,7 @@ const contexts = await Promise.all(
       sourcemap: !production,
       sourcesContent: false,
       logLevel: 'silent',
-      plugins: [reportProblems],
+      plugins: [umd.preferUmdBuilds, reportProblems],
     }),
   ),
 );

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as esbuild from 'esbuild';
+const { preferUmdBuilds } = require('../esbuild.umd.cjs') as { preferUmdBuilds: esbuild.Plugin };
 import type { FileKind } from '../server/src/parse';
 import { generate, GENERATED } from './generate';
 import { BenchClient, REPO, toUri } from './lspClient';
@@ -44,7 +45,7 @@ function ratio(section: string, input: string, r: number, versus: string): void 
 /** The engine as the CLI and server ship it: bundled by esbuild (tsx would add its own transform to the timings). */
 async function loadEngine(): Promise<typeof import('./engineEntry')> {
   const outfile = path.join(GENERATED, 'engine.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'engineEntry.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, outfile, logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [path.join(__dirname, 'engineEntry.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, outfile, logLevel: 'warning', plugins: [preferUmdBuilds] });
   return require(outfile) as typeof import('./engineEntry');
 }
 type Engine = typeof import('./engineEntry');
@@ -110,8 +111,8 @@ async function serverRelint(name: string, text: string, reps: number): Promise<v
   await client.stop();
 }
 
-async function workspaceScan(folder: string, files: number): Promise<void> {
-  const client = await BenchClient.start(folder);
+async function workspaceScan(folder: string, files: number, workers: 'default' | '0'): Promise<void> {
+  const client = await BenchClient.start(folder, [], workers === '0' ? { CAPDROP_SCAN_WORKERS: '0' } : {});
   const seen = new Set<string>();
   let last = 0;
   const t = performance.now();
@@ -126,8 +127,9 @@ async function workspaceScan(folder: string, files: number): Promise<void> {
   await client.initialized();
   await finished;
   const rss = client.peakRssMiB();
-  add('server', `workspace ${files} files`, 'scan → last diagnostics', summarize([last - t]), `(${seen.size} files reported, peak RSS ${rss?.toFixed(0)} MiB)`);
-  extra.workspaceScan = { files, reported: seen.size, ms: last - t, peakRssMiB: rss };
+  const how = workers === '0' ? 'scan, server thread only' : 'scan, worker threads';
+  add('server', `workspace ${files} files`, how, summarize([last - t]), `(${seen.size} files reported, peak RSS ${rss?.toFixed(0)} MiB)`);
+  extra[workers === '0' ? 'workspaceScanInProcess' : 'workspaceScan'] = { files, reported: seen.size, ms: last - t, peakRssMiB: rss };
   await client.stop();
 }
 
@@ -195,7 +197,9 @@ async function main(): Promise<void> {
   }
   if (wants('scan')) {
     console.log('\n(4) workspace scan through the server');
-    await workspaceScan(inputs.workspace, inputs.workspaceFiles);
+    await workspaceScan(inputs.workspace, inputs.workspaceFiles, 'default');
+    // The same scan with CAPDROP_SCAN_WORKERS=0, for the ratio (the machine's load changes between runs).
+    await workspaceScan(inputs.workspace, inputs.workspaceFiles, '0');
   }
   if (wants('cli')) cliVsDclint(corpusFiles.map((f) => path.relative(REPO, f)));
   const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, quick, totalSeconds: (performance.now() - started) / 1000, rows, ...extra };

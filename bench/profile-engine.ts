@@ -1,0 +1,58 @@
+// Quick A/B of the in-process engine against its parse floor on one kind of input, and an optional CPU
+// profile: `node --expose-gc --import tsx bench/profile-engine.ts dockerfile|compose|compose25k [--prof]`.
+// The engine is bundled like bench/run.ts bundles it (but unminified, so the profile names functions).
+// Run `npm run bench` once first: it writes the generated inputs this reads.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Session } from 'node:inspector';
+import * as esbuild from 'esbuild';
+const { preferUmdBuilds } = require('../esbuild.umd.cjs') as { preferUmdBuilds: esbuild.Plugin };
+import { GENERATED } from './generate';
+import { REPO } from './lspClient';
+import { measureInterleaved, ms } from './stats';
+
+const which = process.argv[2] ?? 'dockerfile';
+const profile = process.argv.includes('--prof');
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+async function main(): Promise<void> {
+  const outfile = path.join(GENERATED, 'engine-profile.js');
+  await esbuild.build({ entryPoints: [path.join(__dirname, 'engineEntry.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: false, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, outfile, logLevel: 'warning', plugins: [preferUmdBuilds] });
+  const engine = require(outfile) as typeof import('./engineEntry');
+  const read = (f: string) => fs.readFileSync(f, 'utf8');
+  const dockerfiles = () => [...listFiles(path.join(GENERATED, 'dockerfiles')), ...listFiles(path.join(REPO, 'test', 'fixtures')).filter((f) => /Dockerfile/i.test(path.basename(f)))].map(read);
+  const corpus = () => listFiles(path.join(REPO, '..', 'shared', 'corpus', 'compose', 'real')).sort().map(read);
+  const inputs: Record<string, { texts: string[]; kind: 'dockerfile' | 'compose' }> = {
+    dockerfile: { texts: which === 'dockerfile' ? dockerfiles() : [], kind: 'dockerfile' },
+    dockerfile5k: { texts: which === 'dockerfile5k' ? [read(path.join(GENERATED, 'dockerfile5000'))] : [], kind: 'dockerfile' },
+    compose: { texts: which === 'compose' ? corpus() : [], kind: 'compose' },
+    compose500: { texts: which === 'compose500' ? [read(path.join(GENERATED, 'compose500'))] : [], kind: 'compose' },
+    compose25k: { texts: which === 'compose25k' ? [read(path.join(GENERATED, 'compose25k'))] : [], kind: 'compose' },
+  };
+  const { texts, kind } = inputs[which];
+  const floor = kind === 'dockerfile'
+    ? () => texts.forEach((t) => engine.DockerfileParser.parse(t))
+    : () => texts.forEach((t) => engine.parseAllDocuments(t, { prettyErrors: false, merge: false, uniqueKeys: false }));
+  const lint = () => texts.forEach((t) => engine.lint(t, kind, { withFixes: false }));
+  const reps = which === 'compose25k' ? 8 : 25;
+  const m = measureInterleaved([floor, lint], reps);
+  console.log(`${which}: floor ${ms(m.timings[0].median)} ms, engine ${ms(m.timings[1].median)} ms, engine / floor ${m.ratioTo(1, 0).toFixed(3)}×`);
+  if (!profile) return;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  for (let i = 0; i < reps; i++) lint();
+  const { profile: result } = (await post('Profiler.stop')) as { profile: object };
+  const out = path.join(GENERATED, 'profiles', `engine-${which}.cpuprofile`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(result));
+  console.log(`wrote ${path.relative(REPO, out)}`);
+}
+
+void main();
