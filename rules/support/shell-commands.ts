@@ -15,6 +15,11 @@ export interface SimpleCommand {
   /** Set on the commands inside `<( … )`: the command that reads it, and where the substitution ends. */
   substitutedInto?: { reader: SimpleCommand; end: number };
   command: ShellCommand;
+  /**
+   * `effectiveCommand(this)`, kept once computed: no-insecure-download and no-pipe-to-shell both peel
+   * every simple command (a field rather than a WeakMap, which cost more than the peeling). Read-only.
+   */
+  peeled: EffectiveCommand | undefined;
 }
 
 const OPERATORS = new Set(['&&', '||', ';', '|', '&', '|&', ';;', '(', ')', '\n']);
@@ -28,9 +33,21 @@ type Token = { op: string; range: SourceRange } | { word: Located<string> };
 
 /** Words and operators in source order. Without `operators` (exec form), operator-looking words are operators. */
 function tokens(command: ShellCommand): Token[] {
-  const out: Token[] = command.words.map((w) => (command.operators === undefined && OPERATORS.has(w.raw) ? { op: w.raw, range: w.range } : { word: w }));
-  for (const o of command.operators ?? []) out.push({ op: o.value, range: o.range });
-  return out.sort((a, b) => rangeOf(a).start - rangeOf(b).start);
+  const { words, operators } = command;
+  if (operators === undefined) return words.map((w) => (OPERATORS.has(w.raw) ? { op: w.raw, range: w.range } : { word: w }));
+  // The tokenizer yields words and operators each in source order: merge them rather than sort.
+  const out: Token[] = [];
+  let o = 0;
+  for (const w of words) {
+    while (o < operators.length && operators[o].range.start < w.range.start) out.push({ op: operators[o].value, range: operators[o++].range });
+    out.push({ word: w });
+  }
+  for (; o < operators.length; o++) out.push({ op: operators[o].value, range: operators[o].range });
+  for (let i = 1; i < out.length; i++) {
+    // A producer that did not keep source order still gets the tokens in order.
+    if (rangeOf(out[i]).start < rangeOf(out[i - 1]).start) return out.sort((a, b) => rangeOf(a).start - rangeOf(b).start);
+  }
+  return out;
 }
 
 function rangeOf(t: Token): SourceRange {
@@ -128,7 +145,8 @@ function splitCommand(command: ShellCommand): SimpleCommand[] {
 }
 
 function fresh(command: ShellCommand): SimpleCommand {
-  return { assignments: [], words: [], command };
+  // Every field set up front, in one order: the rules see one object shape.
+  return { assignments: [], words: [], pipedFrom: undefined, substitutedInto: undefined, command, peeled: undefined };
 }
 
 function firstStart(c: SimpleCommand): number {
@@ -148,7 +166,17 @@ const SUDO_VALUE_OPTIONS = new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-
  * The command that actually runs once wrappers are peeled off: `sudo -E bash -` → `bash` with `['-']`.
  * `wrapper` is the first wrapper word (`sudo`), when there was one.
  */
-export function effectiveCommand(c: SimpleCommand): { name?: Located<string>; args: Located<string>[]; wrapper?: Located<string> } {
+export function effectiveCommand(c: SimpleCommand): EffectiveCommand {
+  return (c.peeled ??= peelWrappers(c));
+}
+
+export interface EffectiveCommand {
+  name?: Located<string>;
+  args: Located<string>[];
+  wrapper?: Located<string>;
+}
+
+function peelWrappers(c: SimpleCommand): EffectiveCommand {
   const words = c.words;
   let i = 0;
   let wrapper: Located<string> | undefined;
@@ -180,7 +208,18 @@ export function effectiveCommand(c: SimpleCommand): { name?: Located<string>; ar
   return { name: words[i], args: words.slice(i + 1), wrapper };
 }
 
-/** Every simple command of every given command, in order. */
-export function allSimpleCommands(commands: readonly ShellCommand[]): SimpleCommand[] {
-  return commands.flatMap((c) => simpleCommands(c));
+/**
+ * Every simple command of every given command, in order. Kept per commands array (a spec's `commands`
+ * is read by several rules, no-pipe-to-shell twice). Callers must not mutate the result.
+ */
+export function allSimpleCommands(commands: readonly ShellCommand[]): readonly SimpleCommand[] {
+  let all = flattenedOnce.get(commands);
+  if (!all) {
+    all = [];
+    for (const c of commands) for (const simple of simpleCommands(c)) all.push(simple);
+    flattenedOnce.set(commands, all);
+  }
+  return all;
 }
+
+const flattenedOnce = new WeakMap<readonly ShellCommand[], SimpleCommand[]>();
