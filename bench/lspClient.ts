@@ -44,8 +44,8 @@ export class BenchClient {
   }
 
   /** Starts `node dist/server.js --stdio`, optionally with a workspace folder (which starts a scan). */
-  static async start(folder?: string, nodeArgs: string[] = []): Promise<BenchClient> {
-    const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'] });
+  static async start(folder?: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<BenchClient> {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new BenchClient(child, connection);
     connection.listen();
@@ -90,6 +90,16 @@ export class BenchClient {
       textDocument: { uri, version },
       contentChanges: [{ range: { start: { line: offsetLine, character }, end: { line: offsetLine, character: character + replaceLength } }, text }],
     });
+  }
+
+  /** CPU time of the server process so far (user + system, all its threads), in ms; on a loaded machine it shows what wall time cannot. */
+  cpuMs(): number | undefined {
+    try {
+      const fields = fs.readFileSync(`/proc/${this.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in clock ticks (100 per second on Linux)
+    } catch {
+      return undefined;
+    }
   }
 
   /** Peak resident set size of the server process (VmHWM), in MiB. */

@@ -7,6 +7,7 @@ import { BenchClient } from './lspClient';
 
 async function main(): Promise<void> {
   const folder = process.argv[2] ?? generate().workspace;
+  // CAPDROP_SCAN_WORKERS=0 profiles the scan in the server's thread; workers write their own profiles.
   const client = await BenchClient.start(folder, ['--cpu-prof', `--cpu-prof-dir=${path.join(GENERATED, 'profiles')}`]);
   const t = performance.now();
   let files = 0;

@@ -127,9 +127,10 @@ async function workspaceScan(folder: string, files: number, workers: 'default' |
   await client.initialized();
   await finished;
   const rss = client.peakRssMiB();
+  const cpu = client.cpuMs();
   const how = workers === '0' ? 'scan, server thread only' : 'scan, worker threads';
-  add('server', `workspace ${files} files`, how, summarize([last - t]), `(${seen.size} files reported, peak RSS ${rss?.toFixed(0)} MiB)`);
-  extra[workers === '0' ? 'workspaceScanInProcess' : 'workspaceScan'] = { files, reported: seen.size, ms: last - t, peakRssMiB: rss };
+  add('server', `workspace ${files} files`, how, summarize([last - t]), `(${seen.size} files reported, server CPU ${cpu?.toFixed(0)} ms, peak RSS ${rss?.toFixed(0)} MiB)`);
+  extra[workers === '0' ? 'workspaceScanInProcess' : 'workspaceScan'] = { files, reported: seen.size, ms: last - t, cpuMs: cpu, peakRssMiB: rss };
   await client.stop();
 }
 

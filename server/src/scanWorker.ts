@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, type Finding, type LintOptions } from './engine/lint';
+import { lint, type LintOptions } from './engine/lint';
 import { toDiagnostics } from './engine/toLsp';
 import type { FileKind } from './parse';
 
@@ -16,7 +16,7 @@ export interface ScanJob {
 }
 
 export type ScanResult =
-  | { uri: string; status: 'linted'; findings: Finding[]; diagnostics: Diagnostic[]; ruleErrors: { ruleId: string; detail: string }[] }
+  | { uri: string; status: 'linted'; diagnostics: Diagnostic[]; ruleErrors: { ruleId: string; detail: string }[] }
   | { uri: string; status: 'too-large'; size: number; limit: number }
   | { uri: string; status: 'missing' }
   /**
@@ -61,7 +61,7 @@ export function lintJob(job: ScanJob): ScanResult {
     const findings = lint(text, kind, options).findings;
     if (readsOtherFiles) return { uri, status: 'in-process' };
     const diagnostics = toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings);
-    return { uri, status: 'linted', findings, diagnostics, ruleErrors };
+    return { uri, status: 'linted', diagnostics, ruleErrors };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { uri, status: 'missing' };
     return { uri, status: 'in-process' }; // anything unexpected: the main thread tries again and logs it

@@ -200,7 +200,8 @@ export class DiagnosticsHandler {
         return this.publish(uri, [this.skippedDiagnostic(result.size, result.limit)], undefined);
       case 'linted': {
         for (const { ruleId, detail } of result.ruleErrors) logError(this.connection, `running rule ${ruleId} on ${uri}`, detail);
-        // The text is not kept: only fix-all on this closed file needs it, and reads it then.
+        // Neither the text nor the findings are kept: a closed file gets no code actions or hovers, and
+        // fix-all on it lints it again from its text, read then (a scan of 10,000 files kept ~90 MB).
         let document: TextDocument | undefined;
         const languageId = LANGUAGE_OF[kind];
         const entry: LintEntry = {
@@ -211,7 +212,7 @@ export class DiagnosticsHandler {
             return document;
           },
           kind,
-          findings: result.findings,
+          findings: [],
         };
         this.cache.set(key, entry);
         return this.publish(uri, result.diagnostics, undefined);
