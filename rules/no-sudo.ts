@@ -29,8 +29,9 @@ export default defineRule({
     sudo: 'This RUN step calls sudo; run the step as root with `USER root` before it (and switch back after) instead of shipping sudo in the image.',
   },
   check(spec, ctx) {
-    const runSteps = spec.commands.filter((c) => c.kind === 'run');
-    for (const command of allSimpleCommands(runSteps)) {
+    // The simple commands of all commands are split once per spec and shared with other rules.
+    for (const command of allSimpleCommands(spec.commands)) {
+      if (command.command.kind !== 'run') continue;
       const first = command.words[0];
       if (first && programName(first) === 'sudo') ctx.report({ at: first, messageId: 'sudo' });
     }

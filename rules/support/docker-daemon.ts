@@ -21,17 +21,30 @@ function isDindImage(spec: ContainerSpec): boolean {
  * The argument words of every Docker daemon the container starts: `dockerd …`, `docker daemon …`,
  * `dockerd-entrypoint.sh …`, or flags alone passed to a `docker:dind` image's entrypoint.
  */
-export function daemonInvocations(spec: ContainerSpec): Located<string>[][] {
+export function daemonInvocations(spec: ContainerSpec): readonly (readonly Located<string>[])[] {
+  // Two rules ask for the same spec's daemons: find them once (the model is immutable once parsed).
+  let found = foundOnce.get(spec);
+  if (!found) {
+    found = findDaemonInvocations(spec);
+    foundOnce.set(spec, found);
+  }
+  return found;
+}
+
+const foundOnce = new WeakMap<ContainerSpec, Located<string>[][]>();
+
+function findDaemonInvocations(spec: ContainerSpec): Located<string>[][] {
   const out: Located<string>[][] = [];
   const dind = isDindImage(spec);
   for (const command of spec.commands) {
     const words = command.words;
-    const operatorStarts = (command.operators ?? []).map((o) => o.range.start);
+    let operatorStarts: number[] | undefined;
     let args: Located<string>[] | undefined;
     for (let i = 0; i < words.length; i++) {
       const value = words[i].value;
       if (args) {
         const previousEnd = words[i - 1].range.end;
+        operatorStarts ??= (command.operators ?? []).map((o) => o.range.start);
         const separated = operatorStarts.some((start) => start >= previousEnd && start < words[i].range.start);
         if (!separated && !COMMAND_SEPARATORS.has(value)) {
           args.push(words[i]);
@@ -40,7 +53,8 @@ export function daemonInvocations(spec: ContainerSpec): Located<string>[][] {
         out.push(args);
         args = undefined;
       }
-      const name = basename(value);
+      // Most words name no daemon: skip the basename (a new string per word) unless it can.
+      const name = value.includes('docker') ? basename(value) : '';
       if (name === 'dockerd' || name === 'dockerd-entrypoint.sh') args = [];
       else if (name === 'docker' && words[i + 1]?.value === 'daemon') {
         args = [];
@@ -61,7 +75,7 @@ export interface FlagValue {
 }
 
 /** Every value given to one of `names` (e.g. `['-H', '--host']`) in an argument list. */
-export function flagValues(args: Located<string>[], names: readonly string[]): FlagValue[] {
+export function flagValues(args: readonly Located<string>[], names: readonly string[]): FlagValue[] {
   const out: FlagValue[] = [];
   for (let i = 0; i < args.length; i++) {
     const word = args[i];
@@ -80,7 +94,7 @@ export function flagValues(args: Located<string>[], names: readonly string[]): F
 }
 
 /** True when a boolean flag is set (`--flag` or `--flag=true`). */
-export function hasTrueFlag(args: Located<string>[], name: string): boolean {
+export function hasTrueFlag(args: readonly Located<string>[], name: string): boolean {
   return args.some((w) => w.value === name || w.value === `${name}=true` || w.value === `${name}=1`);
 }
 

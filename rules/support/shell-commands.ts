@@ -55,22 +55,10 @@ function rangeOf(t: Token): SourceRange {
 }
 
 /**
- * Three rules read the simple commands of every command: split each command once per parse (the model
- * is immutable once parsed), not once per rule. Callers must not mutate the result.
+ * Splits a command into simple commands, linking pipelines (`|`, also across a line break) and `<( … )`.
+ * Rules read them through `allSimpleCommands`, which splits each spec's commands once for all rules.
  */
-const splitOnce = new WeakMap<ShellCommand, SimpleCommand[]>();
-
-/** Splits a command into simple commands, linking pipelines (`|`, also across a line break) and `<( … )`. */
 export function simpleCommands(command: ShellCommand): SimpleCommand[] {
-  let split = splitOnce.get(command);
-  if (!split) {
-    split = splitCommand(command);
-    splitOnce.set(command, split);
-  }
-  return split;
-}
-
-function splitCommand(command: ShellCommand): SimpleCommand[] {
   const result: SimpleCommand[] = [];
   let current: SimpleCommand = fresh(command);
   // Operators seen since the last word; a newline next to another operator is only layout.
@@ -209,8 +197,10 @@ function peelWrappers(c: SimpleCommand): EffectiveCommand {
 }
 
 /**
- * Every simple command of every given command, in order. Kept per commands array (a spec's `commands`
- * is read by several rules, no-pipe-to-shell twice). Callers must not mutate the result.
+ * Every simple command of every given command, in order. Kept per commands array: three rules read a
+ * spec's `commands` (no-pipe-to-shell twice), and the model is immutable once parsed. One entry per
+ * spec rather than per command: weak-map entries cost the garbage collector. Callers must not mutate
+ * the result.
  */
 export function allSimpleCommands(commands: readonly ShellCommand[]): readonly SimpleCommand[] {
   let all = flattenedOnce.get(commands);
