@@ -104,6 +104,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const settings: FixSettings = { ...DEFAULT_FIX_SETTINGS, ...options.settings };
+  const specOf: SpecOfFinding = new Map();
   const ruleSet = options.ruleSet ?? allRules;
   let segments: Segment[];
   if (options.hosts?.[kind as HostKind] === false) return { findings, segments: [], lines };
@@ -131,17 +132,17 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
       for (const rule of ruleSet) {
         if (!rule.inputs.includes(spec.origin.kind)) continue;
         if (options.rules?.[rule.id] === 'off') continue;
-        runRule(rule, spec, seg, settings, options, findings);
+        runRule(rule, spec, seg, settings, options, findings, specOf);
       }
     }
   }
 
   // In Markdown only line comments inside the code blocks read count: prose may quote one. File-wide ones count anywhere.
   const commentsIn = kind === 'markdown' ? segments : undefined;
-  return { findings: applySuppressions(text, lines, commentsIn, findings, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
+  return { findings: applySuppressions(text, lines, commentsIn, findings, specOf, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
 }
 
-function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[]): void {
+function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[], specOf: SpecOfFinding): void {
   const report = (d: ReportDescriptor<string>) => {
     const severity = resolveSeverity(rule, d.severity, options);
     if (!severity) return;
@@ -232,10 +233,12 @@ function engineFinding(ruleId: string, severity: Severity, range: SourceRange, m
 /**
  * Where each finding's spec starts, for suppression anchoring. Kept beside the findings rather than on them:
  * deleting the extra properties afterwards turned every finding into a slow dictionary-mode object (profiled).
+ * A Map per lint() call, not a module-level WeakMap: weak-map entries are ephemerons, which cost the
+ * garbage collector more than the findings themselves (profiled).
  */
-const specOf = new WeakMap<Finding, { start: number | undefined; kind: string }>();
+type SpecOfFinding = Map<Finding, { start: number | undefined; kind: string }>;
 
-function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[] | undefined, findings: Finding[], options: LintOptions, commentLead: string): Finding[] {
+function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[] | undefined, findings: Finding[], specOf: SpecOfFinding, options: LintOptions, commentLead: string): Finding[] {
   const inSegment = (o: number) => !commentsIn || commentsIn.some((s) => o >= s.toHost(0) && o <= s.toHost(s.parsed.text.length));
   const sups = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
   const eol = LineIndex.eol(text);
