@@ -71,7 +71,42 @@ export function ruleDocUrl(id: string): string {
   return `${DOCS_BASE_URL}${id}.md`;
 }
 
-/** Fills `{{name}}` placeholders. */
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** A template cut at its placeholders: text at even indices, `[key, placeholder as written]` at odd ones. */
+type TemplateParts = (string | readonly [string, string])[];
+
+/**
+ * Templates are the rules' messages, a fixed set, and every finding fills one: cut each once rather
+ * than run a regex replace per finding (~3 % of linting the Compose corpus, profiled). Bounded in
+ * case a caller passes texts of its own.
+ */
+const cutTemplates = new Map<string, TemplateParts>();
+const MAX_CUT_TEMPLATES = 2000;
+
+function cutTemplate(template: string): TemplateParts {
+  let parts = cutTemplates.get(template);
+  if (parts) return parts;
+  parts = [];
+  let from = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    parts.push(template.slice(from, m.index), [m[1], m[0]]);
+    from = m.index + m[0].length;
+  }
+  parts.push(template.slice(from));
+  if (cutTemplates.size < MAX_CUT_TEMPLATES) cutTemplates.set(template, parts);
+  return parts;
+}
+
+/** Fills `{{name}}` placeholders; a placeholder without data is left as written. */
 export function interpolate(template: string, data: Record<string, string> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, key: string) => (data && key in data ? data[key] : m));
+  const parts = cutTemplate(template);
+  if (parts.length === 1) return template;
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (typeof part === 'string') out += part;
+    else out += data && part[0] in data ? data[part[0]] : part[1];
+  }
+  return out;
 }
