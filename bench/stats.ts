@@ -31,12 +31,21 @@ export function measure(fn: () => unknown, reps: number, warmup = Math.max(2, Ma
 export const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 /**
+ * `--force-gc`: a full GC before every timed call, as the benchmark did until the engine session of
+ * issue 7. It measures a cold heap, not an editor or a CLI run: after a forced full GC the
+ * dockerfile-ast floor itself ran 2.4× slower (220 vs 93 ms on the 300 Dockerfiles), the engine
+ * 2.8× slower, so ratios came out skewed. By default each call's garbage is collected during the
+ * following calls, which are interleaved, so every side pays for its own allocations alike.
+ */
+const FORCE_GC = process.argv.includes('--force-gc');
+
+/**
  * Times several functions in turn within each repetition, so load from other processes hits them
  * alike; ratios between them (median of the per-repetition ratios) then hold on a busy machine.
  */
 export function measureInterleaved(fns: (() => unknown)[], reps: number, warmup = Math.max(2, Math.ceil(reps / 5))): { timings: Timing[]; ratioTo: (i: number, j: number) => number } {
   for (let i = 0; i < warmup; i++) fns.forEach((fn) => fn());
-  const gc = (globalThis as { gc?: () => void }).gc;
+  const gc = FORCE_GC ? (globalThis as { gc?: () => void }).gc : undefined;
   const samples: number[][] = fns.map(() => []);
   for (let r = 0; r < reps; r++) {
     fns.forEach((fn, i) => {
