@@ -1,4 +1,4 @@
-import { findNodeAtLocation, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
 import type { Segment } from '../index';
 import { emptySpec, type ContainerSpec, type Mount, type ParsedFile, type ParseProblem } from '../../model/containerSpec';
 import { located, type Located } from '../../model/located';
@@ -7,6 +7,14 @@ import { parseDockerRun, type RunValueHandle } from '../dockerRun';
 import type { ShellWord } from '../shellWords';
 import { createRunWriter } from '../../edit/runWriter';
 import type { SpecWriter, TextEdit } from '../../edit/writer';
+
+/** jsonc-parser is loaded on the first devcontainer.json, not when the bundle starts (CLI and server start-up). */
+let jsonc: typeof import('jsonc-parser') | undefined;
+
+function loadJsonc(): typeof import('jsonc-parser') {
+  jsonc ??= require('jsonc-parser') as typeof import('jsonc-parser');
+  return jsonc;
+}
 
 /**
  * `devcontainer.json` (JSON with comments) → one `run` spec: `runArgs` are read by the docker run parser
@@ -36,7 +44,7 @@ function wordOf(text: string, node: Node): ShellWord | undefined {
 }
 
 function prop(root: Node, key: string): Node | undefined {
-  return findNodeAtLocation(root, [key]);
+  return loadJsonc().findNodeAtLocation(root, [key]);
 }
 
 function stringItems(text: string, node: Node | undefined): Located<string>[] {
@@ -104,10 +112,10 @@ function mountOf(text: string, node: Node): Located<Mount> | undefined {
 
 export function devcontainerSegments(text: string): Segment[] {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = loadJsonc().parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   // Only the first error: the ones after it mostly follow from it (garbage gave one per token, 400,000 for 1 MB).
   const problems: ParseProblem[] = errors.slice(0, 1).map((e) => ({
-    message: `devcontainer.json: ${printParseErrorCode(e.error)}`,
+    message: `devcontainer.json: ${loadJsonc().printParseErrorCode(e.error)}`,
     range: { start: e.offset, end: e.offset + e.length },
     severity: 'error',
   }));
@@ -207,7 +215,7 @@ function createDevcontainerWriter(parsed: ParsedFile, root: Node | undefined): S
   const eol = LineIndex.eol(text);
   const formattingOptions = { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol };
   const set = (path: (string | number)[], value: unknown, isArrayInsertion = false): TextEdit[] =>
-    modify(text, path, value, { formattingOptions, isArrayInsertion }).map((e) => ({ range: { start: e.offset, end: e.offset + e.length }, newText: e.content }));
+    loadJsonc().modify(text, path, value, { formattingOptions, isArrayInsertion }).map((e) => ({ range: { start: e.offset, end: e.offset + e.length }, newText: e.content }));
   const runArgs = root && prop(root, 'runArgs');
   const appendRunArgs = (flags: string[]): TextEdit[] | null => {
     if (!root) return null;
@@ -217,7 +225,7 @@ function createDevcontainerWriter(parsed: ParsedFile, root: Node | undefined): S
     // Insert the flags one after the other into a copy, then replace the array's text with the result.
     let current = text;
     for (let k = 0; k < flags.length; k++) {
-      const edits = modify(current, ['runArgs', n + k], flags[k], { formattingOptions, isArrayInsertion: true });
+      const edits = loadJsonc().modify(current, ['runArgs', n + k], flags[k], { formattingOptions, isArrayInsertion: true });
       for (const e of [...edits].sort((a, b) => b.offset - a.offset)) current = current.slice(0, e.offset) + e.content + current.slice(e.offset + e.length);
     }
     const end = runArgs.offset + runArgs.length;
