@@ -20,9 +20,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /**
  * Lints every file of the workspace folders that Capdrop reads and that is not open, so the Problems
- * panel lists them. It runs one file at a time and yields between files, so requests about open
- * documents are answered first; a newer scan cancels the older one, and so does the progress's
- * cancel button.
+ * panel lists them. Batches of files go to worker threads (`scanPool.ts`); without them, or until they
+ * have loaded, files are linted here one at a time, yielding between files, so requests about open
+ * documents are answered first. A newer scan cancels the older one, and so does the progress's cancel button.
  */
 export class WorkspaceScanner {
   private generation = 0;
@@ -107,7 +107,7 @@ export class WorkspaceScanner {
       }
     } finally {
       batch.length = 0;
-      await Promise.all(inFlight); // a cancelled scan's batches publish nothing once it has ended
+      await Promise.allSettled(inFlight); // a cancelled scan's batches publish nothing once it has ended
       progress.done();
     }
   }
