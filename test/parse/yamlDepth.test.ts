@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findExcessiveNesting } from '../../server/src/parse/yamlDepth';
+
+test('block indentation levels count, and the offset is where the too-deep line starts', () => {
+  const text = 'a:\n  b:\n    c:\n      d: 1\n';
+  assert.equal(findExcessiveNesting(text, 4), undefined);
+  assert.equal(findExcessiveNesting(text, 3), text.indexOf('      d') + 6);
+});
+
+test('each `- ` opened on one line is a level, with spaces or tabs after the dash', () => {
+  // The line's own indentation level plus three items.
+  assert.equal(findExcessiveNesting('- - - x\n', 4), undefined);
+  assert.equal(findExcessiveNesting('- - - x\n', 3), 0);
+  assert.equal(findExcessiveNesting('-\t-\tx\n', 3), undefined);
+  assert.equal(findExcessiveNesting('-\t-\tx\n', 2), 0);
+  // `-x` is a plain scalar, not an item.
+  assert.equal(findExcessiveNesting('-x\n', 1), undefined);
+});
+
+test('flow brackets count outside quotes and comments', () => {
+  // One indentation level, then the third `[` is one too many.
+  assert.equal(findExcessiveNesting('a: [[[1]]]\n', 4), undefined);
+  assert.equal(findExcessiveNesting('a: [[[1]]]\n', 3), 5);
+  assert.equal(findExcessiveNesting('a: "[[[[" # [[[[\n', 2), undefined);
+  assert.equal(findExcessiveNesting("a: '[[''[['\n", 2), undefined);
+});
+
+test('block scalar bodies are skipped, CRLF or LF, with chomping and comments on the header', () => {
+  for (const eol of ['\n', '\r\n']) {
+    const text = ['a: |-  # script', '  [[[[[[', '  - - - - -', 'b: 1', ''].join(eol);
+    assert.equal(findExcessiveNesting(text, 2), undefined, JSON.stringify(eol));
+  }
+  // After the body ends, lines count again.
+  const after = 'a: >\n  [[[[\nb: [[[[\n';
+  assert.equal(findExcessiveNesting(after, 3), after.indexOf('b: ') + 5);
+  // A `|` inside a value is not a header.
+  const pipe = 'a: x | y\n  [[[[\n';
+  assert.equal(findExcessiveNesting(pipe, 3), pipe.indexOf('  [[[[') + 3);
+});
