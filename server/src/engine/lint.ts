@@ -142,6 +142,27 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
   return { findings: applySuppressions(text, lines, commentsIn, findings, specOf, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
 }
 
+/**
+ * The findings of one Compose service before suppressions, as `lint()` collects them: for the server's
+ * incremental re-lint of large Compose files (incrementalCompose.ts), which reuses the other services'.
+ */
+export function checkComposeSpec(spec: ContainerSpec, seg: Segment, options: LintOptions): Finding[] {
+  const out: Finding[] = [];
+  const settings: FixSettings = { ...DEFAULT_FIX_SETTINGS, ...options.settings };
+  for (const rule of options.ruleSet ?? allRules) {
+    if (!rule.inputs.includes(spec.origin.kind)) continue;
+    if (options.rules?.[rule.id] === 'off') continue;
+    runRule(rule, spec, seg, settings, options, out, new Map());
+  }
+  return out;
+}
+
+/** What `lint()` does last for a Compose file: suppressions, duplicates, order. */
+export function finishComposeFindings(text: string, lines: LineIndex, findings: Finding[], options: LintOptions): Finding[] {
+  // Where a finding's spec starts matters for `docker run` commands only.
+  return applySuppressions(text, lines, undefined, findings, new Map(), options, '');
+}
+
 function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[], specOf: SpecOfFinding): void {
   const report = (d: ReportDescriptor<string>) => {
     const severity = resolveSeverity(rule, d.severity, options);
