@@ -29,6 +29,12 @@ const KEYWORDS = new Set(['!', '{', '}', 'if', 'then', 'else', 'elif', 'fi', 'do
 const REDIRECTION = /^(?:\d*|&)(?:<<<|<<-|<<|>>|>&|>\||<>|<&|<|>)$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
+/** Every redirection operator ends in `<`, `>`, `&`, `|` or `-`: most words are ruled out without the regex. */
+function mayBeRedirection(raw: string): boolean {
+  const last = raw.charCodeAt(raw.length - 1);
+  return last === 60 /* < */ || last === 62 /* > */ || last === 38 /* & */ || last === 124 /* | */ || last === 45 /* - */;
+}
+
 type Token = { op: string; range: SourceRange } | { word: Located<string> };
 
 /** Words and operators in source order. Without `operators` (exec form), operator-looking words are operators. */
@@ -114,7 +120,7 @@ export function simpleCommands(command: ShellCommand): SimpleCommand[] {
       skipTarget = false;
       continue;
     }
-    if (REDIRECTION.test(w.raw)) {
+    if (mayBeRedirection(w.raw) && REDIRECTION.test(w.raw)) {
       skipTarget = true;
       redirectEnd = w.range.end;
       continue;
@@ -129,7 +135,11 @@ export function simpleCommands(command: ShellCommand): SimpleCommand[] {
     else current.words.push(w);
   }
   finish();
-  return result.sort((a, b) => firstStart(a) - firstStart(b));
+  // Out of order only around a `<( … )` (its commands finish before their reader): sort only then.
+  for (let i = 1; i < result.length; i++) {
+    if (firstStart(result[i]) < firstStart(result[i - 1])) return result.sort((a, b) => firstStart(a) - firstStart(b));
+  }
+  return result;
 }
 
 function fresh(command: ShellCommand): SimpleCommand {
@@ -144,7 +154,8 @@ function firstStart(c: SimpleCommand): number {
 /** The program a word names: `/usr/bin/curl` → `curl`. */
 export function programName(word: Located<string> | undefined): string {
   if (!word) return '';
-  return word.value.slice(word.value.lastIndexOf('/') + 1);
+  const slash = word.value.lastIndexOf('/');
+  return slash < 0 ? word.value : word.value.slice(slash + 1);
 }
 
 /** sudo options that take a value in the next word. */

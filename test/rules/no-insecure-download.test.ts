@@ -16,6 +16,7 @@ ruleTester.run(rule, {
       code: 'FROM alpine:3.20\nADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tgz /tmp/\n',
     },
     { kind: 'dockerfile', code: 'FROM alpine:3.20\nADD tool.tgz /tmp/\n', name: 'ADD of a local file' },
+    { kind: 'dockerfile', code: 'FROM debian:12\nRUN toString --allow-untrusted && constructor --nogpgcheck\n', name: 'programs named like Object.prototype members are not package managers' },
   ],
   invalid: [
     {
