@@ -41,8 +41,9 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 export function provideCodeActions(diagnostics: DiagnosticsHandler, params: CodeActionParams): CodeAction[] {
-  const entry = diagnostics.current(params.textDocument.uri);
-  if (!entry) return [];
+  const current = diagnostics.current(params.textDocument.uri);
+  if (!current) return [];
+  const entry = diagnostics.fixable(current);
   const { uri, version, document } = entry;
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -71,8 +72,9 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
 
 /** `capdrop.fixAllInFile`: applies every safe and review fix that does not overlap another. */
 export async function fixAllInFile(connection: Connection, diagnostics: DiagnosticsHandler, uri: string): Promise<boolean> {
-  const entry = diagnostics.current(uri);
-  if (!entry) return false;
+  const current = diagnostics.current(uri);
+  if (!current) return false;
+  const entry = diagnostics.fixable(current);
   const edit = fixAllEdit(diagnostics, entry, SAFE_AND_REVIEW);
   if (!edit) return false;
   const result = await connection.workspace.applyEdit({ label: 'Capdrop: fix all in file', edit: versionedEdit(entry.document, entry.uri, entry.version, [edit]) });

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Finding, type LintOptions } from '../engine/lint';
+import { lintComposeIncrementally, type ComposeLintState } from '../engine/incrementalCompose';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
 import { detectKind, type FileKind } from '../parse';
 import type { ScanJob, ScanResult } from '../scanWorker';
@@ -19,6 +20,23 @@ export interface LintEntry {
   document: TextDocument;
   kind: FileKind;
   findings: Finding[];
+  /**
+   * The findings came from an incremental re-lint, which plans no fixes: a code action lints this
+   * version whole first (`fixable`), once. The findings are the same, in the same order.
+   */
+  fixesNeedWholeLint?: boolean;
+}
+
+/** Compose files longer than this are re-linted incrementally (engine/incrementalCompose.ts); shorter ones parse in a few ms. */
+const INCREMENTAL_MIN_LINES = 2_000;
+
+function hasMoreLinesThan(text: string, count: number): boolean {
+  let at = -1;
+  for (let i = 0; i < count; i++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 const LANGUAGE_OF: Record<FileKind, string> = {
@@ -48,6 +66,8 @@ export class DiagnosticsHandler {
   private readonly published = new Map<string, string>();
   /** What was last sent per URI key, so re-linting after a reload does not resend identical results. */
   private readonly lastSent = new Map<string, string>();
+  /** What the last lint of each large open Compose file leaves for the next one (per URI key; the text says which version). */
+  private readonly composeStates = new Map<string, ComposeLintState>();
 
   constructor(
     private readonly connection: Connection,
@@ -114,11 +134,33 @@ export class DiagnosticsHandler {
       return entry;
     }
     try {
-      entry.findings = lint(text, kind, options).findings;
+      if (kind === 'compose' && hasMoreLinesThan(text, INCREMENTAL_MIN_LINES)) {
+        const result = lintComposeIncrementally(text, options, this.composeStates.get(key));
+        if (result.state) this.composeStates.set(key, result.state);
+        else this.composeStates.delete(key);
+        entry.findings = result.findings;
+        entry.fixesNeedWholeLint = true;
+      } else {
+        this.composeStates.delete(key);
+        entry.findings = lint(text, kind, options).findings;
+      }
     } catch (err) {
       logError(this.connection, `linting ${uri}`, err);
     }
     this.publish(uri, toDiagnostics(doc, entry.findings), doc.version);
+    return entry;
+  }
+
+  /** The entry with findings whose fixes can be planned (`planFixes`): after an incremental re-lint, the version linted whole. */
+  fixable(entry: LintEntry): LintEntry {
+    if (!entry.fixesNeedWholeLint) return entry;
+    const options: LintOptions = { ...this.config.lintOptionsFor(uriToPath(entry.uri)), withFixes: 'onDemand', onInternalError: this.logRuleError(entry.uri) };
+    try {
+      entry.findings = lint(entry.document.getText(), entry.kind, options).findings;
+    } catch (err) {
+      logError(this.connection, `linting ${entry.uri}`, err);
+    }
+    entry.fixesNeedWholeLint = false;
     return entry;
   }
 
@@ -227,6 +269,7 @@ export class DiagnosticsHandler {
    */
   onClosed(uri: string): void {
     this.cancelTimer(uri);
+    this.composeStates.delete(uriKey(uri));
     if (uri.startsWith('untitled:')) {
       this.clear(uri);
       return;
@@ -241,6 +284,7 @@ export class DiagnosticsHandler {
     this.cancelTimer(uri);
     this.diskSequence.set(key, (this.diskSequence.get(key) ?? 0) + 1);
     this.cache.delete(key);
+    this.composeStates.delete(key);
     this.publish(this.published.get(key) ?? uri, [], undefined);
   }
 
