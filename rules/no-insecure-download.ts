@@ -44,8 +44,8 @@ const APT_UNSIGNED_OPTION = /(?:AllowUnauthenticated|AllowInsecureRepositories|A
 const FALSE_VALUE = /^(?:false|0|no|off)$/i;
 const GIT_SSL_VERIFY_KEY = /^http(?:\..+)?\.sslverify$/i;
 
-/** Environment variables that turn TLS checks off, and the values that do it. */
-const TLS_ENV: Record<string, (value: string) => boolean> = {
+/** Environment variables that turn TLS checks off, and the values that do it (a Map: `ENV constructor=1` is not one). */
+const TLS_ENV = new Map<string, (value: string) => boolean>(Object.entries({
   // git only checks that the variable is set: even `false` disables verification.
   GIT_SSL_NO_VERIFY: (v) => v !== '',
   NODE_TLS_REJECT_UNAUTHORIZED: (v) => v === '0',
@@ -53,7 +53,7 @@ const TLS_ENV: Record<string, (value: string) => boolean> = {
   NPM_CONFIG_STRICT_SSL: (v) => FALSE_VALUE.test(v),
   npm_config_strict_ssl: (v) => FALSE_VALUE.test(v),
   PIP_TRUSTED_HOST: (v) => v !== '',
-};
+}));
 
 function span(from: Located<unknown>, to: Located<unknown>): SourceRange {
   return { start: from.range.start, end: to.range.end };
@@ -63,7 +63,7 @@ function assignmentHit(word: Located<string>): Hit | undefined {
   const eq = word.value.indexOf('=');
   const name = word.value.slice(0, eq);
   const value = word.value.slice(eq + 1);
-  const disables = TLS_ENV[name];
+  const disables = TLS_ENV.get(name);
   if (!disables || !disables(value)) return undefined;
   return { at: word.range, messageId: 'envDisablesTls', data: { name, value } };
 }
@@ -169,7 +169,7 @@ export default defineRule({
     for (const entry of spec.env) {
       const { name, value } = entry.value;
       if (!isKnown(value)) continue;
-      const disables = TLS_ENV[name.value];
+      const disables = TLS_ENV.get(name.value);
       if (disables?.(value.value)) hits.push({ at: span(name, value), messageId: 'envDisablesTls', data: { name: name.value, value: value.value } });
     }
     for (const download of spec.downloads ?? []) {

@@ -17,6 +17,7 @@ ruleTester.run(rule, {
     },
     { kind: 'dockerfile', code: 'FROM alpine:3.20\nADD tool.tgz /tmp/\n', name: 'ADD of a local file' },
     { kind: 'dockerfile', code: 'FROM debian:12\nRUN toString --allow-untrusted && constructor --nogpgcheck\n', name: 'programs named like Object.prototype members are not package managers' },
+    { kind: 'dockerfile', code: 'FROM debian:12\nENV constructor=1\nRUN toString=0 curl -fsSL https://example.com/t.tgz\n', name: 'variables named like Object.prototype members do not turn TLS off' },
   ],
   invalid: [
     {
