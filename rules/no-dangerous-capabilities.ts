@@ -67,7 +67,7 @@ export default defineRule({
   check(spec, ctx) {
     for (const cap of spec.capAdd) {
       const name = cap.value.trim().toUpperCase().replace(/^CAP_/, '');
-      const danger = DANGEROUS[name];
+      const danger = Object.hasOwn(DANGEROUS, name) ? DANGEROUS[name] : undefined;
       if (!danger) continue;
       const data = { cap: name, risk: danger.risk };
       ctx.report({

@@ -45,7 +45,8 @@ export default defineRule({
     for (const opt of spec.securityOpt) {
       // Compose writes `seccomp:unconfined`, the CLI `seccomp=unconfined`; Docker accepts both.
       const normalized = opt.value.trim().toLowerCase().replace(':', '=');
-      const layer = UNCONFINED[normalized];
+      // Own keys only: `security_opt: [constructor]` is not an option (it was, through Object.prototype).
+      const layer = Object.hasOwn(UNCONFINED, normalized) ? UNCONFINED[normalized] : undefined;
       if (!layer) continue;
       ctx.report({
         at: opt,

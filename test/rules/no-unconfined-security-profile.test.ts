@@ -3,6 +3,7 @@ import rule from '../../rules/no-unconfined-security-profile';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'compose', code: 'services:\n  a:\n    image: nginx:1.27\n    security_opt: [constructor]\n', name: 'an option named like an Object.prototype member is not an unconfined profile' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n      - seccomp:./profile.json\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: ${SECURITY_OPTS}\n', name: 'a ${VAR} list stays silent' },
     { kind: 'run', code: 'docker run --security-opt seccomp=/etc/docker/seccomp.json nginx:1.27' },

@@ -237,7 +237,7 @@ class ServiceReader {
   private bool(entry: Entry | undefined): Maybe<boolean> {
     const s = this.string(entry);
     if (!s || !('value' in s)) return s;
-    const b = BOOLEANS[s.value];
+    const b = Object.hasOwn(BOOLEANS, s.value) ? BOOLEANS[s.value] : undefined; // not `constructor` through Object.prototype
     if (b === undefined) return unknown(s.range.start, s.range.end, s.raw, `"${s.value}" is not a boolean`);
     return { ...s, value: b };
   }

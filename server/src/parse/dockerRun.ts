@@ -223,7 +223,7 @@ function scanFlags(words: ShellWord[], from: number): FlagScan {
     if (v.startsWith('--') && v.length > 2) {
       const eq = v.indexOf('=');
       const name0 = eq >= 0 ? v.slice(2, eq) : v.slice(2);
-      const name = ALIASES[name0] ?? name0;
+      const name = (Object.hasOwn(ALIASES, name0) ? ALIASES[name0] : undefined) ?? name0; // `--constructor` is no alias
       if (eq >= 0) {
         const plain = isPlainPrefix(w.raw, eq + 1);
         const use: FlagUse = { name, flag: w, range: { start: w.start, end: w.end } };
