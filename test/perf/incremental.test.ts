@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint } from '../../server/src/engine/lint';
+import { parseSegments } from '../../server/src/parse';
 import { lintComposeIncrementally, type ComposeLintState } from '../../server/src/engine/incrementalCompose';
 
 // The incremental re-lint of a large Compose file must give exactly the findings of a whole lint, after any edit.
@@ -76,6 +77,14 @@ function edit(next: () => number, text: string): string {
   return text.slice(0, at) + replacement + text.slice(at + length);
 }
 
+/** A spec without its references into the YAML document (the copy's document is another object), ranges and all else kept. */
+function withoutNodes(value: unknown): unknown {
+  if (value instanceof Set) return new Set([...value].map(withoutNodes));
+  if (Array.isArray(value)) return value.map(withoutNodes);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'node').map(([k, v]) => [k, withoutNodes(v)]));
+  return value;
+}
+
 describe('incremental re-lint of large Compose files', () => {
   it('gives the findings of a whole lint after every one of many random edits (fast-check, seeded)', () => {
     let steps = 0;
@@ -89,6 +98,10 @@ describe('incremental re-lint of large Compose files', () => {
           text = edit(next, text);
           const result = lintComposeIncrementally(text, {}, state);
           assert.deepEqual(result.findings, lint(text, 'compose', { withFixes: false }).findings, `seed ${seed}, edit ${i}`);
+          if (result.reparsed) {
+            const whole = parseSegments(text, 'compose')[0].parsed.specs.find((spec) => spec.origin.name === result.reparsed!.origin.name);
+            assert.deepEqual(withoutNodes(result.reparsed), withoutNodes(whole), `seed ${seed}, edit ${i}: the service parsed again`);
+          }
           state = result.state;
           steps++;
           if (result.incremental) incremental++;

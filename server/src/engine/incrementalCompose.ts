@@ -1,3 +1,4 @@
+import type { ContainerSpec } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { parseSegments, type Segment } from '../parse';
 import { checkComposeSpec, DEFAULT_MAX_FILE_SIZE, finishComposeFindings, lint, type Finding, type LintOptions } from './lint';
@@ -29,6 +30,8 @@ export interface ComposeLintResult {
   /** Undefined when this file cannot be re-linted incrementally (the next lint is a whole one). */
   state: ComposeLintState | undefined;
   incremental: boolean;
+  /** The service parsed again, when incremental (its `node` references belong to the copy's YAML document). */
+  reparsed?: ContainerSpec;
 }
 
 /** Whole-file features that tie services together, or blocks to each other, in ways the cut copy would miss. */
@@ -189,7 +192,7 @@ function relint(prev: ComposeLintState, text: string, options: LintOptions): Com
     nextBlocks.push({ start: moved(other.start), end: moved(other.end), name: other.name, raw });
   }
   const findings = finishComposeFindings(text, new LineIndex(text), nextBlocks.flatMap((x) => x.raw), options);
-  return { findings, state: { text, optionsKey: prev.optionsKey, indent, blocks: nextBlocks }, incremental: true };
+  return { findings, state: { text, optionsKey: prev.optionsKey, indent, blocks: nextBlocks }, incremental: true, reparsed: spec };
 }
 
 /**
