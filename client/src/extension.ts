@@ -37,7 +37,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   return new LanguageClient('capdrop', 'Capdrop', serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   client = createClient(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('capdrop.lintWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.lintWorkspace, arguments: [] })),
@@ -52,7 +52,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client.start();
     }),
   );
-  await client.start();
+  // Not awaited: activation returns at once and the server's start-up (~100 ms) happens in the background;
+  // a failed start is reported by the language client in its output channel.
+  void client.start();
 }
 
 export async function deactivate(): Promise<void> {
