@@ -267,18 +267,11 @@ function scanWord(text: string, start: number, end: number): ScannedWord {
       i = r.end;
       continue;
     }
-    if (c === DOLLAR) {
-      const r = scanDollar(text, i, end);
+    if (c === DOLLAR || c === BACKTICK) {
+      const r = scanSubstitution(text, i, end, c);
       value += r.value;
       opaque ||= r.opaque;
       i = r.end;
-      continue;
-    }
-    if (c === BACKTICK) {
-      const close = skipBackticks(text, i + 1, end);
-      value += text.slice(i, close);
-      opaque = true;
-      i = close;
       continue;
     }
     value += text[i];
@@ -316,24 +309,24 @@ function scanDoubleQuoted(text: string, start: number, end: number): { value: st
       }
       continue;
     }
-    if (c === DOLLAR) {
-      const r = scanDollar(text, i, end);
+    if (c === DOLLAR || c === BACKTICK) {
+      const r = scanSubstitution(text, i, end, c);
       value += r.value;
       opaque ||= r.opaque;
       i = r.end;
-      continue;
-    }
-    if (c === BACKTICK) {
-      const close = skipBackticks(text, i + 1, end);
-      value += text.slice(i, close);
-      opaque = true;
-      i = close;
       continue;
     }
     value += text[i];
     i++;
   }
   return { value, end, opaque };
+}
+
+/** A `$…` expansion or a backtick substitution at `i` (`c` is its first character), alike inside and outside double quotes. */
+function scanSubstitution(text: string, i: number, end: number, c: number): { value: string; end: number; opaque: boolean } {
+  if (c === DOLLAR) return scanDollar(text, i, end);
+  const close = skipBackticks(text, i + 1, end);
+  return { value: text.slice(i, close), end: close, opaque: true };
 }
 
 /** Scans a `$…` expansion at `i`. `$'…'` (ANSI-C quoting) is a literal, every other expansion is opaque. */
