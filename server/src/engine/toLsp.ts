@@ -100,21 +100,3 @@ export function fixToCodeAction(
  * Picks fixes of the allowed safeties, first come first served, skipping any whose edits overlap an
  * already chosen one (a second fix at the same place would be planned against text that no longer exists).
  */
-export function collectNonOverlappingEdits(findings: readonly Finding[], allowed: ReadonlySet<string>): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  for (const finding of findings) {
-    for (const fix of finding.fixes) {
-      if (fix.messageId === 'ignore' || !allowed.has(fix.safety)) continue;
-      if (fix.edits.some((e) => chosen.some((c) => overlaps(c.range, e.range)))) continue;
-      chosen.push(...fix.edits);
-      break; // one fix per finding: the first is the rule's preferred one
-    }
-  }
-  return chosen;
-}
-
-function overlaps(a: SourceRange, b: SourceRange): boolean {
-  // Two insertions at the same point are ambiguous in order, so they count as overlapping too.
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end;
-}

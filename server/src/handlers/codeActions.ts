@@ -1,8 +1,10 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Connection, type Range } from 'vscode-languageserver';
-import { lint, planFixes, type Finding } from '../engine/lint';
-import { applyEdits, type TextEdit } from '../edit/writer';
-import { DIAGNOSTIC_SOURCE, collectNonOverlappingEdits, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit } from '../engine/toLsp';
+import { planFixes, type Finding } from '../engine/lint';
+import type { TextEdit } from '../edit/writer';
+import { DIAGNOSTIC_SOURCE, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit } from '../engine/toLsp';
 import type { DiagnosticsHandler, LintEntry } from './diagnostics';
+import { fixAll } from '../engine/fixAll';
+import type { FixSafety } from '../engine/ruleApi';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.capdrop`;
 /**
@@ -15,8 +17,8 @@ export const COMMANDS = {
   lintWorkspace: 'capdrop.server.lintWorkspace',
 } as const;
 
-const SAFE_ONLY = new Set(['safe']);
-const SAFE_AND_REVIEW = new Set(['safe', 'review']);
+const SAFE_ONLY: ReadonlySet<FixSafety> = new Set(['safe']);
+const SAFE_AND_REVIEW: ReadonlySet<FixSafety> = new Set(['safe', 'review']);
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
@@ -81,31 +83,14 @@ export async function fixAllInFile(connection: Connection, diagnostics: Diagnost
   return result.applied;
 }
 
-const MAX_FIX_PASSES = 10;
-
-/**
- * Applies fixes in passes, as ESLint does: fixes that touch the same place (several settings inserted
- * after the same line) cannot be planned against one text, so each pass takes the non-overlapping
- * ones, and the next pass re-lints the result. The outcome is one edit covering what changed.
- */
-function fixAllEdit(diagnostics: DiagnosticsHandler, entry: LintEntry, allowed: ReadonlySet<string>): TextEdit | undefined {
+function fixAllEdit(diagnostics: DiagnosticsHandler, entry: LintEntry, allowed: ReadonlySet<FixSafety>): TextEdit | undefined {
   const original = entry.document.getText();
   const options = diagnostics.lintOptionsFor(entry.uri);
-  let text = original;
-  // A file linted from disk (not open) was linted without planning fixes.
-  let findings = entry.version === null ? lint(original, entry.kind, options).findings : entry.findings;
-  // An open document's findings were linted with fixes on demand; planned once, kept on the findings.
-  for (const finding of findings) planFixes(finding);
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = collectNonOverlappingEdits(findings, allowed);
-    if (!edits.length) break;
-    try {
-      text = applyEdits(text, edits);
-    } catch {
-      break; // a fix whose own edits overlap is a rule bug: keep what the earlier passes did
-    }
-    findings = lint(text, entry.kind, options).findings;
-  }
+  // A file linted from disk (not open) was linted without planning fixes: the first pass lints it with them.
+  // An open document's findings were linted with fixes on demand: plan them once, kept on the findings.
+  const findings = entry.version === null ? undefined : entry.findings;
+  if (findings) for (const finding of findings) planFixes(finding);
+  const { text } = fixAll(original, entry.kind, options, allowed, findings);
   return text === original ? undefined : minimalEdit(original, text);
 }
 
