@@ -1,6 +1,6 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 import { isKnown, type Located, type SourceRange } from '../server/src/model/located';
-import { allSimpleCommands, effectiveCommand, programName } from './support/shell-commands';
+import { effectiveCommand, programName, simpleCommandsMentioning } from './support/shell-commands';
 
 type MessageId = 'tlsDisabled' | 'signatureDisabled' | 'configDisablesTls' | 'envDisablesTls' | 'addWithoutChecksum';
 interface Hit {
@@ -54,6 +54,13 @@ const TLS_ENV = new Map<string, (value: string) => boolean>(Object.entries({
   npm_config_strict_ssl: (v) => FALSE_VALUE.test(v),
   PIP_TRUSTED_HOST: (v) => v !== '',
 }));
+
+/**
+ * Text that every command finding needs (case-insensitive, so it only ever matches more): the flags,
+ * settings and variable names above. Commands without any are not split for this rule.
+ */
+const MAY_DISABLE_CHECKS =
+  /insecure|no-check-certificate|trusted.host|allow-?(?:unauthenticated|untrusted|downgrade)|no-?gpg|nosignature|strict.?ssl|sslverify|git_ssl_no_verify|node_tls_reject_unauthorized|pythonhttpsverify|curl[^]*?-[a-z0-9#:]*k/i;
 
 function span(from: Located<unknown>, to: Located<unknown>): SourceRange {
   return { start: from.range.start, end: to.range.end };
@@ -158,7 +165,7 @@ export default defineRule({
   },
   check(spec, ctx) {
     const hits: Hit[] = [];
-    for (const command of allSimpleCommands(spec.commands)) {
+    for (const command of simpleCommandsMentioning(spec, MAY_DISABLE_CHECKS)) {
       for (const a of command.assignments) {
         const hit = assignmentHit(a);
         if (hit) hits.push(hit);

@@ -1,8 +1,10 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 import type { Located } from '../server/src/model/located';
-import { allSimpleCommands, effectiveCommand, programName, type SimpleCommand } from './support/shell-commands';
+import { effectiveCommand, programName, simpleCommandsMentioning, type SimpleCommand } from './support/shell-commands';
 
 const DOWNLOADERS = new Set(['curl', 'wget']);
+/** Every finding needs a downloader word: commands without one are not split for this rule. */
+const MENTIONS_DOWNLOADER = /curl|wget/;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'ash', 'dash', 'ksh', 'mksh']);
 const INTERPRETERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'node', 'nodejs', 'php']);
 /** Builtins that run a file or string as shell code in the current shell. */
@@ -77,7 +79,8 @@ export default defineRule({
       '{{shell}} runs the output of {{downloader}} unverified; download to a file, check its sha256 checksum, then run the file.',
   },
   check(spec, ctx) {
-    for (const command of allSimpleCommands(spec.commands)) {
+    const commands = simpleCommandsMentioning(spec, MENTIONS_DOWNLOADER);
+    for (const command of commands) {
       const { name, args } = effectiveCommand(command);
       if (!name) continue;
       const program = interpreterName(name);
@@ -105,7 +108,7 @@ export default defineRule({
       }
     }
     // `bash <(curl …)`: the download is a process substitution read by the shell as its script.
-    for (const command of allSimpleCommands(spec.commands)) {
+    for (const command of commands) {
       const download = isDownload(command);
       const into = command.substitutedInto;
       if (!download || !into) continue;

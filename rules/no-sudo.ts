@@ -1,5 +1,5 @@
 import { defineRule } from '../server/src/engine/ruleApi';
-import { allSimpleCommands, programName } from './support/shell-commands';
+import { programName, simpleCommandsMentioning } from './support/shell-commands';
 
 export default defineRule({
   id: 'no-sudo',
@@ -29,8 +29,8 @@ export default defineRule({
     sudo: 'This RUN step calls sudo; run the step as root with `USER root` before it (and switch back after) instead of shipping sudo in the image.',
   },
   check(spec, ctx) {
-    // The simple commands of all commands are split once per spec and shared with other rules.
-    for (const command of allSimpleCommands(spec.commands)) {
+    // Commands without "sudo" in their text are not split (nor, in a Dockerfile, tokenized) for this rule.
+    for (const command of simpleCommandsMentioning(spec, /sudo/)) {
       if (command.command.kind !== 'run') continue;
       const first = command.words[0];
       if (first && programName(first) === 'sudo') ctx.report({ at: first, messageId: 'sudo' });

@@ -1,5 +1,6 @@
 import type { ContainerSpec, EnvVar } from '../../server/src/model/containerSpec';
 import type { Located, SourceRange } from '../../server/src/model/located';
+import { mayMention } from './shell-commands';
 
 /** Shell operators that end a simple command, in case a flat word list carries them. */
 const COMMAND_SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
@@ -36,7 +37,10 @@ const foundOnce = new WeakMap<ContainerSpec, Located<string>[][]>();
 function findDaemonInvocations(spec: ContainerSpec): Located<string>[][] {
   const out: Located<string>[][] = [];
   const dind = isDindImage(spec);
+  const fromDockerfile = spec.origin.kind === 'dockerfile';
   for (const command of spec.commands) {
+    // A Dockerfile tokenizes a command when its words are first read: skip those that name no daemon.
+    if (fromDockerfile && !(dind && command.kind === 'cmd') && !mayMention(command, /docker/)) continue;
     const words = command.words;
     let operatorStarts: number[] | undefined;
     let args: Located<string>[] | undefined;

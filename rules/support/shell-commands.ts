@@ -1,4 +1,4 @@
-import type { ShellCommand } from '../../server/src/model/containerSpec';
+import type { ContainerSpec, ShellCommand } from '../../server/src/model/containerSpec';
 import type { Located, SourceRange } from '../../server/src/model/located';
 
 /**
@@ -214,13 +214,51 @@ function peelWrappers(c: SimpleCommand): EffectiveCommand {
  * the result.
  */
 export function allSimpleCommands(commands: readonly ShellCommand[]): readonly SimpleCommand[] {
-  let all = flattenedOnce.get(commands);
-  if (!all) {
-    all = [];
-    for (const c of commands) for (const simple of simpleCommands(c)) all.push(simple);
-    flattenedOnce.set(commands, all);
-  }
-  return all;
+  return splitEach(commands, undefined);
 }
 
-const flattenedOnce = new WeakMap<readonly ShellCommand[], SimpleCommand[]>();
+/**
+ * The simple commands of those commands whose text may hold a word matching `pattern` (all of them
+ * without one). A rule that can only fire on some words (`sudo`, `curl`) passes them here: a Dockerfile
+ * tokenizes a RUN line only when something reads its words, so most commands are never tokenized.
+ * The split is kept per command, shared by all rules. Callers must not mutate the result.
+ */
+export function simpleCommandsMentioning(spec: ContainerSpec, pattern: RegExp): readonly SimpleCommand[] {
+  // Only a Dockerfile's command texts are the source its words were tokenized from.
+  return splitEach(spec.commands, spec.origin.kind === 'dockerfile' ? pattern : undefined);
+}
+
+function splitEach(commands: readonly ShellCommand[], pattern: RegExp | undefined): readonly SimpleCommand[] {
+  let split = splitOnce.get(commands);
+  if (!split) {
+    split = new Array<SimpleCommand[] | undefined>(commands.length);
+    splitOnce.set(commands, split);
+  }
+  const out: SimpleCommand[] = [];
+  for (let i = 0; i < commands.length; i++) {
+    if (pattern && !mayMention(commands[i], pattern)) continue;
+    const simple = (split[i] ??= simpleCommands(commands[i]));
+    for (const c of simple) out.push(c);
+  }
+  return out;
+}
+
+const splitOnce = new WeakMap<readonly ShellCommand[], (SimpleCommand[] | undefined)[]>();
+
+/** Characters the shell tokenizer drops from a word's value: quotes, escapes, `$'…'`, continued lines. */
+const DROPPED_BY_TOKENIZER = /["'\\$\r\n]/;
+const DROPPED_BY_TOKENIZER_ALL = /["'\\$\r\n]/g;
+
+/**
+ * False only when no word of a shell-form Dockerfile command (only those) can contain a match of `pattern`. A word's
+ * value is its raw text less quotes, escapes and line continuations (expansions stay as written), so a
+ * match in a value is a match in the command text once those characters are removed. `pattern` must
+ * not itself match across those characters, and must not be global (`lastIndex`).
+ */
+export function mayMention(command: ShellCommand, pattern: RegExp): boolean {
+  // Exec-form words are JSON-decoded (`\u0063url`), not a subsequence of the text.
+  if (command.form !== 'shell') return true;
+  const raw = command.text.value;
+  if (pattern.test(raw)) return true;
+  return DROPPED_BY_TOKENIZER.test(raw) && pattern.test(raw.replace(DROPPED_BY_TOKENIZER_ALL, ''));
+}

@@ -337,7 +337,7 @@ class DockerfileReader {
       const words = elements.map((e) => located(e.value, e.contentStart, e.contentEnd, this.text.slice(e.contentStart, e.contentEnd)));
       return { kind, words, text, form: 'exec' };
     }
-    return { kind, text, form: 'shell', ...this.shellTokens(start, end) };
+    return new LazyShellCommand(kind, text, () => this.shellTokens(start, end));
   }
 
   /**
@@ -447,4 +447,50 @@ class DockerfileReader {
 function unquote(raw: string): string {
   const q = raw[0];
   return raw.length >= 2 && (q === '"' || q === "'") && raw[raw.length - 1] === q ? raw.slice(1, -1) : raw;
+}
+
+type ShellTokens = Pick<ShellCommand, 'words' | 'operators'>;
+
+/**
+ * A shell-form command whose words and operators are tokenized when first read: rules look into few
+ * commands (they skip those whose text cannot match), and tokenizing every RUN line up front was most
+ * of the reader's cost. A class, so every command shares one shape and its accessors; the private
+ * fields stay out of JSON and deep comparisons.
+ */
+class LazyShellCommand implements ShellCommand {
+  readonly form = 'shell';
+  #tokens: ShellTokens | undefined;
+  #tokenize: (() => ShellTokens) | undefined;
+
+  constructor(
+    readonly kind: ShellCommand['kind'],
+    readonly text: Located<string>,
+    tokenize: () => ShellTokens,
+  ) {
+    this.#tokenize = tokenize;
+  }
+
+  #read(): ShellTokens {
+    if (this.#tokens === undefined) {
+      this.#tokens = this.#tokenize!();
+      this.#tokenize = undefined; // let the reader go
+    }
+    return this.#tokens;
+  }
+
+  get words(): Located<string>[] {
+    return this.#read().words;
+  }
+
+  set words(words: Located<string>[]) {
+    this.#tokens = { ...this.#read(), words };
+  }
+
+  get operators(): Located<string>[] | undefined {
+    return this.#read().operators;
+  }
+
+  set operators(operators: Located<string>[] | undefined) {
+    this.#tokens = { ...this.#read(), operators };
+  }
 }
