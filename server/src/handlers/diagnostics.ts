@@ -27,6 +27,9 @@ export interface LintEntry {
   fixesNeedWholeLint?: boolean;
 }
 
+/** Diagnostics notifications queued for the client beyond which the workspace scan waits (`whenWritten`). */
+const MAX_UNWRITTEN = 64;
+
 /** Compose files longer than this are re-linted incrementally (engine/incrementalCompose.ts); shorter ones parse in a few ms. */
 const INCREMENTAL_MIN_LINES = 2_000;
 
@@ -68,6 +71,9 @@ export class DiagnosticsHandler {
   private readonly lastSent = new Map<string, string>();
   /** What the last lint of each large open Compose file leaves for the next one (per URI key; the text says which version). */
   private readonly composeStates = new Map<string, ComposeLintState>();
+  /** Diagnostics notifications sent and not yet written to the client (`whenWritten`). */
+  private unwritten = 0;
+  private readonly writeWaiters: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -315,7 +321,22 @@ export class DiagnosticsHandler {
     this.lastSent.set(key, fingerprint);
     if (diagnostics.length) this.published.set(key, uri);
     else this.published.delete(key);
-    void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+    this.unwritten++;
+    const written = () => {
+      if (--this.unwritten <= MAX_UNWRITTEN / 2) for (const wake of this.writeWaiters.splice(0)) wake();
+    };
+    // The promise settles once the message is written to the client.
+    Promise.resolve(this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics })).then(written, written);
+  }
+
+  /**
+   * Resolves when few enough diagnostics wait to be written to the client. The connection queues every
+   * message, with its diagnostics as objects, until the client has read the ones before it: a workspace
+   * scan that outran a busy client held tens of MB there (half the server's heap at the end of a scan).
+   */
+  whenWritten(): Promise<void> {
+    if (this.unwritten <= MAX_UNWRITTEN) return Promise.resolve();
+    return new Promise((resolve) => this.writeWaiters.push(resolve));
   }
 
   /** A rule that throws becomes an internal-error diagnostic; its stack goes to the output channel. */

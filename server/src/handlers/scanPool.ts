@@ -32,8 +32,19 @@ export class ScanPool {
   /** `script` is the server's entry (it runs `runScanWorker` off the main thread); `.ts` runs through tsx (tests). */
   constructor(
     private readonly script: string,
-    readonly size = Math.max(1, availableParallelism()),
+    /**
+     * One worker fewer than the cores: the server's thread lints batches too (it was idle ~60 % of a scan
+     * beside two workers), and each isolate costs tens of MiB of RSS.
+     */
+    readonly size = Math.max(1, availableParallelism() - 1),
   ) {}
+
+  /** Batches sent to the workers and not yet answered. */
+  get outstanding(): number {
+    let count = 0;
+    for (const w of this.workers) count += w.busy;
+    return count;
+  }
 
   /**
    * Whether a worker has loaded. Starting one (loading the bundle) takes a while; until then the scan

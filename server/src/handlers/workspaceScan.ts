@@ -7,6 +7,7 @@ import type { DiagnosticsHandler } from './diagnostics';
 import { pathToUri, uriKey } from './documentKind';
 import { GitIgnore, GlobSet } from './glob';
 import { logError } from './guard';
+import { lintJob } from '../scanWorker';
 import type { ScanPool } from './scanPool';
 
 /** Directories never worth entering, whatever the settings say. */
@@ -71,9 +72,11 @@ export class WorkspaceScanner {
     let linted = 0;
     const batch: string[] = [];
     const inFlight = new Set<Promise<void>>();
-    // Each worker gets a second batch queued behind the one it is linting, so none waits for the walk.
-    const maxInFlight = this.pool ? this.pool.size * 2 : 1;
+    // Each worker gets a second batch queued behind the one it is linting, so none waits for the walk;
+    // one more batch is linted in this thread meanwhile.
+    const maxInFlight = this.pool ? this.pool.size * 2 + 1 : 1;
     const send = async () => {
+      await this.diagnostics.whenWritten();
       const sent = this.lintBatch(batch.splice(0), cancelled).finally(() => inFlight.delete(sent));
       inFlight.add(sent);
       while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
@@ -112,10 +115,21 @@ export class WorkspaceScanner {
     }
   }
 
-  /** Lints files in a worker (publishing their results unless the scan was cancelled meanwhile), or here when there is none. */
+  /**
+   * Lints files in a worker (publishing their results unless the scan was cancelled meanwhile) when one
+   * is loaded and not already two batches behind; otherwise here, one file at a time, yielding between files.
+   */
   private async lintBatch(uris: string[], cancelled: () => boolean): Promise<void> {
-    const pool = this.pool?.ready ? this.pool : undefined;
-    const jobs = pool ? uris.map((uri) => this.diagnostics.scanJob(uri)).filter((j) => j !== undefined) : [];
+    if (!this.pool) {
+      for (const uri of uris) {
+        if (cancelled()) return;
+        if (!this.diagnostics.isOpen(uri)) await this.diagnostics.lintFromDisk(uri);
+        await yieldToEventLoop();
+      }
+      return;
+    }
+    const pool = this.pool.ready && this.pool.outstanding < this.pool.size * 2 ? this.pool : undefined;
+    const jobs = uris.map((uri) => this.diagnostics.scanJob(uri)).filter((j) => j !== undefined);
     if (pool && jobs.length) {
       try {
         const results = await pool.lint(jobs.map((j) => j.job));
@@ -128,9 +142,10 @@ export class WorkspaceScanner {
         logError(this.connection, 'linting files in a scan worker (linting them in the server instead)', err);
       }
     }
-    for (const uri of pool ? jobs.map((j) => j.job.uri) : uris) {
+    // The worker's own function, so this thread keeps no more per file than a worker's result does.
+    for (const { job, sequence } of jobs) {
       if (cancelled()) return;
-      if (!this.diagnostics.isOpen(uri)) await this.diagnostics.lintFromDisk(uri);
+      await this.diagnostics.acceptScanResult(job, sequence, lintJob(job));
       await yieldToEventLoop();
     }
   }
