@@ -60,7 +60,7 @@ const TLS_ENV = new Map<string, (value: string) => boolean>(Object.entries({
  * settings and variable names above. Commands without any are not split for this rule.
  */
 const MAY_DISABLE_CHECKS =
-  /insecure|no-check-certificate|trusted.host|allow-?(?:unauthenticated|untrusted|downgrade)|no-?gpg|nosignature|strict.?ssl|sslverify|git_ssl_no_verify|node_tls_reject_unauthorized|pythonhttpsverify|curl[^]*?-[a-z0-9#:]*k/i;
+  /insecure|no-check-certificate|trusted[-_]host|allow-?(?:unauthenticated|untrusted|downgrade)|no-?gpg|nosignature|strict[-_]?ssl|sslverify|git_ssl_no_verify|node_tls_reject_unauthorized|pythonhttpsverify|curl[^]*?-[a-z0-9#:]*k/i;
 
 function span(from: Located<unknown>, to: Located<unknown>): SourceRange {
   return { start: from.range.start, end: to.range.end };

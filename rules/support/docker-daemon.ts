@@ -38,9 +38,10 @@ function findDaemonInvocations(spec: ContainerSpec): Located<string>[][] {
   const out: Located<string>[][] = [];
   const dind = isDindImage(spec);
   const fromDockerfile = spec.origin.kind === 'dockerfile';
-  for (const command of spec.commands) {
+  for (let c = 0; c < spec.commands.length; c++) {
+    const command = spec.commands[c];
     // A Dockerfile tokenizes a command when its words are first read: skip those that name no daemon.
-    if (fromDockerfile && !(dind && command.kind === 'cmd') && !mayMention(command, /docker/)) continue;
+    if (fromDockerfile && !(dind && command.kind === 'cmd') && !mayMention(spec.commands, c, /docker/)) continue;
     const words = command.words;
     let operatorStarts: number[] | undefined;
     let args: Located<string>[] | undefined;

@@ -229,36 +229,48 @@ export function simpleCommandsMentioning(spec: ContainerSpec, pattern: RegExp): 
 }
 
 function splitEach(commands: readonly ShellCommand[], pattern: RegExp | undefined): readonly SimpleCommand[] {
-  let split = splitOnce.get(commands);
-  if (!split) {
-    split = new Array<SimpleCommand[] | undefined>(commands.length);
-    splitOnce.set(commands, split);
-  }
+  const cache = cacheOf(commands);
   const out: SimpleCommand[] = [];
   for (let i = 0; i < commands.length; i++) {
-    if (pattern && !mayMention(commands[i], pattern)) continue;
-    const simple = (split[i] ??= simpleCommands(commands[i]));
+    if (pattern && !mayMention(commands, i, pattern)) continue;
+    const simple = (cache.split[i] ??= simpleCommands(commands[i]));
     for (const c of simple) out.push(c);
   }
   return out;
 }
 
-const splitOnce = new WeakMap<readonly ShellCommand[], (SimpleCommand[] | undefined)[]>();
+/** Per commands array (one weak-map entry per spec): each command's simple commands and searchable text, once computed. */
+interface CommandsCache {
+  split: (SimpleCommand[] | undefined)[];
+  searchable: (string | undefined)[];
+}
 
-/** Characters the shell tokenizer drops from a word's value: quotes, escapes, `$'…'`, continued lines. */
-const DROPPED_BY_TOKENIZER = /["'\\$\r\n]/;
-const DROPPED_BY_TOKENIZER_ALL = /["'\\$\r\n]/g;
+const cacheByCommands = new WeakMap<readonly ShellCommand[], CommandsCache>();
+
+function cacheOf(commands: readonly ShellCommand[]): CommandsCache {
+  let cache = cacheByCommands.get(commands);
+  if (!cache) {
+    cache = { split: new Array(commands.length), searchable: new Array(commands.length) };
+    cacheByCommands.set(commands, cache);
+  }
+  return cache;
+}
+
+/** Characters the shell tokenizer may drop from a word's value: quotes, escapes, `$'…'`, continued lines. */
+const DROPPED_BY_TOKENIZER = /["'\\$\r\n]/g;
 
 /**
- * False only when no word of a shell-form Dockerfile command (only those) can contain a match of `pattern`. A word's
- * value is its raw text less quotes, escapes and line continuations (expansions stay as written), so a
- * match in a value is a match in the command text once those characters are removed. `pattern` must
- * not itself match across those characters, and must not be global (`lastIndex`).
+ * False only when no word of the shell-form Dockerfile command `commands[index]` (only those) can
+ * contain a match of `pattern`. A word's value is its raw text less quotes, escapes and line
+ * continuations, so a match in a value is a match in the command text once those characters are
+ * removed. `pattern` must match none of those characters (a `[^]*` gap aside), and must not be global.
  */
-export function mayMention(command: ShellCommand, pattern: RegExp): boolean {
+export function mayMention(commands: readonly ShellCommand[], index: number, pattern: RegExp): boolean {
+  const command = commands[index];
   // Exec-form words are JSON-decoded (`\u0063url`), not a subsequence of the text.
   if (command.form !== 'shell') return true;
-  const raw = command.text.value;
-  if (pattern.test(raw)) return true;
-  return DROPPED_BY_TOKENIZER.test(raw) && pattern.test(raw.replace(DROPPED_BY_TOKENIZER_ALL, ''));
+  const cache = cacheOf(commands);
+  // Removing the characters is cheaper once per command than once per rule (profiled).
+  const searchable = (cache.searchable[index] ??= command.text.value.replace(DROPPED_BY_TOKENIZER, ''));
+  return pattern.test(searchable);
 }
