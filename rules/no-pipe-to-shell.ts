@@ -3,8 +3,11 @@ import type { Located } from '../server/src/model/located';
 import { effectiveCommand, programName, simpleCommandsMentioning, type SimpleCommand } from './support/shell-commands';
 
 const DOWNLOADERS = new Set(['curl', 'wget']);
-/** Every finding needs a downloader word: commands without one are not split for this rule. */
-const MENTIONS_DOWNLOADER = /curl|wget/;
+/**
+ * Every finding needs a downloader word and a pipe, a `$( … )`/`<( … )` or a backtick: commands
+ * without both are not split for this rule (most RUN lines with curl have no pipe).
+ */
+const MENTIONS_DOWNLOADER = /^(?=[^]*?(?:curl|wget))[^]*?[|(`]/;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'ash', 'dash', 'ksh', 'mksh']);
 const INTERPRETERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'node', 'nodejs', 'php']);
 /** Builtins that run a file or string as shell code in the current shell. */
