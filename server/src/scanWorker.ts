@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
@@ -16,7 +17,8 @@ export interface ScanJob {
 }
 
 export type ScanResult =
-  | { uri: string; status: 'linted'; diagnostics: Diagnostic[]; ruleErrors: { ruleId: string; detail: string }[] }
+  /** `digest` is `diagnosticsDigest(uri, undefined, diagnostics)`, computed here to spare the server's thread. */
+  | { uri: string; status: 'linted'; diagnostics: Diagnostic[]; digest: string; ruleErrors: { ruleId: string; detail: string }[] }
   | { uri: string; status: 'too-large'; size: number; limit: number }
   | { uri: string; status: 'missing' }
   /**
@@ -61,11 +63,16 @@ export function lintJob(job: ScanJob): ScanResult {
     const findings = lint(text, kind, options).findings;
     if (readsOtherFiles) return { uri, status: 'in-process' };
     const diagnostics = toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings);
-    return { uri, status: 'linted', diagnostics, ruleErrors };
+    return { uri, status: 'linted', diagnostics, digest: diagnosticsDigest(uri, undefined, diagnostics), ruleErrors };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { uri, status: 'missing' };
     return { uri, status: 'in-process' }; // anything unexpected: the main thread tries again and logs it
   }
+}
+
+/** What the server remembers of the diagnostics last published for a URI: a digest, not the JSON (tens of MB over a workspace). */
+export function diagnosticsDigest(uri: string, version: number | undefined, diagnostics: Diagnostic[]): string {
+  return createHash('sha1').update(JSON.stringify([uri, version, diagnostics])).digest('base64');
 }
 
 /** The worker side of the scan pool: answers each batch with one result per job, in order. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -6,7 +5,7 @@ import { lint, type Finding, type LintOptions } from '../engine/lint';
 import { lintComposeIncrementally, type ComposeLintState } from '../engine/incrementalCompose';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
 import { detectKind, type FileKind } from '../parse';
-import type { ScanJob, ScanResult } from '../scanWorker';
+import { diagnosticsDigest, type ScanJob, type ScanResult } from '../scanWorker';
 import type { ConfigStore } from './config';
 import { documentKind, uriKey, uriToPath } from './documentKind';
 import { logError } from './guard';
@@ -263,7 +262,7 @@ export class DiagnosticsHandler {
           findings: [],
         };
         this.cache.set(key, entry);
-        return this.publish(uri, result.diagnostics, undefined);
+        return this.publish(uri, result.diagnostics, undefined, result.digest);
       }
     }
   }
@@ -313,10 +312,8 @@ export class DiagnosticsHandler {
     return [...this.cache.values()].filter((e) => e.version === null).map((e) => e.uri);
   }
 
-  private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined): void {
+  private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined, fingerprint = diagnosticsDigest(uri, version, diagnostics)): void {
     const key = uriKey(uri);
-    // A digest, not the JSON itself: a workspace scan keeps one per file (the JSON was tens of MB).
-    const fingerprint = createHash('sha1').update(JSON.stringify([uri, version, diagnostics])).digest('base64');
     if (this.lastSent.get(key) === fingerprint) return;
     this.lastSent.set(key, fingerprint);
     if (diagnostics.length) this.published.set(key, uri);
