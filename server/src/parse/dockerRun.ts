@@ -508,7 +508,8 @@ export function parseImageRef(ref: string): ImageRef | undefined {
   return image;
 }
 
-const CAP_RANGE_FIELD = (use: FlagUse): Located<null> => located(null, use.range.start, use.range.end, use.flag.raw, { node: { use } satisfies RunValueHandle });
+/** The range of a list setting's flag (`--cap-add`, `--security-opt`, `--link`), which fixes extend or remove. */
+const flagField = (use: FlagUse): Located<null> => located(null, use.range.start, use.range.end, use.flag.raw, { node: { use } satisfies RunValueHandle });
 
 /** Builds the spec of one simple command, or undefined when it is not a `docker run`/`create` with a real image. */
 export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: string): ContainerSpec | undefined {
@@ -601,15 +602,15 @@ function applyFlag(use: FlagUse, spec: ContainerSpec): void {
       return;
     }
     case 'cap-add':
-      spec.capAddField ??= CAP_RANGE_FIELD(use);
+      spec.capAddField ??= flagField(use);
       spec.capAdd.push(...listItems(use, spec, 'cap_add'));
       return;
     case 'cap-drop':
-      spec.capDropField ??= CAP_RANGE_FIELD(use);
+      spec.capDropField ??= flagField(use);
       spec.capDrop.push(...listItems(use, spec, 'cap_drop'));
       return;
     case 'security-opt': {
-      spec.securityOptField ??= CAP_RANGE_FIELD(use);
+      spec.securityOptField ??= flagField(use);
       const span = use.value!;
       if (span.opaque) spec.unknownFields.add('security_opt');
       else spec.securityOpt.push(whole(span, span.text, { use }));
@@ -711,7 +712,7 @@ function applyFlag(use: FlagUse, spec: ContainerSpec): void {
       spec.namespaces.cgroup = scalar(use);
       return;
     case 'link': {
-      spec.linksField ??= CAP_RANGE_FIELD(use);
+      spec.linksField ??= flagField(use);
       const span = use.value!;
       if (!span.opaque) spec.links.push(whole(span, span.text, { use }));
       return;
