@@ -5,7 +5,8 @@ import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
 import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
-import { isHostPath, normalizeHostPath, parseShortPort, splitVolume, type Part } from './compose/strings';
+import { isHostPath, parseShortPort, splitVolume, type Part } from './compose/strings';
+import { normalizeHostPath } from './hostPath';
 import { splitImageReference } from '../model/imageRef';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';
 

@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { normalizeHostPath } from './hostPath';
 import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type Port, type Device } from '../model/containerSpec';
 import { splitImageReference } from '../model/imageRef';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
@@ -396,12 +396,6 @@ function shortMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefin
     }
   }
   return whole(span, mount, handle);
-}
-
-/** As the kernel resolves it (`//proc/./sys` is `/proc/sys`), without a trailing slash. */
-function normalizeHostPath(p: string): string {
-  const folded = p.startsWith('/') && !p.includes('$') ? posix.normalize(p) : p;
-  return folded.length > 1 && folded.endsWith('/') ? folded.replace(/\/+$/, '') || '/' : folded;
 }
 
 function longMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefined {

@@ -1,5 +1,4 @@
 /** Parsers for Compose's short-syntax strings; they work on text already interpolated. */
-import { posix } from 'node:path';
 
 const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
 
@@ -55,16 +54,6 @@ export function splitVolume(text: string): Part[] {
 
 export function isHostPath(source: string): boolean {
   return /^[/.~]/.test(source) || WINDOWS_DRIVE.test(source) || source.startsWith('\\\\');
-}
-
-/**
- * Host paths are compared as the kernel resolves them: an absolute path folds `//`, `/./` and `..`
- * (`//proc/./sys` is `/proc/sys`), and any path loses a trailing slash so `/var/run/docker.sock/` and
- * `/var/run/docker.sock` compare equal.
- */
-export function normalizeHostPath(source: string): string {
-  const folded = source.startsWith('/') && !source.includes('$') ? posix.normalize(source) : source;
-  return folded.length > 1 && /[/\\]$/.test(folded) ? folded.replace(/[/\\]+$/, '') || '/' : folded;
 }
 
 export interface ShortPort {
