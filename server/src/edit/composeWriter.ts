@@ -5,7 +5,7 @@ import type { ListSetting, Setting, SpecWriter, TextEdit } from './writer';
 import { contentEnd } from '../parse/compose';
 import type { ComposeHandle, ComposeRef, ServiceRef } from '../parse/compose/refs';
 import type { Entry } from '../parse/compose/yamlAccess';
-import { parseShortPort, splitVolume } from '../parse/compose/strings';
+import { parseShortPort, splitVolume } from '../parse/shortSyntax';
 import { Lines, doubleQuoted, inStyle, inStyleLoose, stringScalar } from './compose/text';
 
 const LIST_KEYS: Record<ListSetting, string> = { capAdd: 'cap_add', capDrop: 'cap_drop', securityOpt: 'security_opt' };

@@ -5,7 +5,7 @@ import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
 import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
-import { isHostPath, parseShortPort, splitVolume, type Part } from './compose/strings';
+import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSyntax';
 import { normalizeHostPath } from './hostPath';
 import { splitImageReference } from '../model/imageRef';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';

@@ -1,4 +1,5 @@
 import { normalizeHostPath } from './hostPath';
+import { parseShortPort, type Part } from './shortSyntax';
 import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type Port, type Device } from '../model/containerSpec';
 import { splitImageReference } from '../model/imageRef';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
@@ -433,45 +434,12 @@ function parsePort(use: FlagUse, spec: ContainerSpec): Located<Port> | undefined
     return undefined;
   }
   const handle: RunValueHandle = { use };
-  let body = t;
-  let protocol = 'tcp';
-  const slash = t.lastIndexOf('/');
-  if (slash >= 0) {
-    protocol = t.slice(slash + 1).toLowerCase();
-    body = t.slice(0, slash);
-  }
-  let hostIp: Located<string> | undefined;
-  let rest = 0;
-  if (body.startsWith('[')) {
-    const close = body.indexOf(']');
-    if (close > 0) {
-      hostIp = sub(span, 1, close, body.slice(1, close), handle);
-      rest = body[close + 1] === ':' ? close + 2 : close + 1;
-    }
-  }
-  const colons: number[] = [];
-  for (let k = rest; k < body.length; k++) if (body[k] === ':') colons.push(k);
-  let hostPort: Located<string> | undefined;
-  let containerFrom = rest;
-  if (!hostIp && colons.length >= 2) {
-    // `ip:host:container`; an unbracketed IPv6 address keeps every colon but the last two.
-    const ipEnd = colons[colons.length - 2];
-    hostIp = sub(span, rest, ipEnd, body.slice(rest, ipEnd), handle);
-    rest = ipEnd + 1;
-  }
-  const lastColon = body.lastIndexOf(':');
-  if (lastColon >= rest) {
-    if (lastColon > rest) hostPort = sub(span, rest, lastColon, body.slice(rest, lastColon), handle);
-    containerFrom = lastColon + 1;
-  } else containerFrom = rest;
-  const port: Port = {
-    containerPort: sub(span, containerFrom, body.length, body.slice(containerFrom), handle),
-    protocol,
-    mode: 'published',
-    syntax: 'flag',
-  };
-  if (hostIp && hostIp.value !== '') port.hostIp = hostIp;
-  if (hostPort) port.hostPort = hostPort;
+  const parsed = parseShortPort(t);
+  if (!parsed) return undefined;
+  const at = (part: Part) => sub(span, part.start, part.start + part.text.length, part.text, handle);
+  const port: Port = { containerPort: at(parsed.containerPort), protocol: parsed.protocol, mode: 'published', syntax: 'flag' };
+  if (parsed.hostIp && parsed.hostIp.text !== '') port.hostIp = at(parsed.hostIp);
+  if (parsed.hostPort) port.hostPort = at(parsed.hostPort);
   return whole(span, port, handle);
 }
 

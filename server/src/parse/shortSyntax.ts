@@ -1,4 +1,4 @@
-/** Parsers for Compose's short-syntax strings; they work on text already interpolated. */
+/** Short-syntax strings (`src:dst[:opts]`, `[ip:][host:]container[/proto]`) as Compose and `docker run` write them; Compose's are already interpolated, and `docker run` hands over only values without shell expansions. */
 
 const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
 
