@@ -1,3 +1,5 @@
+// Through vscode-languageserver, not -protocol: the server depends on its own nested protocol copy, and
+// importing the top-level one bundled a second protocol + jsonrpc (~105 kB) into dist/server.js.
 import {
   CodeActionKind,
   DiagnosticSeverity,
@@ -8,7 +10,7 @@ import {
   type Range,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver-protocol';
+} from 'vscode-languageserver';
 import type { SourceRange } from '../model/located';
 import type { TextEdit } from '../edit/writer';
 import type { Finding, PlannedFix } from './lint';
