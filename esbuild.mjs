@@ -1,7 +1,7 @@
-// Bundles the extension client, the language server and the CLI into dist/ (one file each, so the
-// .vsix ships no node_modules). `--production` minifies; `--watch` rebuilds on change.
+// Bundles the extension client and the language server (which is also the CLI) into dist/, so the
+// .vsix ships no node_modules. `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import umd from './esbuild.umd.cjs';
 
 const production = process.argv.includes('--production');
@@ -9,10 +9,9 @@ const watch = process.argv.includes('--watch');
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
+  // The language server, its scan workers and the CLI (server/src/server.ts picks the role).
   { in: 'server/src/server.ts', out: 'server', external: [] },
-  // Written in parallel: bundled once it exists.
-  { in: 'cli/main.ts', out: 'cli', external: [], optional: true },
-].filter((e) => !e.optional || existsSync(e.in));
+];
 
 /** Prints errors in the `file:line:col: error: message` form that VS Code's problem matchers read. */
 const reportProblems = {
@@ -28,6 +27,9 @@ const reportProblems = {
     });
   },
 };
+
+// A clean dist/ on every build, so files of entries that no longer exist (dist/cli.js) are not shipped.
+if (!watch) rmSync('dist', { recursive: true, force: true });
 
 const contexts = await Promise.all(
   entries.map((entry) =>

@@ -180,7 +180,7 @@ function listFiles(dir: string): string[] {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  if (!fs.existsSync(path.join(REPO, 'dist', 'server.js')) || !fs.existsSync(path.join(REPO, 'dist', 'cli.js'))) execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: REPO, stdio: 'inherit' });
+  if (!fs.existsSync(path.join(REPO, 'dist', 'server.js')) || !fs.existsSync(path.join(REPO, 'dist', 'extension.js'))) execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: REPO, stdio: 'inherit' });
   const inputs = generate();
   ({ lint, tokenizeShell, DockerfileParser, parseAllDocuments, validate } = await loadEngine());
   const corpusFiles = listFiles(CORPUS).sort();

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the bundled CLI (built by `node esbuild.mjs` from cli/main.ts).
-require('../dist/cli.js').runFromProcess();
+// Runs the CLI from the bundle it shares with the language server (built by `node esbuild.mjs`).
+require('../dist/server.js').runCli();

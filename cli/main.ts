@@ -226,7 +226,7 @@ function readProcessStdin(): Promise<Buffer> {
   });
 }
 
-/** The entry point of `bin/capdrop.js` (and of `node dist/cli.js`). */
+/** The entry point of `bin/capdrop.js`, through `runCli` of the bundle it shares with the server. */
 export function runFromProcess(): void {
   // A closed pipe (`capdrop . | head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -243,4 +243,3 @@ export function runFromProcess(): void {
   );
 }
 
-if (require.main === module) runFromProcess();

@@ -1,6 +1,13 @@
 import { isMainThread } from 'node:worker_threads';
 
-// One bundle, two roles: the language server, and (started by the workspace scan's pool) a scan
-// worker, so dist/ does not ship the engine twice. `require` keeps the other role's module unevaluated.
-if (isMainThread) require('./serverMain');
-else (require('./scanWorker') as typeof import('./scanWorker')).runScanWorker();
+// One bundle, three roles, so dist/ ships the engine once: the language server (run as the main
+// module: the client forks `dist/server.js`), a scan worker (started by the workspace scan's pool on the
+// same file) and the CLI (`bin/capdrop.js` requires this file and calls `runCli`). `require` keeps the
+// other roles' modules unevaluated; only their source is parsed.
+if (!isMainThread) (require('./scanWorker') as typeof import('./scanWorker')).runScanWorker();
+else if (require.main === module) require('./serverMain');
+
+/** The command line (`bin/capdrop.js`): reads `process.argv`, sets `process.exitCode`. */
+export function runCli(): void {
+  (require('../../cli/main') as typeof import('../../cli/main')).runFromProcess();
+}

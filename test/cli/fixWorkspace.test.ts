@@ -18,8 +18,8 @@ const KINDS = { 'Dockerfile': 'dockerfile', 'compose.yaml': 'compose', 'scripts/
 function buildLauncher(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-fix-bundle-'));
   buildSync({
-    entryPoints: [path.join(REPO, 'cli/main.ts')],
-    outfile: path.join(root, 'dist/cli.js'),
+    entryPoints: [path.join(REPO, 'server/src/server.ts')],
+    outfile: path.join(root, 'dist/server.js'),
     bundle: true,
     platform: 'node',
     format: 'cjs',
