@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findExcessiveNesting } from '../../server/src/parse/yamlDepth';
+import { findExcessiveNesting, scanNesting } from '../../server/src/parse/yamlDepth';
 
 test('block indentation levels count, and the offset is where the too-deep line starts', () => {
   const text = 'a:\n  b:\n    c:\n      d: 1\n';
@@ -37,4 +37,25 @@ test('block scalar bodies are skipped, CRLF or LF, with chomping and comments on
   // A `|` inside a value is not a header.
   const pipe = 'a: x | y\n  [[[[\n';
   assert.equal(findExcessiveNesting(pipe, 3), pipe.indexOf('  [[[[') + 3);
+});
+
+test('the shortcut on texts with few lines, dashes and brackets gives what the full scan gives', () => {
+  // Seeded, so a failure reproduces; small limits put the shortcut's bound right at the edge.
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pieces = ['-', '- ', '-\t', '[', '{', ']', '}', ' ', '  ', '\n', '\r\n', 'a', ': ', '#', '"', "'", '|', '>'];
+  let exceeded = 0;
+  for (let i = 0; i < 20_000; i++) {
+    let text = '';
+    for (let n = random(24); n > 0; n--) text += pieces[random(pieces.length)];
+    const max = 1 + random(8);
+    const expected = scanNesting(text, max);
+    if (expected !== undefined) exceeded++;
+    assert.equal(findExcessiveNesting(text, max), expected, JSON.stringify({ text, max }));
+  }
+  // Both outcomes occur, so the comparison covers texts the shortcut must not wave through.
+  assert.ok(exceeded > 1000 && exceeded < 19_000, String(exceeded));
 });
