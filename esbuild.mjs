@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 import umd from './esbuild.umd.cjs';
+import shared from './esbuild.shared.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -11,6 +12,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
   // The language server, its scan workers and the CLI (server/src/server.ts picks the role).
   { in: 'server/src/server.ts', out: 'server', external: [] },
+  // The LSP libraries the two bundles above share (esbuild.shared.cjs).
+  { stdin: shared.chunkEntry(), out: shared.CHUNK, external: [] },
 ];
 
 /** Prints errors in the `file:line:col: error: message` form that VS Code's problem matchers read. */
@@ -34,20 +37,19 @@ if (!watch) rmSync('dist', { recursive: true, force: true });
 const contexts = await Promise.all(
   entries.map((entry) =>
     esbuild.context({
-      entryPoints: { [entry.out]: entry.in },
+      ...(entry.stdin ? { stdin: entry.stdin, outfile: `dist/${entry.out}.js` } : { entryPoints: { [entry.out]: entry.in }, outdir: 'dist' }),
       bundle: true,
       format: 'cjs',
       platform: 'node',
       // ESM builds first: jsonc-parser's UMD build requires './impl/format' at run time, which a bundle cannot resolve.
       mainFields: ['module', 'main'],
       target: 'node20',
-      outdir: 'dist',
       external: entry.external,
       minify: production,
       sourcemap: !production,
       sourcesContent: false,
       logLevel: 'silent',
-      plugins: [umd.preferUmdBuilds, reportProblems],
+      plugins: entry.stdin ? [umd.preferUmdBuilds, reportProblems] : [shared.useSharedChunk, umd.preferUmdBuilds, reportProblems],
     }),
   ),
 );

@@ -174,6 +174,17 @@ function cliVsDclint(corpusFiles: string[]): void {
   extra.nodeStartMs = bare.median;
 }
 
+/** (6) What the extension ships: the production bundles in dist/ (the .vsix holds these and no node_modules). */
+function bundleSizes(): void {
+  const files = fs.readdirSync(path.join(REPO, 'dist')).filter((f) => f.endsWith('.js')).sort();
+  const sizes = Object.fromEntries(files.map((f) => [f, fs.statSync(path.join(REPO, 'dist', f)).size]));
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  const kB = (n: number): string => `${(n / 1000).toFixed(0)} kB`;
+  console.log('\n(6) bundled dist/ (production build)');
+  console.log(`  ${files.map((f) => `${f} ${kB(sizes[f])}`).join(' + ')} = ${kB(total)} (target < 1 MB)`);
+  extra.dist = { files: sizes, totalBytes: total };
+}
+
 function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
@@ -201,6 +212,7 @@ async function main(): Promise<void> {
     await workspaceScan(inputs.workspace, inputs.workspaceFiles, '0');
   }
   if (wants('cli')) cliVsDclint(corpusFiles.map((f) => path.relative(REPO, f)));
+  if (wants('dist')) bundleSizes();
   const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, quick, totalSeconds: (performance.now() - started) / 1000, rows, ...extra };
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote bench/results.json (${results.totalSeconds.toFixed(0)} s)`);
