@@ -127,8 +127,15 @@ export function contentEnd(text: string, node: unknown): number {
   const range = current?.range;
   if (!range) return 0;
   let end = range[1];
-  while (end > range[0] && /\s/.test(text[end - 1])) end--;
+  while (end > range[0] && isWhitespaceAt(text, end - 1)) end--;
   return end;
+}
+
+/** `/\s/` on one character, without the regex for printable ASCII (most of what ends a node). */
+function isWhitespaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code > 32 && code < 127) return false;
+  return /\s/.test(text[index]);
 }
 
 /** Maps indexes in a scalar's value to offsets in the text, when the value is written verbatim. */

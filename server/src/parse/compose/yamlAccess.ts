@@ -71,7 +71,7 @@ export interface Entry {
 }
 
 function keyText(pair: Pair, aliases: AliasTable): string | undefined {
-  const k = aliases.deref(pair.key).node;
+  const k = isAlias(pair.key) ? aliases.deref(pair.key).node : pair.key;
   if (isScalar(k)) return k.value === null ? undefined : String(k.value);
   return undefined;
 }
@@ -90,8 +90,11 @@ export function entriesOf(map: YAMLMap, aliases: AliasTable, shared: boolean, de
       merges.push(pair.value);
       continue;
     }
-    const { node, viaAlias } = aliases.deref(pair.value);
-    result.set(key, { key, pair, owner: map, value: node, shared: shared || viaAlias });
+    // Most values are not aliases: no `deref` result object for them (this runs for every key of every mapping read).
+    if (isAlias(pair.value)) {
+      const { node, viaAlias } = aliases.deref(pair.value);
+      result.set(key, { key, pair, owner: map, value: node, shared: shared || viaAlias });
+    } else result.set(key, { key, pair, owner: map, value: pair.value, shared });
   }
   for (const m of merges) {
     const sources = isSeq(m) ? m.items : [m];
