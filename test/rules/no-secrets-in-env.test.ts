@@ -1,4 +1,7 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { ruleTester } from '../ruleTester';
+import { lint } from '../../server/src/engine/lint';
 import rule from '../../rules/no-secrets-in-env';
 
 ruleTester.run(rule, {
@@ -101,4 +104,15 @@ ruleTester.run(rule, {
       fixes: [],
     },
   ],
+});
+
+// Every secret word, in the spellings names use: the rule skips the word split for names containing none
+// of them, so each one must still be found (in upper, camel and kebab case).
+test('each secret word is found in upper, camel and kebab case names', () => {
+  const names = ['DB_PASSWORD', 'dbPasswd', 'app-secret', 'GH_TOKEN', 'stripeApiKey', 'MY_APIKEY', 'ssh-private-key', 'S3_ACCESS_KEY', 'GCP_CREDENTIALS'];
+  for (const name of names) {
+    const code = `services:\n  a:\n    image: app:1.0\n    environment:\n      ${name}: s3cr3t-value\n`;
+    const found = lint(code, 'compose', { ruleSet: [rule] }).findings.filter((f) => f.ruleId === rule.id);
+    assert.deepEqual(found.map((f) => f.data), [{ name }], name);
+  }
 });
