@@ -170,7 +170,8 @@ function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSet
     const range = mapRange(seg, rangeOf(d.at));
     const fixes = options.withFixes === false || options.withFixes === 'onDemand' ? [] : planRuleFixes(rule, d, seg);
     const finding: Finding = { ruleId: rule.id, severity, message: interpolate(rule.messages[d.messageId], d.data), messageId: d.messageId, data: d.data, range, fixes };
-    specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
+    // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
+    if (spec.origin.kind === 'run') specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) pendingFixes.set(finding, () => planRuleFixes(rule, d, seg));
     out.push(finding);
   };
