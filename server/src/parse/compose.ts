@@ -144,13 +144,19 @@ function valueBase(text: string, node: Scalar): number | undefined {
   const value = typeof node.value === 'string' ? node.value : String(node.value);
   switch (node.type) {
     case 'PLAIN':
-      return text.slice(start, end) === value ? start : undefined;
+      return writtenAt(text, start, end, value) ? start : undefined;
     case 'QUOTE_SINGLE':
     case 'QUOTE_DOUBLE':
-      return text.slice(start + 1, end - 1) === value ? start + 1 : undefined;
+      return writtenAt(text, start + 1, end - 1, value) ? start + 1 : undefined;
     default:
       return undefined;
   }
+}
+
+/** `text.slice(start, end) === value` for offsets (never negative), without making the slice (for every short-syntax item). */
+function writtenAt(text: string, start: number, end: number, value: string): boolean {
+  const from = Math.min(start, text.length);
+  return Math.max(0, Math.min(end, text.length) - from) === value.length && text.startsWith(value, from);
 }
 
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, True: true, False: false, TRUE: true, FALSE: false };
@@ -196,9 +202,32 @@ class ServiceReader {
 
   // ---- building blocks -------------------------------------------------------------------------
 
+  // A list item's range is asked for several times in a row (the item, its raw text, each short-syntax
+  // part), and each time walked and trimmed: the last node's range and value base are kept (profiled).
+  private lastNode: unknown = undefined;
+  private lastRange: SourceRange = { start: 0, end: 0 }; // nodeRange of undefined
+  /** `null` until computed for `lastNode`. */
+  private lastBase: number | undefined | null = null;
+
+  private measured(node: unknown): SourceRange {
+    if (node !== this.lastNode) {
+      this.lastNode = node;
+      this.lastRange = nodeRange(this.text, node);
+      this.lastBase = null;
+    }
+    return this.lastRange;
+  }
+
   private raw(node: unknown): string {
-    const r = nodeRange(this.text, node);
+    const r = this.measured(node);
     return this.text.slice(r.start, r.end);
+  }
+
+  /** Where a scalar's value starts in the text when written verbatim (`valueBase`), for the last node measured. */
+  private valueBaseOf(node: unknown): number | undefined {
+    this.measured(node);
+    if (this.lastBase === null) this.lastBase = isScalar(node) ? valueBase(this.text, node) : undefined;
+    return this.lastBase;
   }
 
   /** A whole setting is written at its pair, or at the anchored node when its value is an alias. */
@@ -231,7 +260,7 @@ class ServiceReader {
     const raw = this.raw(entry.value);
     const value = interpolate(text);
     if (!value.known) return unknown(range.start, range.end, raw, value.reason);
-    const ref: ComposeRef = { value: entry.value, entry, ...(parents ? { parents } : {}) };
+    const ref: ComposeRef = parents ? { value: entry.value, entry, parents } : { value: entry.value, entry };
     return { value: value.value, range, raw, editable: !entry.shared && !value.hasVariables, node: ref };
   }
 
@@ -255,10 +284,10 @@ class ServiceReader {
     if (!entry) return;
     const list = entry.value;
     if (isSeq(list)) {
-      list.items.forEach((item, index) => {
-        const { node, viaAlias } = this.aliases.deref(item);
+      for (let index = 0; index < list.items.length; index++) {
+        const { node, viaAlias } = this.aliases.deref(list.items[index]);
         visit(node, entry.shared || viaAlias, { value: node, list: { entry, seq: list, index } });
-      });
+      }
       return;
     }
     if (isScalar(list) && list.value === null) return;
@@ -266,7 +295,8 @@ class ServiceReader {
   }
 
   private itemRange(node: unknown): SourceRange {
-    return nodeRange(this.text, node);
+    const r = this.measured(node);
+    return { start: r.start, end: r.end };
   }
 
   private stringList(entry: Entry | undefined, name: string, into: Located<string>[]): void {
@@ -284,12 +314,11 @@ class ServiceReader {
 
   /** A piece of a short-syntax string, located inside the scalar when it is written verbatim. */
   private part(node: unknown, part: Part, shared: boolean): Located<string> {
-    const whole = this.itemRange(node);
-    const base = isScalar(node) ? valueBase(this.text, node) : undefined;
+    const base = this.valueBaseOf(node);
     const value = interpolate(part.text);
     // An unknown piece keeps its text: rules compare it with real paths and ports and stay silent.
     const text = value.known ? value.value : part.text;
-    const range = base === undefined ? whole : { start: base + part.start, end: base + part.start + part.text.length };
+    const range = base === undefined ? this.itemRange(node) : { start: base + part.start, end: base + part.start + part.text.length };
     return { value: text, range, raw: part.text, editable: !shared && !part.text.includes('$') };
   }
 
