@@ -5,7 +5,7 @@ import { defineRule } from '../server/src/engine/ruleApi';
 /** The port as a reader would write it: YAML quotes are not part of the value, and a long-syntax mapping is spelled short. */
 function portLabel(port: Located<Port>): string {
   const { hostPort, containerPort, protocol, syntax } = port.value;
-  if (syntax !== 'long') return port.raw.replace(/^(["'])(.*)\1$/s, '$2');
+  if (syntax !== 'long') return port.raw[0] === '"' || port.raw[0] === "'" ? port.raw.replace(/^(["'])(.*)\1$/s, '$2') : port.raw; // most are unquoted: no regex
   return `${hostPort ? `${hostPort.value}:` : ''}${containerPort.value}${protocol === 'tcp' ? '' : `/${protocol}`}`;
 }
 
