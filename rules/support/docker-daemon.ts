@@ -23,6 +23,9 @@ function isDindImage(spec: ContainerSpec): boolean {
  * `dockerd-entrypoint.sh …`, or flags alone passed to a `docker:dind` image's entrypoint.
  */
 export function daemonInvocations(spec: ContainerSpec): readonly (readonly Located<string>[])[] {
+  // Without a command there is no daemon, and no cache entry to keep (most Compose services; a weak-map
+  // entry costs the garbage collector, profiled).
+  if (spec.commands.length === 0) return NO_DAEMONS;
   // Two rules ask for the same spec's daemons: find them once (the model is immutable once parsed).
   let found = foundOnce.get(spec);
   if (!found) {
@@ -33,6 +36,7 @@ export function daemonInvocations(spec: ContainerSpec): readonly (readonly Locat
 }
 
 const foundOnce = new WeakMap<ContainerSpec, Located<string>[][]>();
+const NO_DAEMONS: readonly (readonly Located<string>[])[] = Object.freeze([]);
 
 function findDaemonInvocations(spec: ContainerSpec): Located<string>[][] {
   const out: Located<string>[][] = [];
