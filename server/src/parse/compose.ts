@@ -232,9 +232,11 @@ class ServiceReader {
 
   /** A whole setting is written at its pair, or at the anchored node when its value is an alias. */
   private settingRange(entry: Entry): SourceRange {
-    if (entry.pair.value !== entry.value) return nodeRange(this.text, entry.value);
+    if (entry.pair.value !== entry.value) return this.itemRange(entry.value);
     const keyStart = (entry.pair.key as Node).range?.[0] ?? 0;
-    return { start: keyStart, end: contentEnd(this.text, entry.value ?? entry.pair.key) };
+    const node = entry.value ?? entry.pair.key;
+    // A node with a range ends where nodeRange ends it, and the value's range is asked for next (raw text).
+    return { start: keyStart, end: (node as Node | null)?.range ? this.measured(node).end : contentEnd(this.text, node) };
   }
 
   /** The text of a scalar as Compose reads it (numbers as written, `~`/empty as absent). */
@@ -268,7 +270,7 @@ class ServiceReader {
   private inner(entry: Entry | undefined): Located<string> | undefined {
     const s = this.string(entry);
     if (!s || !('value' in s) || !entry) return undefined;
-    return { ...s, range: nodeRange(this.text, entry.value) };
+    return { ...s, range: this.itemRange(entry.value) };
   }
 
   private bool(entry: Entry | undefined): Maybe<boolean> {
@@ -514,9 +516,9 @@ class ServiceReader {
       for (const e of entriesOf(env, this.aliases, entry.shared).values()) {
         const key = e.pair.key as Node;
         const nameRange = nodeRange(this.text, key);
-        const name: Located<string> = { value: e.key, range: nameRange, raw: this.raw(key), editable: !e.shared };
+        const name: Located<string> = { value: e.key, range: nameRange, raw: this.text.slice(nameRange.start, nameRange.end), editable: !e.shared };
         const value = this.string(e);
-        const variable: EnvVar = { name, ...(value ? { value: { ...value, range: nodeRange(this.text, e.value) } } : {}), source: 'environment' };
+        const variable: EnvVar = { name, ...(value ? { value: { ...value, range: this.itemRange(e.value) } } : {}), source: 'environment' };
         this.spec.env.push({ value: variable, range: this.settingRange(e), raw: this.raw(e.value ?? key), editable: !e.shared, node: { value: e.value, entry: e } });
       }
       return;
