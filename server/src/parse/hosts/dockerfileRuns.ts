@@ -3,6 +3,12 @@ import type { Segment } from '../index';
 import { shellSegment } from './segment';
 
 const CONTAINER_TOOL = /\b(?:docker|podman|nerdctl)\b/;
+const NESTING_KINDS: ReadonlySet<string> = new Set(['run', 'cmd', 'entrypoint']);
+
+/** Whether the text names a container tool; `includes` rules out most RUN lines faster than the regex alone (profiled). */
+function namesContainerTool(text: string): boolean {
+  return (text.includes('docker') || text.includes('podman') || text.includes('nerdctl')) && CONTAINER_TOOL.test(text);
+}
 
 /**
  * `docker run` lines inside a Dockerfile's shell-form RUN/CMD/ENTRYPOINT (docker-in-docker images, CI
@@ -14,12 +20,12 @@ export function nestedRunSegments(text: string, parsed: ParsedFile): Segment[] {
   const seen = new Set<number>();
   for (const spec of parsed.specs) {
     for (const command of spec.commands) {
-      if (command.form !== 'shell' || !['run', 'cmd', 'entrypoint'].includes(command.kind)) continue;
+      if (command.form !== 'shell' || !NESTING_KINDS.has(command.kind)) continue;
       const { start, end } = command.text.range;
       if (seen.has(start) || end <= start || end > text.length) continue;
       seen.add(start);
       const piece = { base: start, text: text.slice(start, end) };
-      if (!CONTAINER_TOOL.test(piece.text)) continue;
+      if (!namesContainerTool(piece.text)) continue;
       const seg = shellSegment(text, piece);
       if (seg.parsed.specs.length > 0) segments.push(seg);
     }
