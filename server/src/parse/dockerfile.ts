@@ -6,7 +6,7 @@ import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo
 import { officialEntrypointDropsPrivileges, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
 import { splitImageReference } from '../model/imageRef';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
-import { firstNonFlag, splitWords } from './dockerfile/words';
+import { argumentSpan, firstNonFlag, splitWords } from './dockerfile/words';
 import { tokenizeShell } from './shellWords';
 
 type AstRange = ReturnType<Instruction['getRange']>;
@@ -133,15 +133,14 @@ class DockerfileReader {
         if (settings) this.visitVolume(this.words(keywordRange.end, range.end), index, settings.mounts);
         break;
       case 'RUN': {
-        const words = this.words(keywordRange.end, range.end);
-        const args = words.slice(firstNonFlag(this.text, words));
+        const args = argumentSpan(this.text, keywordRange.end, range.end, this.escapeChar, true);
         const command = this.command('run', args, this.heredocBody(ast as Run, args));
         if (command) this.commands.push(command);
         break;
       }
       case 'CMD':
       case 'ENTRYPOINT': {
-        const command = this.command(keyword === 'CMD' ? 'cmd' : 'entrypoint', this.words(keywordRange.end, range.end));
+        const command = this.command(keyword === 'CMD' ? 'cmd' : 'entrypoint', argumentSpan(this.text, keywordRange.end, range.end, this.escapeChar, false));
         if (command) this.commands.push(command);
         if (command && settings) settings[keyword === 'CMD' ? 'cmd' : 'entrypoint'] = command;
         break;
@@ -153,7 +152,7 @@ class DockerfileReader {
         const words = this.words(keywordRange.end, range.end);
         const args = words.slice(firstNonFlag(this.text, words));
         if (args.length > 1 && this.text.slice(args[0].start, args[0].end).toUpperCase() === 'CMD') {
-          const command = this.command('healthcheck', args.slice(1));
+          const command = this.command('healthcheck', { start: args[1].start, end: args[args.length - 1].end });
           if (command) this.commands.push(command);
         }
         break;
@@ -313,8 +312,8 @@ class DockerfileReader {
   }
 
   /** For `RUN <<EOF`, the script is the heredoc body. */
-  private heredocBody(ast: Run, args: SourceRange[]): SourceRange | undefined {
-    if (args.length === 0 || !this.text.startsWith('<<', args[0].start)) return undefined;
+  private heredocBody(ast: Run, args: SourceRange | undefined): SourceRange | undefined {
+    if (!args || !this.text.startsWith('<<', args.start)) return undefined;
     const heredoc = ast.getHeredocs()[0];
     if (!heredoc) return undefined;
     const content = heredoc.getContentRange();
@@ -325,11 +324,12 @@ class DockerfileReader {
 
   /**
    * A RUN/CMD/ENTRYPOINT/HEALTHCHECK command: from its first argument (after the instruction's flags,
-   * or after HEALTHCHECK's CMD) to the end of the instruction, or the heredoc body.
+   * or after HEALTHCHECK's CMD) to the end of its last argument, or the heredoc body.
    */
-  private command(kind: ShellCommand['kind'], args: SourceRange[], body?: SourceRange): ShellCommand | undefined {
-    if (!body && args.length === 0) return undefined;
-    const { start, end } = body ?? { start: args[0].start, end: args[args.length - 1].end };
+  private command(kind: ShellCommand['kind'], args: SourceRange | undefined, body?: SourceRange): ShellCommand | undefined {
+    const span = body ?? args;
+    if (!span) return undefined;
+    const { start, end } = span;
     const raw = this.text.slice(start, end);
     const text = located(raw, start, end, raw);
     const elements = body ? null : scanJsonStringArray(this.text, start, end, this.escapeChar);
@@ -337,7 +337,7 @@ class DockerfileReader {
       const words = elements.map((e) => located(e.value, e.contentStart, e.contentEnd, this.text.slice(e.contentStart, e.contentEnd)));
       return { kind, words, text, form: 'exec' };
     }
-    return new LazyShellCommand(kind, text, () => this.shellTokens(start, end));
+    return new LazyShellCommand(kind, text, this, start, end);
   }
 
   /**
@@ -345,7 +345,7 @@ class DockerfileReader {
    * with `# escape=\``, Docker removes the backtick-newline pairs before the shell sees the text, so each
    * continued line is tokenized on its own.
    */
-  private shellTokens(start: number, end: number): Pick<ShellCommand, 'words' | 'operators'> {
+  shellTokens(start: number, end: number): Pick<ShellCommand, 'words' | 'operators'> {
     const words: Located<string>[] = [];
     const operators: Located<string>[] = [];
     const collect = (from: number, to: number) => {
@@ -460,20 +460,27 @@ type ShellTokens = Pick<ShellCommand, 'words' | 'operators'>;
 class LazyShellCommand implements ShellCommand {
   readonly form = 'shell';
   #tokens: ShellTokens | undefined;
-  #tokenize: (() => ShellTokens) | undefined;
+  /** The reader and the command's offsets rather than a closure over them: one context object less per command. */
+  #reader: DockerfileReader | undefined;
+  readonly #start: number;
+  readonly #end: number;
 
   constructor(
     readonly kind: ShellCommand['kind'],
     readonly text: Located<string>,
-    tokenize: () => ShellTokens,
+    reader: DockerfileReader,
+    start: number,
+    end: number,
   ) {
-    this.#tokenize = tokenize;
+    this.#reader = reader;
+    this.#start = start;
+    this.#end = end;
   }
 
   #read(): ShellTokens {
     if (this.#tokens === undefined) {
-      this.#tokens = this.#tokenize!();
-      this.#tokenize = undefined; // let the reader go
+      this.#tokens = this.#reader!.shellTokens(this.#start, this.#end);
+      this.#reader = undefined; // let the reader go
     }
     return this.#tokens;
   }
