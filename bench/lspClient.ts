@@ -24,7 +24,17 @@ import {
 export const REPO = path.join(__dirname, '..');
 export const toUri = (p: string) => pathToFileURL(p).href;
 
+/**
+ * The V8 flags the extension starts the server with: `SERVER_EXEC_ARGV` in client/src/extension.ts, copied
+ * here by hand (that module needs `vscode`). `npm run bench -- --server-args=…` replaces them, for A/B runs.
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
+
 export class BenchClient {
+  /** The server's V8 flags for every start (`SERVER_EXEC_ARGV` unless the bench was told otherwise). */
+  static execArgv: readonly string[] = SERVER_EXEC_ARGV;
+  /** The server bundle (`--server=` points the bench at another build, e.g. of an older tree, for A/B runs). */
+  static serverPath = path.join(REPO, 'dist', 'server.js');
   private listeners: ((p: PublishDiagnosticsParams) => void)[] = [];
   progressEnded?: () => void;
 
@@ -43,9 +53,9 @@ export class BenchClient {
     connection.onRequest(RegistrationRequest.type, () => undefined);
   }
 
-  /** Starts `node dist/server.js --stdio`, optionally with a workspace folder (which starts a scan). */
+  /** Starts `node <execArgv> <nodeArgs> dist/server.js --stdio`, optionally with a workspace folder (which starts a scan). */
   static async start(folder?: string, nodeArgs: string[] = [], env: Record<string, string> = {}): Promise<BenchClient> {
-    const child = spawn(process.execPath, [...nodeArgs, path.join(REPO, 'dist', 'server.js'), '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...BenchClient.execArgv, ...nodeArgs, BenchClient.serverPath, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new BenchClient(child, connection);
     connection.listen();

@@ -15,6 +15,11 @@ const CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'compose', 'real');
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (section: string) => !only || only.includes(section);
+// `--server-args=` (none) or `--server-args=--flag,--flag=1`: the server's V8 flags instead of the extension's, for A/B runs.
+const serverArgs = process.argv.find((a) => a.startsWith('--server-args='))?.slice('--server-args='.length);
+if (serverArgs !== undefined) BenchClient.execArgv = serverArgs.split(',').filter(Boolean);
+const serverPath = process.argv.find((a) => a.startsWith('--server='))?.slice('--server='.length);
+if (serverPath) BenchClient.serverPath = path.resolve(serverPath);
 
 interface Row {
   section: string;
@@ -215,7 +220,8 @@ async function main(): Promise<void> {
   const corpusFiles = listFiles(CORPUS).sort();
   const corpus = corpusFiles.map((f) => fs.readFileSync(f, 'utf8'));
   const fixtureDockerfiles = listFiles(path.join(REPO, 'test', 'fixtures')).filter((f) => /Dockerfile/i.test(path.basename(f))).map((f) => fs.readFileSync(f, 'utf8'));
-  console.log(`Capdrop benchmark (node ${process.version}, ${quick ? 'quick' : 'full'}; generated inputs in ${path.relative(REPO, GENERATED)})`);
+  console.log(`Capdrop benchmark (node ${process.version}, ${quick ? 'quick' : 'full'}; generated inputs in ${path.relative(REPO, GENERATED)}; server ${path.relative(REPO, BenchClient.serverPath)}, flags: ${BenchClient.execArgv.join(' ') || 'none'})`);
+  extra.serverExecArgv = BenchClient.execArgv;
   if (wants('engine')) inProcess(inputs, corpus, fixtureDockerfiles);
   if (wants('relint')) {
     console.log('\n(3) language server re-lint after a one-character edit (dist/server.js over stdio, validationDelayMs 0)');

@@ -4,13 +4,21 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 // Kept in step with COMMANDS in server/src/handlers/codeActions.ts (the client must not import server code).
 const SERVER_COMMANDS = { fixAllInFile: 'capdrop.server.fixAllInFile', lintWorkspace: 'capdrop.server.lintWorkspace' };
 
+/**
+ * V8 flags for the server process. A young generation of 2 × 1 MiB instead of up to 2 × 16 MiB: the workspace
+ * scan's main thread filled all of it, ~30 MiB of the server's RSS (bench/README.md, scan memory). Costs
+ * ~15 % more CPU per keystroke on a 25,000-line Compose file, none measurable on small files.
+ * bench/lspClient.ts starts the benchmark's server with the same flags.
+ */
+export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
+
 let client: LanguageClient | undefined;
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const languages = ['dockerfile', 'dockercompose', 'shellscript'];
   const documentSelector = [
