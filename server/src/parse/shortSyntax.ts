@@ -1,6 +1,11 @@
 /** Short-syntax strings (`src:dst[:opts]`, `[ip:][host:]container[/proto]`) as Compose and `docker run` write them; Compose's are already interpolated, and `docker run` hands over only values without shell expansions. */
 
-const WINDOWS_DRIVE = /^[A-Za-z]:[\\/]/;
+/** `/^[A-Za-z]:[\\/]/` at `start`, without a slice and a regex per colon of every volume (profiled). */
+function windowsDriveAt(text: string, start: number): boolean {
+  const letter = text.charCodeAt(start) | 0x20;
+  const slash = text[start + 2];
+  return letter >= 0x61 && letter <= 0x7a && text[start + 1] === ':' && (slash === '\\' || slash === '/');
+}
 
 /**
  * For each index of `text`, whether it lies inside a `${…}` interpolation (nested braces counted): a colon or
@@ -42,20 +47,21 @@ export function splitVolume(text: string): Part[] {
   const parts: Part[] = [];
   const inVariable = interpolationMask(text);
   let start = 0;
-  let k = WINDOWS_DRIVE.test(text) ? 2 : 0;
+  let k = windowsDriveAt(text, 0) ? 2 : 0;
   for (; k < text.length; k++) {
     if (text[k] !== ':' || inVariable?.[k]) continue;
     parts.push({ text: text.slice(start, k), start });
     start = k + 1;
     // The target may itself be a Windows path (`C:\\a:D:\\b`).
-    if (WINDOWS_DRIVE.test(text.slice(start))) k += 2;
+    if (windowsDriveAt(text, start)) k += 2;
   }
   parts.push({ text: text.slice(start), start });
   return parts;
 }
 
 export function isHostPath(source: string): boolean {
-  return /^[/.~]/.test(source) || WINDOWS_DRIVE.test(source) || source.startsWith('\\\\');
+  const first = source[0];
+  return first === '/' || first === '.' || first === '~' || windowsDriveAt(source, 0) || source.startsWith('\\\\');
 }
 
 export interface ShortPort {
