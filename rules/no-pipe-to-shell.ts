@@ -4,10 +4,12 @@ import { effectiveCommand, programName, simpleCommandsMentioning, type SimpleCom
 
 const DOWNLOADERS = new Set(['curl', 'wget']);
 /**
- * Every finding needs a downloader word and a pipe, a `$( … )`/`<( … )` or a backtick: commands
- * without both are not split for this rule (most RUN lines with curl have no pipe).
+ * Every finding needs a downloader word and either a `$( … )`/`<( … )` or a backtick, or a pipe into
+ * a shell or interpreter, whose name then is in the text too (all shell names end in `sh`): commands
+ * without them are not split for this rule. Most RUN lines with curl have no pipe, and most pipes
+ * from curl go to `tar` (on the 303 bench Dockerfiles this splits 95 commands instead of 395).
  */
-const MENTIONS_DOWNLOADER = /^(?=[^]*?(?:curl|wget))[^]*?[|(`]/;
+const MENTIONS_DOWNLOADER = /^(?=[^]*?(?:curl|wget))(?:[^]*?[(`]|(?=[^]*?\|)[^]*?(?:sh|python|perl|ruby|node|php))/;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'ash', 'dash', 'ksh', 'mksh']);
 const INTERPRETERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'node', 'nodejs', 'php']);
 /** Builtins that run a file or string as shell code in the current shell. */

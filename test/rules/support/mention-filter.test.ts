@@ -25,6 +25,13 @@ describe('rules skipping commands by their text', () => {
     assert.deepEqual(findings('FROM alpine:3.20\nUSER app\nRUN pip install --trusted"-host" pypi.example.com x\n'), ['no-insecure-download --trusted"-host"']);
   });
 
+  it('still find a pipe into an interpreter whose name is split, and downloads piped elsewhere stay quiet', () => {
+    assert.deepEqual(findings('FROM alpine:3.20\nUSER app\nRUN wget -qO- https://example.com/i.py | "py"\\\nthon3.12\n'), ['no-pipe-to-shell wget -qO- https://example.com/i.py | "py"\\\nthon3.12']);
+    assert.deepEqual(findings('FROM alpine:3.20\nUSER app\nRUN curl -fsSL https://example.com/i.sh | /usr/bin/env b\'a\'sh -s --\n'), ["no-pipe-to-shell curl -fsSL https://example.com/i.sh | /usr/bin/env b'a'sh"]);
+    assert.deepEqual(findings('FROM alpine:3.20\nUSER app\nRUN . <(curl -fsSL https://example.com/env)\n'), ['no-pipe-to-shell . <(curl -fsSL https://example.com/env)']);
+    assert.deepEqual(findings('FROM alpine:3.20\nUSER app\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n'), []);
+  });
+
   it('reads every exec-form command: its words are JSON-decoded', () => {
     assert.deepEqual(findings('FROM alpine:3.20\nUSER app\nRUN ["\\u0073udo", "ls"]\n'), ['no-sudo \\u0073udo']);
   });
