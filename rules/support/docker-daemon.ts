@@ -1,6 +1,6 @@
 import type { ContainerSpec, EnvVar } from '../../server/src/model/containerSpec';
 import type { Located, SourceRange } from '../../server/src/model/located';
-import { mayMention } from './shell-commands';
+import { mentionTester } from './shell-commands';
 
 /** Shell operators that end a simple command, in case a flat word list carries them. */
 const COMMAND_SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
@@ -36,16 +36,18 @@ export function daemonInvocations(spec: ContainerSpec): readonly (readonly Locat
 }
 
 const foundOnce = new WeakMap<ContainerSpec, Located<string>[][]>();
+/** Hoisted: a regular expression literal in the loop made a new RegExp object per command. */
+const MENTIONS_DOCKER = /docker/;
 const NO_DAEMONS: readonly (readonly Located<string>[])[] = Object.freeze([]);
 
 function findDaemonInvocations(spec: ContainerSpec): Located<string>[][] {
   const out: Located<string>[][] = [];
   const dind = isDindImage(spec);
-  const fromDockerfile = spec.origin.kind === 'dockerfile';
+  const mayNameDaemon = spec.origin.kind === 'dockerfile' ? mentionTester(spec.commands, MENTIONS_DOCKER) : undefined;
   for (let c = 0; c < spec.commands.length; c++) {
     const command = spec.commands[c];
     // A Dockerfile tokenizes a command when its words are first read: skip those that name no daemon.
-    if (fromDockerfile && !(dind && command.kind === 'cmd') && !mayMention(spec.commands, c, /docker/)) continue;
+    if (mayNameDaemon && !(dind && command.kind === 'cmd') && !mayNameDaemon(c)) continue;
     const words = command.words;
     let operatorStarts: number[] | undefined;
     let args: Located<string>[] | undefined;
