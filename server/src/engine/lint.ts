@@ -274,6 +274,11 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     if (sameStart?.some((g) => g.ruleId === f.ruleId && g.range.end === f.range.end && g.message === f.message)) continue;
     if (sameStart) sameStart.push(f);
     else seenAt.set(f.range.start, [f]);
+    // A finding's line serves suppressions and ignore fixes only: without either (the CLI's text output, the scan) skip the lookup.
+    if (sups.length === 0 && options.withFixes === false) {
+      kept.push(f);
+      continue;
+    }
     const line = lines.position(f.range.start).line;
     // A comment line cannot sit inside a `\`-continued command, so commands are suppressed (and ignored) from their first line.
     const spec = specOf.get(f);
