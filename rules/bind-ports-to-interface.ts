@@ -3,9 +3,15 @@ import type { Port } from '../server/src/model/containerSpec';
 import { defineRule } from '../server/src/engine/ruleApi';
 
 /** The port as a reader would write it: YAML quotes are not part of the value, and a long-syntax mapping is spelled short. */
+/** `raw` without the quotes around it (`/^(["'])(.*)\1$/s`), without a regex per port. */
+function unquoted(raw: string): string {
+  const quote = raw[0];
+  return raw.length >= 2 && (quote === '"' || quote === "'") && raw[raw.length - 1] === quote ? raw.slice(1, -1) : raw;
+}
+
 function portLabel(port: Located<Port>): string {
   const { hostPort, containerPort, protocol, syntax } = port.value;
-  if (syntax !== 'long') return port.raw[0] === '"' || port.raw[0] === "'" ? port.raw.replace(/^(["'])(.*)\1$/s, '$2') : port.raw; // most are unquoted: no regex
+  if (syntax !== 'long') return unquoted(port.raw);
   return `${hostPort ? `${hostPort.value}:` : ''}${containerPort.value}${protocol === 'tcp' ? '' : `/${protocol}`}`;
 }
 
