@@ -1,4 +1,4 @@
-import { defineRule } from '../server/src/engine/ruleApi';
+import { defineRule, type FixSettings } from '../server/src/engine/ruleApi';
 import type { Setting } from '../server/src/edit/writer';
 
 const LIMITS = [
@@ -10,6 +10,13 @@ const LIMITS = [
 /** "memory", "memory or CPU", "memory, CPU or PIDs". */
 function listWithOr(words: string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0];
+}
+
+/** The values the fix writes; built only when the fix is planned (most lint runs plan no fixes). */
+function settingValues(missing: readonly (typeof LIMITS)[number][], settings: FixSettings): Partial<Record<Setting, string>> {
+  const values: Partial<Record<Setting, string>> = {};
+  for (const { key } of missing) values[key] = settings[key];
+  return values;
 }
 
 export default defineRule({
@@ -50,14 +57,12 @@ export default defineRule({
     // An Unknown limit (`${MEM}`) counts as set: unknown means silent.
     const missing = LIMITS.filter(({ key }) => spec.limits[key] === undefined);
     if (missing.length === 0) return;
-    const values: Partial<Record<Setting, string>> = {};
-    for (const { key } of missing) values[key] = ctx.settings[key];
     const limits = missing.map(({ key, label }) => `${label} ${ctx.settings[key]}`).join(', ');
     ctx.report({
       at: spec.origin.nameRange,
       messageId: 'missingLimits',
       data: { name: spec.origin.name, missing: listWithOr(missing.map((m) => m.label)) },
-      fixes: [{ messageId: 'setLimits', data: { limits }, safety: 'review', edit: (w) => w.setSettings(spec, values) }],
+      fixes: [{ messageId: 'setLimits', data: { limits }, safety: 'review', edit: (w) => w.setSettings(spec, settingValues(missing, ctx.settings)) }],
     });
   },
 });
