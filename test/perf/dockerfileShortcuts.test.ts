@@ -20,6 +20,75 @@ function* randomTexts(count: number, alphabet: readonly string[], maxLength: num
 
 const WORD_PIECES = ['a', 'run', '--mount=type=cache', '--', '-x', ' ', '  ', '\t', '\n', '\r\n', '\r', '\\', '`', '#', '# c\n', '[', '"', 'x\\ y'];
 
+/** splitWords as it was written before the word cursor (one loop, a range per word): the reference. */
+function referenceSplitWords(text: string, start: number, end: number, escapeChar: string): { start: number; end: number }[] {
+  const escape = escapeChar.charCodeAt(0);
+  const words: { start: number; end: number }[] = [];
+  let wordStart = -1;
+  const close = (at: number) => {
+    if (wordStart >= 0) words.push({ start: wordStart, end: at });
+    wordStart = -1;
+  };
+  const blank = (k: number) => text[k] === ' ' || text[k] === '\t';
+  const lineBreak = (k: number) => text[k] === '\n' || text[k] === '\r';
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === escape) {
+      let j = i + 1;
+      while (j < end && blank(j)) j++;
+      if (j < end && lineBreak(j)) {
+        close(i);
+        // Skip the break and any blank or comment lines after it.
+        for (i = j; ; ) {
+          if (text[i] === '\r') i++;
+          if (text[i] === '\n') i++;
+          let k = i;
+          while (k < end && blank(k)) k++;
+          if (k < end && text[k] === '#') {
+            while (k < end && !lineBreak(k)) k++;
+            i = k;
+            if (i >= end) break;
+            continue;
+          }
+          if (k < end && lineBreak(k)) {
+            i = k;
+            continue;
+          }
+          i = k;
+          break;
+        }
+        continue;
+      }
+      if (wordStart < 0) wordStart = i;
+      i = Math.min(end, i + 2);
+      continue;
+    }
+    if (blank(i) || lineBreak(i)) {
+      close(i);
+      i++;
+      continue;
+    }
+    if (wordStart < 0) wordStart = i;
+    i++;
+  }
+  close(end);
+  return words;
+}
+
+describe('splitWords', () => {
+  it('splits as the single-loop version did, from any start to any end', () => {
+    let n = 0;
+    for (const text of randomTexts(20_000, WORD_PIECES, 14)) {
+      for (const escape of ['\\', '`']) {
+        const start = n++ % 3;
+        const end = Math.max(start, text.length - (n % 2));
+        assert.deepEqual(splitWords(text, start, end, escape), referenceSplitWords(text, start, end, escape), JSON.stringify({ text, escape, start, end }));
+      }
+    }
+  });
+});
+
 describe('argumentSpan', () => {
   it('spans from the first (non-flag) word to the end of the last word, as splitWords and firstNonFlag do', () => {
     let spans = 0;

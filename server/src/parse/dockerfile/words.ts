@@ -17,9 +17,8 @@ const HASH = 35;
  */
 export function splitWords(text: string, start: number, end: number, escapeChar: string): SourceRange[] {
   const words: SourceRange[] = [];
-  scanWords(text, start, end, escapeChar, (wordStart, wordEnd) => {
-    words.push({ start: wordStart, end: wordEnd });
-  });
+  const scanner = new WordScanner(text, start, end, escapeChar);
+  while (scanner.next()) words.push({ start: scanner.start, end: scanner.end });
   return words;
 }
 
@@ -30,51 +29,74 @@ export function splitWords(text: string, start: number, end: number, escapeChar:
  * them was ~1 % of linting a Dockerfile). Undefined when there is no such word.
  */
 export function argumentSpan(text: string, start: number, end: number, escapeChar: string, skipFlags: boolean): SourceRange | undefined {
-  let first = -1;
-  let last = -1;
-  scanWords(text, start, end, escapeChar, (wordStart, wordEnd) => {
-    if (first < 0) {
-      if (skipFlags && text.startsWith('--', wordStart)) return;
-      first = wordStart;
-    }
-    last = wordEnd;
-  });
-  return first < 0 ? undefined : { start: first, end: last };
+  const scanner = new WordScanner(text, start, end, escapeChar);
+  let found = scanner.next();
+  while (found && skipFlags && text.startsWith('--', scanner.start)) found = scanner.next();
+  if (!found) return undefined;
+  const first = scanner.start;
+  let last = scanner.end;
+  while (scanner.next()) last = scanner.end;
+  return { start: first, end: last };
 }
 
-/** The word splitting of `splitWords`, calling `onWord` with each word's offsets in order. */
-function scanWords(text: string, start: number, end: number, escapeChar: string, onWord: (start: number, end: number) => void): void {
-  const escape = escapeChar.charCodeAt(0);
-  let wordStart = -1;
-  const close = (at: number) => {
-    if (wordStart >= 0) onWord(wordStart, at);
-    wordStart = -1;
-  };
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === escape) {
-      let j = i + 1;
-      while (j < end && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
-      const next = text.charCodeAt(j);
-      if (j < end && (next === LF || next === CR)) {
-        close(i);
-        i = skipContinuedBlankAndCommentLines(text, j, end);
+/**
+ * The words of `text[from, end)` one at a time: `next()` moves `start`/`end` to the next word. A
+ * cursor rather than a callback: the closures and their contexts were most of what splitting allocated.
+ */
+class WordScanner {
+  start = -1;
+  end = -1;
+  private readonly escape: number;
+
+  constructor(
+    private readonly text: string,
+    private at: number,
+    private readonly limit: number,
+    escapeChar: string,
+  ) {
+    this.escape = escapeChar.charCodeAt(0);
+  }
+
+  next(): boolean {
+    const { text, limit, escape } = this;
+    let wordStart = -1;
+    let i = this.at;
+    while (i < limit) {
+      const c = text.charCodeAt(i);
+      // Where scanning goes on after the separator at i.
+      let resume: number;
+      if (c === escape) {
+        let j = i + 1;
+        while (j < limit && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB)) j++;
+        const next = text.charCodeAt(j);
+        if (j < limit && (next === LF || next === CR)) {
+          resume = skipContinuedBlankAndCommentLines(text, j, limit);
+        } else {
+          if (wordStart < 0) wordStart = i;
+          i = Math.min(limit, i + 2);
+          continue;
+        }
+      } else if (c === SPACE || c === TAB || c === LF || c === CR) {
+        resume = i + 1;
+      } else {
+        if (wordStart < 0) wordStart = i;
+        i++;
         continue;
       }
-      if (wordStart < 0) wordStart = i;
-      i = Math.min(end, i + 2);
-      continue;
+      if (wordStart >= 0) {
+        this.start = wordStart;
+        this.end = i;
+        this.at = resume;
+        return true;
+      }
+      i = resume;
     }
-    if (c === SPACE || c === TAB || c === LF || c === CR) {
-      close(i);
-      i++;
-      continue;
-    }
-    if (wordStart < 0) wordStart = i;
-    i++;
+    this.at = limit;
+    if (wordStart < 0) return false;
+    this.start = wordStart;
+    this.end = limit;
+    return true;
   }
-  close(end);
 }
 
 /** From the line break at `i`, skips it and any following blank or comment lines; returns the next content offset. */
