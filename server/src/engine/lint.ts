@@ -118,7 +118,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
   try {
-    segments = parseSegments(text, kind, options.files, options.maxAliasNodes);
+    segments = parseSegments(text, kind, options.files, options.maxAliasNodes, lines);
   } catch (err) {
     findings.push(engineFinding(ENGINE_IDS.internalError, 'error', { start: 0, end: 0 }, `Capdrop could not parse this file: ${(err as Error).message}`));
     return { findings, segments: [], lines };

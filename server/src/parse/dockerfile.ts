@@ -44,10 +44,10 @@ function loadDockerfileParser(): typeof import('dockerfile-ast').DockerfileParse
   return dockerfileParser;
 }
 
-/** Parses a Dockerfile into one ContainerSpec (the final stage). Never throws. */
-export function parseDockerfile(text: string): ParsedFile {
+/** Parses a Dockerfile into one ContainerSpec (the final stage). Never throws. `lines` must index `text` (lint() has one already). */
+export function parseDockerfile(text: string, lines?: LineIndex): ParsedFile {
   try {
-    return new DockerfileReader(text).read();
+    return new DockerfileReader(text, lines ?? new LineIndex(text)).read();
   } catch (err) {
     const problem: ParseProblem = {
       message: `Capdrop could not read this Dockerfile: ${err instanceof Error ? err.message : String(err)}`,
@@ -71,8 +71,11 @@ class DockerfileReader {
   private readonly downloads: Located<RemoteSource>[] = [];
   private escapeChar = '\\';
 
-  constructor(private readonly text: string) {
-    this.lines = new LineIndex(text);
+  constructor(
+    private readonly text: string,
+    lines: LineIndex,
+  ) {
+    this.lines = lines;
   }
 
   read(): ParsedFile {

@@ -1,5 +1,6 @@
 import type { InputKind, ParsedFile } from '../model/containerSpec';
 import type { SpecWriter } from '../edit/writer';
+import type { LineIndex } from '../model/lineIndex';
 import { parseCompose } from './compose';
 import { resolveComposeReferences } from './compose/extends';
 import type { ComposeFiles } from './compose/files';
@@ -39,12 +40,13 @@ const identity = (o: number) => o;
 
 /**
  * `files` lets a Compose file's `extends`/`include` targets be read (see compose/extends.ts);
- * `maxAliasNodes` bounds a Compose file's alias expansion (docs/limits.md).
+ * `maxAliasNodes` bounds a Compose file's alias expansion (docs/limits.md); `lines`, an index of `text`
+ * the caller has already built, spares a Dockerfile another one.
  */
-export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles, maxAliasNodes?: number): Segment[] {
+export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles, maxAliasNodes?: number, lines?: LineIndex): Segment[] {
   switch (kind) {
     case 'dockerfile': {
-      const parsed = parseDockerfile(text);
+      const parsed = parseDockerfile(text, lines);
       return [{ kind: 'dockerfile', parsed, writer: createDockerfileWriter(parsed), toHost: identity }, ...nestedRunSegments(text, parsed)];
     }
     case 'compose': {
