@@ -1,8 +1,8 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { emptySpec, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
 import { unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { tokenizeShell } from './shellWords';
-import { AliasTable, entriesOf, type Entry } from './compose/yamlAccess';
+import { AliasTable, entriesOf, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
 import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
 import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSyntax';
