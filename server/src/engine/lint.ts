@@ -129,8 +129,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
       findings.push(engineFinding(ENGINE_IDS.parseError, p.severity, mapRange(seg, p.range), p.message));
     }
     for (const spec of seg.parsed.specs) {
-      for (const rule of ruleSet) {
-        if (!rule.inputs.includes(spec.origin.kind)) continue;
+      for (const rule of rulesReading(ruleSet, spec.origin.kind)) {
         if (options.rules?.[rule.id] === 'off') continue;
         runRule(rule, spec, seg, settings, options, findings, specOf);
       }
@@ -141,6 +140,20 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
   const commentsIn = kind === 'markdown' ? segments : undefined;
   return { findings: applySuppressions(text, lines, commentsIn, findings, specOf, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
 }
+
+/**
+ * The rules of a rule set that read one input kind, in the set's order; listed once per rule set rather than
+ * asking every rule for every spec (`inputs.includes` was 0.2 % of linting a Dockerfile, profiled).
+ */
+function rulesReading(ruleSet: readonly Rule[], kind: string): readonly Rule[] {
+  let byKind = rulesByInput.get(ruleSet);
+  if (!byKind) rulesByInput.set(ruleSet, (byKind = new Map()));
+  let rules = byKind.get(kind);
+  if (!rules) byKind.set(kind, (rules = ruleSet.filter((rule) => rule.inputs.includes(kind as Rule['inputs'][number]))));
+  return rules;
+}
+
+const rulesByInput = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>();
 
 /**
  * The findings of one Compose service before suppressions, as `lint()` collects them: for the server's
