@@ -195,7 +195,7 @@ class DockerfileReader {
           if (flag.startsWith('--platform=')) image.platform = flag.slice('--platform='.length);
         }
         stage.image = image;
-        this.images.push(located(image, imageRange.start, imageRange.end, imageText, { node: { instruction: index, replaceOnly: true } satisfies ValueNode }));
+        this.images.push(locatedAt(image, imageRange.start, imageRange.end, imageText, { instruction: index, replaceOnly: true }));
       }
     }
 
@@ -219,11 +219,11 @@ class DockerfileReader {
         end = valueRange.end;
         value = VARIABLE_REFERENCE.test(raw)
           ? unknown(valueRange.start, valueRange.end, raw, 'refers to a build argument or variable')
-          : located(rawValue, valueRange.start, valueRange.end, raw, { node: { instruction: index, replaceOnly: true } satisfies ValueNode });
+          : locatedAt(rawValue, valueRange.start, valueRange.end, raw, { instruction: index, replaceOnly: true });
       }
       const variable: EnvVar = { name, source };
       if (value !== undefined) variable.value = value;
-      this.env.push(located(variable, nameRange.start, end, this.text.slice(nameRange.start, end), { node: { instruction: index } satisfies ValueNode }));
+      this.env.push(locatedAt(variable, nameRange.start, end, this.text.slice(nameRange.start, end), { instruction: index }));
     }
   }
 
@@ -239,7 +239,7 @@ class DockerfileReader {
       if (resolved === undefined) return unknown(start, end, raw, 'USER refers to a build argument or variable');
       return located(resolved, start, end, raw, { editable: false, node: { instruction: index, arg: 0 } satisfies ValueNode });
     }
-    return located(raw, start, end, raw, { node: { instruction: index, arg: 0 } satisfies ValueNode });
+    return locatedAt(raw, start, end, raw, { instruction: index, arg: 0 });
   }
 
   /**
@@ -270,7 +270,7 @@ class DockerfileReader {
       if (!match) continue; // `$PORT` or a typo: unknown, not a port
       const containerPort = located(match[1], start, start + match[1].length, match[1]);
       const port: Port = { containerPort, protocol: (match[2] ?? 'tcp').toLowerCase(), mode: 'exposed', syntax: 'short' };
-      ports.push(located(port, start, end, raw, { node: { instruction: index, arg: i } satisfies ValueNode }));
+      ports.push(locatedAt(port, start, end, raw, { instruction: index, arg: i }));
     }
   }
 
@@ -282,7 +282,7 @@ class DockerfileReader {
         if (VARIABLE_REFERENCE.test(e.value)) continue;
         const target = located(e.value, e.contentStart, e.contentEnd, this.text.slice(e.contentStart, e.contentEnd));
         const mount: Mount = { type: 'volume', target, readOnly: false, syntax: 'volume-instruction' };
-        mounts.push(located(mount, e.start, e.end, this.text.slice(e.start, e.end), { node: { instruction: index, json: true } satisfies ValueNode }));
+        mounts.push(locatedAt(mount, e.start, e.end, this.text.slice(e.start, e.end), { instruction: index, json: true }));
       }
       return;
     }
@@ -292,7 +292,7 @@ class DockerfileReader {
       if (VARIABLE_REFERENCE.test(raw)) continue;
       const target = located(unquote(raw), range.start, range.end, raw);
       const mount: Mount = { type: 'volume', target, readOnly: false, syntax: 'volume-instruction' };
-      mounts.push(located(mount, range.start, range.end, raw, { node: { instruction: index, arg: i } satisfies ValueNode }));
+      mounts.push(locatedAt(mount, range.start, range.end, raw, { instruction: index, arg: i }));
     }
   }
 
@@ -444,6 +444,14 @@ class DockerfileReader {
     const keepsOfficialEntrypoint = !entrypoint || /docker-entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
     return keepsOfficialEntrypoint && base.image !== undefined && officialEntrypointDropsPrivileges(base.image);
   }
+}
+
+/**
+ * `located(value, start, end, raw, { node })` without the spread of an extra object: the reader makes one
+ * or two per ENV/ARG, FROM, EXPOSE and VOLUME argument. Same properties, in the same order.
+ */
+function locatedAt<T>(value: T, start: number, end: number, raw: string, node: ValueNode): Located<T> {
+  return { value, range: { start, end }, raw, node };
 }
 
 /** `"/data"` → `/data`: shell-form arguments may be quoted. */
