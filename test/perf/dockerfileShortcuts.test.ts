@@ -129,6 +129,28 @@ describe('scanJsonStringArray', () => {
     assert.ok(lists > 100, `only ${lists} lists`);
   });
 
+  it('decodes each string as JSON.parse does, escapes and control characters included', () => {
+    // Without line breaks or the Dockerfile escape character, an exec-form list is exactly a JSON array of strings.
+    const inside = ['a', 'é', ' ', '\t', '\\\\', '\\"', '\\n', '\\u0041', '\\x', '\u0001', '\ud800', '"'];
+    const strings = [...randomTexts(30_000, inside, 5)].map((content) => `"${content}"`);
+    let lists = 0;
+    for (let n = 0; n < strings.length; n += 3) {
+      const count = 1 + ((n / 3) % 3);
+      const text = `[${strings.slice(n, n + count).join(count === 2 ? ', ' : ',')}]`;
+      let expected: string[] | null = null;
+      try {
+        const value: unknown = JSON.parse(text);
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string')) expected = value;
+      } catch {
+        expected = null;
+      }
+      const actual = scanJsonStringArray(text, 0, text.length, '`');
+      assert.deepEqual(actual?.map((e) => e.value) ?? null, expected, JSON.stringify(text));
+      if (expected?.some((v) => v !== '')) lists++;
+    }
+    assert.ok(lists > 50, `only ${lists} lists with a non-empty string`);
+  });
+
   it('still reads lists after blanks and a continuation', () => {
     assert.deepEqual(scanJsonStringArray(' \\\n ["a"]', 0, 9, '\\')?.map((e) => e.value), ['a']);
     assert.equal(scanJsonStringArray('echo ["a"]', 0, 10, '\\'), null);

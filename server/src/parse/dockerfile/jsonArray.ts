@@ -56,17 +56,31 @@ export function scanJsonStringArray(text: string, start: number, end: number, es
       if (ch(i) !== '"') return null;
       const quoteStart = i;
       i++;
-      while (i < end && ch(i) !== '"') {
-        if (ch(i) === '\n' || ch(i) === '\r') return null;
-        i += ch(i) === '\\' ? 2 : 1;
+      // A string without escapes or control characters is its own JSON value: no JSON.parse for it.
+      let plain = true;
+      while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c === 34 /* " */) break;
+        if (c === 10 || c === 13) return null;
+        if (c === 92 /* \ */) {
+          plain = false;
+          i += 2;
+          continue;
+        }
+        if (c < 32) plain = false;
+        i++;
       }
       if (i >= end) return null;
       i++;
       let value: unknown;
-      try {
-        value = JSON.parse(text.slice(quoteStart, i));
-      } catch {
-        return null;
+      if (plain) {
+        value = text.slice(quoteStart + 1, i - 1);
+      } else {
+        try {
+          value = JSON.parse(text.slice(quoteStart, i));
+        } catch {
+          return null;
+        }
       }
       if (typeof value !== 'string') return null;
       elements.push({ value, start: quoteStart, end: i, contentStart: quoteStart + 1, contentEnd: i - 1 });
