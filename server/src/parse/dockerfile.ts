@@ -7,6 +7,7 @@ import { officialEntrypointDropsPrivileges, runsAsNonRootByDefault, VARIABLE_REF
 import { splitImageReference } from '../model/imageRef';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
 import { argumentSpan, firstNonFlag, splitWords } from './dockerfile/words';
+import { simpleProperties } from './dockerfile/simpleProperties';
 import { tokenizeShell } from './shellWords';
 
 type AstRange = ReturnType<Instruction['getRange']>;
@@ -124,7 +125,7 @@ class DockerfileReader {
     switch (keyword) {
       case 'ARG':
       case 'ENV':
-        this.visitVariables(ast as Arg | Env, keyword === 'ARG' ? 'arg' : 'env', index);
+        this.visitVariables(ast as Arg | Env, keyword === 'ARG' ? 'arg' : 'env', index, keywordRange.end, range.end);
         break;
       case 'USER':
         if (settings) settings.user = this.userOf(this.words(keywordRange.end, range.end), index) ?? settings.user;
@@ -205,7 +206,22 @@ class DockerfileReader {
     this.settings.push({ ports: [], mounts: [] });
   }
 
-  private visitVariables(ast: Arg | Env, source: 'arg' | 'env', index: number): void {
+  private visitVariables(ast: Arg | Env, source: 'arg' | 'env', index: number, argsStart: number, end: number): void {
+    const simple = this.escapeChar === '\\' ? simpleProperties(this.text, argsStart, end) : null;
+    if (simple) {
+      // Plain `NAME=value` words: no `$`, so no value refers to a variable (the checks below).
+      for (const { name: nameRange, value: valueRange } of simple) {
+        const nameText = this.text.slice(nameRange.start, nameRange.end);
+        const valueText = this.text.slice(valueRange.start, valueRange.end);
+        const variable: EnvVar = {
+          name: located(nameText, nameRange.start, nameRange.end, nameText),
+          source,
+          value: locatedAt(valueText, valueRange.start, valueRange.end, valueText, { instruction: index, replaceOnly: true }),
+        };
+        this.env.push(locatedAt(variable, nameRange.start, valueRange.end, this.text.slice(nameRange.start, valueRange.end), { instruction: index }));
+      }
+      return;
+    }
     for (const property of ast.getProperties()) {
       const nameRange = this.range(property.getNameRange());
       const name = located(property.getName(), nameRange.start, nameRange.end, this.text.slice(nameRange.start, nameRange.end));
