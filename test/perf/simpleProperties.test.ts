@@ -6,7 +6,10 @@ import { simpleProperties } from '../../server/src/parse/dockerfile/simpleProper
 
 // The ENV/ARG fast path (issue 7) must read exactly what dockerfile-ast's getProperties reads, whenever it answers.
 
-const PIECES = ['A', 'b_1', 'PATH', '=', '=', '=', 'x', '/usr/bin', ':', '1.2', '-', '#', 'é', '🐳', ' ', ' ', '  ', '\t', '"', "'", '$', '${X}', '\\', '`', '\\\n  ', '\r'];
+const PIECES = ['A', 'b_1', 'PATH', '=', '=', '=', 'x', '/usr/bin', ':', '1.2', '-', '#', 'é', '🐳', ' ', ' ', '  ', '\t', '"', "'", '$', '$X', '${X}', '{', '}', '\\', '`', '\\\n  ', '\r'];
+// What may stand between two words: mostly spaces, and line continuations of every shape.
+const SEPARATORS = [' ', ' ', '\t', '  ', ' \\\n    ', ' \\\n', '\t\\\r\n\t', ' \\\n#c\n  ', ' \\\n#c=d\n  ', ' \\\n\n  ', ' \\ \n  ', '\\\n  ', ' \\\n  \\\n  '];
+const VALUES = ['v', 'a/b:c', '1', 'x=y', 'é#', '', '/opt/bin:$PATH', '$X', '${X}', '$', 'a$', '{x}', '$1'];
 
 function* randomArguments(count: number): Generator<string> {
   let seed = 11;
@@ -16,8 +19,8 @@ function* randomArguments(count: number): Generator<string> {
     // Mostly plain NAME=value words, so both answers are exercised.
     const words = 1 + Math.floor(next() * 4);
     for (let w = 0; w < words; w++) {
-      if (w > 0) text += next() < 0.8 ? ' ' : '\t';
-      if (next() < 0.6) text += `N${w}=${['v', 'a/b:c', '1', 'x=y', 'é#', ''][Math.floor(next() * 6)]}`;
+      if (w > 0) text += next() < 0.4 ? ' ' : next() < 0.6 ? ' \\\n  ' : SEPARATORS[Math.floor(next() * SEPARATORS.length)];
+      if (next() < 0.6) text += `N${w}=${VALUES[Math.floor(next() * VALUES.length)]}`;
       else for (let i = 0, length = 1 + Math.floor(next() * 6); i < length; i++) text += PIECES[Math.floor(next() * PIECES.length)];
     }
     yield text;
@@ -28,6 +31,8 @@ describe('simpleProperties', () => {
   it('answers what getProperties answers, on 6,000 generated ENV and ARG lines', () => {
     let answered = 0;
     let declined = 0;
+    let acrossLines = 0;
+    let withVariable = 0;
     let n = 0;
     for (const args of randomArguments(3_000)) {
       for (const keyword of ['ENV', 'ARG']) {
@@ -46,6 +51,8 @@ describe('simpleProperties', () => {
           continue;
         }
         answered++;
+        if (args.includes('\n')) acrossLines++;
+        if (args.includes('$')) withVariable++;
         const expected = instruction.getProperties().map((p) => {
           const valueRange = p.getValueRange();
           return {
@@ -66,10 +73,15 @@ describe('simpleProperties', () => {
     }
     // Both paths must really be exercised for the comparison to mean something.
     assert.ok(answered > n / 5 && declined > n / 5, `answered ${answered}, declined ${declined} of ${n}`);
+    assert.ok(acrossLines > n / 20 && withVariable > n / 20, `answered ${acrossLines} continued, ${withVariable} with a $`);
+    console.log(`answered ${answered} (${acrossLines} continued, ${withVariable} with a $), declined ${declined} of ${n}`);
   });
 
   it('declines what it does not read itself', () => {
-    for (const args of ['A="b c"', "A='b'", 'A=$B', 'A=${B}', 'A=b\\ c', 'A b', 'A', 'A=', '=b', 'A=b \\\n  C=d', 'A=`b`']) {
+    const declined = ['A="b c"', "A='b'", 'A=${B}', '$A=b', 'A=b\\ c', 'A b', 'A', 'A=', '=b', 'A=`b`', 'A=b\\\n  C=d'];
+    // Continuations that dockerfile-ast treats in its own ways: before a comment, an empty line, after spaces.
+    declined.push('A=b \\\n#c=d\n  C=d', 'A=b \\\n#c=d', 'A=b \\\n\n  C=d', 'A=b \\  \n  C=d', 'A=b \\\n');
+    for (const args of declined) {
       assert.equal(simpleProperties(args, 0, args.length), null, args);
     }
   });
@@ -80,6 +92,15 @@ describe('simpleProperties', () => {
       { name: { start: 0, end: 1 }, value: { start: 2, end: 3 } },
       { name: { start: 5, end: 8 }, value: { start: 9, end: 12 } },
       { name: { start: 13, end: 14 }, value: { start: 15, end: 17 } },
+    ]);
+  });
+
+  it('reads words across line continuations, and values that refer to variables', () => {
+    const args = 'A=1 \\\n    PATH=/x:$PATH\t\\\r\n\tB=c';
+    assert.deepEqual(simpleProperties(args, 0, args.length), [
+      { name: { start: 0, end: 1 }, value: { start: 2, end: 3 } },
+      { name: { start: 10, end: 14 }, value: { start: 15, end: 23 } },
+      { name: { start: 28, end: 29 }, value: { start: 30, end: 31 } },
     ]);
   });
 });

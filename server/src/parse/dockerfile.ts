@@ -209,14 +209,16 @@ class DockerfileReader {
   private visitVariables(ast: Arg | Env, source: 'arg' | 'env', index: number, argsStart: number, end: number): void {
     const simple = this.escapeChar === '\\' ? simpleProperties(this.text, argsStart, end) : null;
     if (simple) {
-      // Plain `NAME=value` words: no `$`, so no value refers to a variable (the checks below).
+      // Plain `NAME=value` words: the raw value is the value, unless it refers to a variable.
       for (const { name: nameRange, value: valueRange } of simple) {
         const nameText = this.text.slice(nameRange.start, nameRange.end);
         const valueText = this.text.slice(valueRange.start, valueRange.end);
         const variable: EnvVar = {
           name: located(nameText, nameRange.start, nameRange.end, nameText),
           source,
-          value: locatedAt(valueText, valueRange.start, valueRange.end, valueText, { instruction: index, replaceOnly: true }),
+          value: VARIABLE_REFERENCE.test(valueText)
+            ? unknown(valueRange.start, valueRange.end, valueText, 'refers to a build argument or variable')
+            : locatedAt(valueText, valueRange.start, valueRange.end, valueText, { instruction: index, replaceOnly: true }),
         };
         this.env.push(locatedAt(variable, nameRange.start, valueRange.end, this.text.slice(nameRange.start, valueRange.end), { instruction: index }));
       }
