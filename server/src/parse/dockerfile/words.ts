@@ -34,9 +34,39 @@ export function argumentSpan(text: string, start: number, end: number, escapeCha
   while (found && skipFlags && text.startsWith('--', scanner.start)) found = scanner.next();
   if (!found) return undefined;
   const first = scanner.start;
+  const lastEnd = lastWordEnd(text, scanner.end, end, escapeChar.charCodeAt(0));
+  if (lastEnd >= 0) return { start: first, end: lastEnd };
   let last = scanner.end;
   while (scanner.next()) last = scanner.end;
   return { start: first, end: last };
+}
+
+/**
+ * The end of the last word of `text[from, end)`, read backwards from `end`, when that is safe: the last
+ * line of the range holds a word and is not a comment line that a continuation skips, and its last
+ * character is not the escape (which may pair with what follows it). -1 otherwise, and the caller scans
+ * forwards. Every line start is a word boundary for the scanner, so the words of a last line that is
+ * not skipped end where its last non-blank character does. A RUN line's words run to the end of the
+ * instruction, and scanning them all was ~0.7 % of linting small Dockerfiles.
+ */
+function lastWordEnd(text: string, from: number, end: number, escape: number): number {
+  let i = end - 1;
+  while (i >= from) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB && c !== LF && c !== CR) break;
+    i--;
+  }
+  if (i < from) return from;
+  if (text.charCodeAt(i) === escape) return -1;
+  const wordEnd = i + 1;
+  // The first non-blank character of that line: a `#` there may make it a skipped comment line.
+  let firstOnLine = -1;
+  for (; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === LF || c === CR) break;
+    if (c !== SPACE && c !== TAB) firstOnLine = i;
+  }
+  return text.charCodeAt(firstOnLine) === HASH ? -1 : wordEnd;
 }
 
 /**
