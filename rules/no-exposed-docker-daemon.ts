@@ -37,7 +37,7 @@ export default defineRule({
     tlsVerifyOff: 'DOCKER_TLS_VERIFY is "{{value}}" next to DOCKER_HOST={{host}}, which expects a Docker daemon on TCP without TLS; use TLS (port 2376, DOCKER_TLS_VERIFY=1 with certificates) or a socket proxy.',
   },
   check(spec, ctx) {
-    for (const args of daemonInvocations(spec)) {
+    for (const args of daemonInvocations(spec, ctx.memo)) {
       if (hasTrueFlag(args, '--tlsverify')) continue;
       for (const host of flagValues(args, ['-H', '--host'])) {
         if (!host.value.toLowerCase().startsWith('tcp://')) continue;

@@ -165,7 +165,7 @@ export default defineRule({
   },
   check(spec, ctx) {
     const hits: Hit[] = [];
-    for (const command of simpleCommandsMentioning(spec, MAY_DISABLE_CHECKS)) {
+    for (const command of simpleCommandsMentioning(spec, MAY_DISABLE_CHECKS, ctx.memo)) {
       for (const a of command.assignments) {
         const hit = assignmentHit(a);
         if (hit) hits.push(hit);

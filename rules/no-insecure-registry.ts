@@ -46,7 +46,7 @@ export default defineRule({
       ctx.report({ at: disabled, messageId: 'contentTrustFlag', data: { flag: disabled.raw }, fixes: [] });
     }
 
-    for (const args of daemonInvocations(spec)) {
+    for (const args of daemonInvocations(spec, ctx.memo)) {
       for (const registry of flagValues(args, ['--insecure-registry'])) {
         ctx.report({ at: registry.range, messageId: 'insecureRegistry', severity: 'error', data: { registry: registry.value }, fixes: [] });
       }

@@ -84,7 +84,7 @@ export default defineRule({
       '{{shell}} runs the output of {{downloader}} unverified; download to a file, check its sha256 checksum, then run the file.',
   },
   check(spec, ctx) {
-    const commands = simpleCommandsMentioning(spec, MENTIONS_DOWNLOADER);
+    const commands = simpleCommandsMentioning(spec, MENTIONS_DOWNLOADER, ctx.memo);
     for (const command of commands) {
       const { name, args } = effectiveCommand(command);
       if (!name) continue;

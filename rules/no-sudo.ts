@@ -30,7 +30,7 @@ export default defineRule({
   },
   check(spec, ctx) {
     // Commands without "sudo" in their text are not split (nor, in a Dockerfile, tokenized) for this rule.
-    for (const command of simpleCommandsMentioning(spec, /sudo/)) {
+    for (const command of simpleCommandsMentioning(spec, /sudo/, ctx.memo)) {
       if (command.command.kind !== 'run') continue;
       const first = command.words[0];
       if (first && programName(first) === 'sudo') ctx.report({ at: first, messageId: 'sudo' });

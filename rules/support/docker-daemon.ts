@@ -1,6 +1,14 @@
 import type { ContainerSpec, EnvVar } from '../../server/src/model/containerSpec';
 import type { Located, SourceRange } from '../../server/src/model/located';
+import type { SpecMemo } from '../../server/src/engine/ruleApi';
 import { mentionTester } from './shell-commands';
+
+declare module '../../server/src/engine/ruleApi' {
+  interface SpecMemo {
+    /** The argument words of the Docker daemons the spec's commands start. */
+    daemons?: Located<string>[][];
+  }
+}
 
 /** Shell operators that end a simple command, in case a flat word list carries them. */
 const COMMAND_SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
@@ -22,28 +30,21 @@ function isDindImage(spec: ContainerSpec): boolean {
  * The argument words of every Docker daemon the container starts: `dockerd …`, `docker daemon …`,
  * `dockerd-entrypoint.sh …`, or flags alone passed to a `docker:dind` image's entrypoint.
  */
-export function daemonInvocations(spec: ContainerSpec): readonly (readonly Located<string>[])[] {
-  // Without a command there is no daemon, and no cache entry to keep (most Compose services; a weak-map
-  // entry costs the garbage collector, profiled).
+export function daemonInvocations(spec: ContainerSpec, memo: SpecMemo): readonly (readonly Located<string>[])[] {
+  // Without a command there is no daemon (most Compose services).
   if (spec.commands.length === 0) return NO_DAEMONS;
-  // Two rules ask for the same spec's daemons: find them once (the model is immutable once parsed).
-  let found = foundOnce.get(spec);
-  if (!found) {
-    found = findDaemonInvocations(spec);
-    foundOnce.set(spec, found);
-  }
-  return found;
+  // Two rules ask for the same spec's daemons: find them once.
+  return (memo.daemons ??= findDaemonInvocations(spec, memo));
 }
 
-const foundOnce = new WeakMap<ContainerSpec, Located<string>[][]>();
 /** Hoisted: a regular expression literal in the loop made a new RegExp object per command. */
 const MENTIONS_DOCKER = /docker/;
 const NO_DAEMONS: readonly (readonly Located<string>[])[] = Object.freeze([]);
 
-function findDaemonInvocations(spec: ContainerSpec): Located<string>[][] {
+function findDaemonInvocations(spec: ContainerSpec, memo: SpecMemo): Located<string>[][] {
   const out: Located<string>[][] = [];
   const dind = isDindImage(spec);
-  const mayNameDaemon = spec.origin.kind === 'dockerfile' ? mentionTester(spec.commands, MENTIONS_DOCKER) : undefined;
+  const mayNameDaemon = spec.origin.kind === 'dockerfile' ? mentionTester(spec.commands, MENTIONS_DOCKER, memo) : undefined;
   for (let c = 0; c < spec.commands.length; c++) {
     const command = spec.commands[c];
     // A Dockerfile tokenizes a command when its words are first read: skip those that name no daemon.

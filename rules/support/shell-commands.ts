@@ -1,5 +1,13 @@
 import type { ContainerSpec, ShellCommand } from '../../server/src/model/containerSpec';
 import type { Located, SourceRange } from '../../server/src/model/located';
+import type { SpecMemo } from '../../server/src/engine/ruleApi';
+
+declare module '../../server/src/engine/ruleApi' {
+  interface SpecMemo {
+    /** The spec's commands split into simple commands, and their searchable texts, as far as read. */
+    shellCommands?: CommandsCache;
+  }
+}
 
 /**
  * One simple command of a shell command line (`a b c` between control operators), with the
@@ -62,7 +70,7 @@ function rangeOf(t: Token): SourceRange {
 
 /**
  * Splits a command into simple commands, linking pipelines (`|`, also across a line break) and `<( … )`.
- * Rules read them through `allSimpleCommands`, which splits each spec's commands once for all rules.
+ * Rules read them through `simpleCommandsMentioning`, which splits each spec's commands once for all rules.
  */
 export function simpleCommands(command: ShellCommand): SimpleCommand[] {
   const result: SimpleCommand[] = [];
@@ -208,28 +216,18 @@ function peelWrappers(c: SimpleCommand): EffectiveCommand {
 }
 
 /**
- * Every simple command of every given command, in order. Kept per commands array: three rules read a
- * spec's `commands` (no-pipe-to-shell twice), and the model is immutable once parsed. One entry per
- * spec rather than per command: weak-map entries cost the garbage collector. Callers must not mutate
- * the result.
+ * The simple commands of those commands of `spec` whose text may hold a word matching `pattern`. A
+ * rule that can only fire on some words (`sudo`, `curl`) passes them here: a Dockerfile tokenizes a
+ * RUN line only when something reads its words, so most commands are never tokenized. The split is
+ * kept in the spec's memo, shared by all rules (three read the commands). Callers must not mutate the result.
  */
-export function allSimpleCommands(commands: readonly ShellCommand[]): readonly SimpleCommand[] {
-  return splitEach(commands, undefined);
-}
-
-/**
- * The simple commands of those commands whose text may hold a word matching `pattern` (all of them
- * without one). A rule that can only fire on some words (`sudo`, `curl`) passes them here: a Dockerfile
- * tokenizes a RUN line only when something reads its words, so most commands are never tokenized.
- * The split is kept per command, shared by all rules. Callers must not mutate the result.
- */
-export function simpleCommandsMentioning(spec: ContainerSpec, pattern: RegExp): readonly SimpleCommand[] {
+export function simpleCommandsMentioning(spec: ContainerSpec, pattern: RegExp, memo: SpecMemo): readonly SimpleCommand[] {
   // Only a Dockerfile's command texts are the source its words were tokenized from.
-  return splitEach(spec.commands, spec.origin.kind === 'dockerfile' ? pattern : undefined);
+  return splitEach(spec.commands, spec.origin.kind === 'dockerfile' ? pattern : undefined, memo);
 }
 
-function splitEach(commands: readonly ShellCommand[], pattern: RegExp | undefined): readonly SimpleCommand[] {
-  const cache = cacheOf(commands);
+function splitEach(commands: readonly ShellCommand[], pattern: RegExp | undefined, memo: SpecMemo): readonly SimpleCommand[] {
+  const cache = cacheOf(commands, memo);
   const out: SimpleCommand[] = [];
   for (let i = 0; i < commands.length; i++) {
     if (pattern && !mentions(cache, commands[i], i, pattern)) continue;
@@ -239,21 +237,15 @@ function splitEach(commands: readonly ShellCommand[], pattern: RegExp | undefine
   return out;
 }
 
-/** Per commands array (one weak-map entry per spec): each command's simple commands and searchable text, once computed. */
+/** Per spec: each command's simple commands and searchable text, once computed. */
 interface CommandsCache {
   split: (SimpleCommand[] | undefined)[];
   searchable: (string | undefined)[];
 }
 
-const cacheByCommands = new WeakMap<readonly ShellCommand[], CommandsCache>();
-
-function cacheOf(commands: readonly ShellCommand[]): CommandsCache {
-  let cache = cacheByCommands.get(commands);
-  if (!cache) {
-    cache = { split: new Array(commands.length), searchable: new Array(commands.length) };
-    cacheByCommands.set(commands, cache);
-  }
-  return cache;
+/** `commands` must be the spec's commands whose memo this is. */
+function cacheOf(commands: readonly ShellCommand[], memo: SpecMemo): CommandsCache {
+  return (memo.shellCommands ??= { split: new Array(commands.length), searchable: new Array(commands.length) });
 }
 
 /** Characters the shell tokenizer may drop from a word's value: quotes, escapes, `$'…'`, continued lines. */
@@ -265,13 +257,13 @@ const DROPPED_BY_TOKENIZER = /["'\\$\r\n]/g;
  * continuations, so a match in a value is a match in the command text once those characters are
  * removed. `pattern` must match none of those characters (a `[^]*` gap aside), and must not be global.
  */
-export function mayMention(commands: readonly ShellCommand[], index: number, pattern: RegExp): boolean {
-  return mentions(cacheOf(commands), commands[index], index, pattern);
+export function mayMention(commands: readonly ShellCommand[], index: number, pattern: RegExp, memo: SpecMemo): boolean {
+  return mentions(cacheOf(commands, memo), commands[index], index, pattern);
 }
 
-/** `mayMention` for each index of one commands array, with its cache looked up once (a weak-map get per command was 0.3 % of linting a Dockerfile). */
-export function mentionTester(commands: readonly ShellCommand[], pattern: RegExp): (index: number) => boolean {
-  const cache = cacheOf(commands);
+/** `mayMention` for each index of one spec's commands, with the cache looked up once. */
+export function mentionTester(commands: readonly ShellCommand[], pattern: RegExp, memo: SpecMemo): (index: number) => boolean {
+  const cache = cacheOf(commands, memo);
   return (index) => mentions(cache, commands[index], index, pattern);
 }
 

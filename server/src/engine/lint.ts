@@ -5,7 +5,7 @@ import type { TextEdit } from '../edit/writer';
 import { parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
 import { findSuppressions, isSuppressed } from './suppress';
-import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type Severity, type SeveritySetting } from './ruleApi';
+import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type Severity, type SeveritySetting, type SpecMemo } from './ruleApi';
 import { allRules } from '../../../rules';
 
 export type Preset = 'recommended' | 'strict';
@@ -129,9 +129,10 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
       findings.push(engineFinding(ENGINE_IDS.parseError, p.severity, mapRange(seg, p.range), p.message));
     }
     for (const spec of seg.parsed.specs) {
+      const memo: SpecMemo = {};
       for (const rule of rulesReading(ruleSet, spec.origin.kind)) {
         if (options.rules?.[rule.id] === 'off') continue;
-        runRule(rule, spec, seg, settings, options, findings, specOf);
+        runRule(rule, spec, memo, seg, settings, options, findings, specOf);
       }
     }
   }
@@ -162,10 +163,11 @@ const rulesByInput = new WeakMap<readonly Rule[], Map<string, readonly Rule[]>>(
 export function checkComposeSpec(spec: ContainerSpec, seg: Segment, options: LintOptions): Finding[] {
   const out: Finding[] = [];
   const settings: FixSettings = { ...DEFAULT_FIX_SETTINGS, ...options.settings };
+  const memo: SpecMemo = {};
   for (const rule of options.ruleSet ?? allRules) {
     if (!rule.inputs.includes(spec.origin.kind)) continue;
     if (options.rules?.[rule.id] === 'off') continue;
-    runRule(rule, spec, seg, settings, options, out, new Map());
+    runRule(rule, spec, memo, seg, settings, options, out, new Map());
   }
   return out;
 }
@@ -176,7 +178,7 @@ export function finishComposeFindings(text: string, lines: LineIndex, findings: 
   return applySuppressions(text, lines, undefined, findings, new Map(), options, '');
 }
 
-function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[], specOf: SpecOfFinding): void {
+function runRule(rule: Rule, spec: ContainerSpec, memo: SpecMemo, seg: Segment, settings: FixSettings, options: LintOptions, out: Finding[], specOf: SpecOfFinding): void {
   const report = (d: ReportDescriptor<string>) => {
     const severity = resolveSeverity(rule, d.severity, options);
     if (!severity) return;
@@ -189,7 +191,7 @@ function runRule(rule: Rule, spec: ContainerSpec, seg: Segment, settings: FixSet
     out.push(finding);
   };
   try {
-    rule.check(spec, { report, settings });
+    rule.check(spec, { report, settings, memo });
   } catch (err) {
     out.push(engineFinding(ENGINE_IDS.internalError, 'error', mapRange(seg, spec.origin.nameRange), `Rule ${rule.id} failed on this input: ${err instanceof Error ? err.message : String(err)}`));
     try {
