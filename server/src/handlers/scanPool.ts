@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { READY, type ScanJob, type ScanReply, type ScanRequest, type ScanResult } from '../scanWorker';
+import { SCAN_WORKER_ARG } from '../scanWorkerRole';
 
 /**
  * Small heaps: workers lint small files one at a time, and each worker's heap counts in the server's
@@ -92,8 +93,8 @@ export class ScanPool {
 
   private start(): PoolWorker {
     const worker = this.script.endsWith('.ts')
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(this.script)});`, { eval: true, resourceLimits: LIMITS })
-      : new Worker(this.script, { resourceLimits: LIMITS });
+      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(this.script)});`, { eval: true, argv: [SCAN_WORKER_ARG], resourceLimits: LIMITS })
+      : new Worker(this.script, { argv: [SCAN_WORKER_ARG], resourceLimits: LIMITS });
     const entry: PoolWorker = { worker, busy: 0, ready: false, pending: new Map() };
     worker.on('message', (reply: ScanReply | typeof READY) => {
       if (reply === READY) {
