@@ -13,6 +13,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { reachesFailOn, skippedFinding, toReported, type FileReport } from './report';
+import { tuneForRun } from './shortRun';
 import { sniffKind } from './sniff';
 import { collectTargets, IoError, isExcluded, type Target } from './walk';
 import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
@@ -24,6 +25,8 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
   env: Record<string, string | undefined>;
   readStdin(): Promise<Buffer>;
+  /** Told how many files (stdin included) are about to be linted, once the paths are walked. */
+  beforeLint?(files: number): void;
 }
 
 export const EXIT_OK = 0;
@@ -77,6 +80,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_ERROR;
   }
 
+  io.beforeLint?.(targets.length + (opts.paths.includes('-') ? 1 : 0));
   const reports: FileReport[] = [];
   const referenceRoots = cliRoots(io.cwd, opts.paths);
   const fixOutput = opts.format === 'text' ? io.stdout : io.stderr;
@@ -232,7 +236,7 @@ export function runFromProcess(): void {
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
-  main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin: readProcessStdin }).then(
+  main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin: readProcessStdin, beforeLint: tuneForRun }).then(
     (code) => {
       process.exitCode = code;
     },
