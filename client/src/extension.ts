@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 
 // Kept in step with COMMANDS in server/src/handlers/codeActions.ts (the client must not import server code).
 const SERVER_COMMANDS = { fixAllInFile: 'capdrop.server.fixAllInFile', lintWorkspace: 'capdrop.server.lintWorkspace' };
@@ -13,8 +13,19 @@ const SERVER_COMMANDS = { fixAllInFile: 'capdrop.server.fixAllInFile', lintWorks
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
 
 let client: LanguageClient | undefined;
+let deactivated = false;
+
+/**
+ * The language client library, required when the client is first made rather than when this bundle
+ * loads: with the LSP libraries and the Node modules it pulls in (child_process, net, crypto, streams)
+ * it was most of loading dist/extension.js (bench/activation.ts).
+ */
+function clientLibrary(): typeof import('vscode-languageclient/node') {
+  return require('vscode-languageclient/node') as typeof import('vscode-languageclient/node');
+}
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const { LanguageClient, TransportKind } = clientLibrary();
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
@@ -46,7 +57,6 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 }
 
 export function activate(context: vscode.ExtensionContext): void {
-  client = createClient(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('capdrop.lintWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.lintWorkspace, arguments: [] })),
     vscode.commands.registerCommand('capdrop.fixAllInFile', () => {
@@ -60,11 +70,17 @@ export function activate(context: vscode.ExtensionContext): void {
       await client.start();
     }),
   );
-  // Not awaited: activation returns at once and the server's start-up (~100 ms) happens in the background;
-  // a failed start is reported by the language client in its output channel.
-  void client.start();
+  // After activate() returns: the client library's load and the server's start-up (~100 ms) happen in the
+  // background; a failed start is reported by the language client in its output channel. Commands run
+  // before then find no client and do nothing (the server could not have answered them yet).
+  setImmediate(() => {
+    if (client || deactivated) return;
+    client = createClient(context);
+    void client.start();
+  });
 }
 
 export async function deactivate(): Promise<void> {
+  deactivated = true;
   await client?.stop();
 }
