@@ -59,3 +59,33 @@ test('the shortcut on texts with few lines, dashes and brackets gives what the f
   // Both outcomes occur, so the comparison covers texts the shortcut must not wave through.
   assert.ok(exceeded > 1000 && exceeded < 19_000, String(exceeded));
 });
+
+test('the bound for texts with many short lines gives what the full scan gives', () => {
+  // More lines than `max`, so the line-count shortcut cannot answer; short lines, so the width bound can.
+  let seed = 11;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pieces = ['-', '- ', '-\t', '[', '{', ']', '}', ' ', '  ', '    ', 'a', ': ', '#', '"', "'", '|', '>'];
+  let exceeded = 0;
+  for (let i = 0; i < 5_000; i++) {
+    const max = 2 + random(24);
+    const lines: string[] = [];
+    for (let n = max + 1 + random(20); n > 0; n--) {
+      let line = '';
+      for (let k = random(6); k > 0; k--) line += pieces[random(pieces.length)];
+      lines.push(line);
+    }
+    const text = lines.join(random(2) ? '\n' : '\r\n');
+    const expected = scanNesting(text, max);
+    if (expected !== undefined) exceeded++;
+    assert.equal(findExcessiveNesting(text, max), expected, JSON.stringify({ text, max }));
+  }
+  assert.ok(exceeded > 250 && exceeded < 4_750, String(exceeded));
+});
+
+test('a long staircase of indentation is still caught after the width bound declines', () => {
+  const text = Array.from({ length: 260 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n');
+  assert.equal(findExcessiveNesting(text), text.indexOf(`${' '.repeat(200)}k200:`) + 200);
+});
