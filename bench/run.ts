@@ -41,7 +41,7 @@ function add(section: string, input: string, what: string, t: Timing, note?: str
   return t;
 }
 
-/** `r` is the median of per-repetition ratios (interleaved runs) or, for processes, the ratio of medians. */
+/** `r` is the median over pairs of repetitions of counterbalanced ratios (bench/stats.ts), or, for processes, the ratio of medians. */
 function ratio(section: string, input: string, r: number, versus: string): void {
   rows.push({ section, input, what: `ratio Capdrop / ${versus}`, median: r, p99: r, ratio: r, versus });
   console.log(`  ${section.padEnd(7)} ${input.padEnd(26)} ${`→ Capdrop / ${versus}`.padEnd(30)} ${r.toFixed(3)}×${r < 1 ? ` (${(1 / r).toFixed(1)}× faster)` : ""}`);

@@ -40,23 +40,40 @@ export const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(
 const FORCE_GC = process.argv.includes('--force-gc');
 
 /**
+ * `--fixed-order`: every repetition runs the functions in the order given, as the benchmark did until
+ * the sixth session of issue 7. A function run right after another pays part of the other's garbage
+ * collection: two equal engines measured 4–17 % apart by position alone on the 500-line Compose file,
+ * and the shell engine came out 0.21× tree-sitter-bash in one order and 0.63–0.73× counterbalanced.
+ */
+const FIXED_ORDER = process.argv.includes('--fixed-order');
+
+/**
  * Times several functions in turn within each repetition, so load from other processes hits them
- * alike; ratios between them (median of the per-repetition ratios) then hold on a busy machine.
+ * alike. Odd repetitions run them in reverse order, so each follows the others as often as it leads
+ * them; a ratio between two functions is the median over pairs of repetitions of the geometric mean
+ * of the pair's two ratios, in which the order's effect cancels. Ratios then hold on a busy machine.
  */
 export function measureInterleaved(fns: (() => unknown)[], reps: number, warmup = Math.max(2, Math.ceil(reps / 5))): { timings: Timing[]; ratioTo: (i: number, j: number) => number } {
   for (let i = 0; i < warmup; i++) fns.forEach((fn) => fn());
   const gc = FORCE_GC ? (globalThis as { gc?: () => void }).gc : undefined;
   const samples: number[][] = fns.map(() => []);
+  const counter = !FIXED_ORDER;
   for (let r = 0; r < reps; r++) {
-    fns.forEach((fn, i) => {
+    const order = fns.map((_, i) => (counter && r % 2 === 1 ? fns.length - 1 - i : i));
+    for (const i of order) {
       gc?.();
       const t = performance.now();
-      fn();
+      fns[i]();
       samples[i].push(performance.now() - t);
-    });
+    }
   }
+  const pairRatios = (i: number, j: number) => {
+    const out: number[] = [];
+    for (let r = 0; r + 1 < reps; r += 2) out.push(Math.sqrt((samples[i][r] / samples[j][r]) * (samples[i][r + 1] / samples[j][r + 1])));
+    return out;
+  };
   return {
     timings: samples.map(summarize),
-    ratioTo: (i, j) => summarize(samples[i].map((s, r) => s / samples[j][r])).median,
+    ratioTo: (i, j) => summarize(counter ? pairRatios(i, j) : samples[i].map((s, r) => s / samples[j][r])).median,
   };
 }
