@@ -59,3 +59,29 @@ describe('debouncing and stale results', () => {
     assert.deepEqual(versions, [1, 4]);
   });
 });
+
+describe('re-linting an open document that did not change', () => {
+  let lsp: LspHarness;
+
+  before(async () => {
+    ({ harness: lsp } = await LspHarness.start({ settings: { validationDelayMs: 0 } }));
+  });
+  after(() => lsp.stop());
+
+  it('publishes its version again only when the diagnostics differ', async () => {
+    await lsp.open(COMPOSE_URI, 'dockercompose', PRIVILEGED, 1);
+    await lsp.waitForDiagnostics((p) => p.uri === COMPOSE_URI && p.version === 1, 'diagnostics of version 1');
+    const sent = () => lsp.diagnostics.filter((p) => p.uri === COMPOSE_URI).length;
+    const first = sent();
+    // Settings that change no finding of this file: the re-lint finds the same diagnostics and sends nothing.
+    await lsp.changeSettings({ validationDelayMs: 0, limits: { memory: '1g' } });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(sent(), first);
+    // Settings that drop a finding: the same version is published again, without it.
+    const since = lsp.diagnostics.length;
+    await lsp.changeSettings({ validationDelayMs: 0, limits: { memory: '1g' }, rules: { 'no-privileged': 'off' } });
+    const republished = await lsp.waitForDiagnostics((p) => p.uri === COMPOSE_URI, 'diagnostics after turning no-privileged off', since);
+    assert.equal(republished.version, 1);
+    assert.equal(codes(republished).includes('no-privileged'), false);
+  });
+});
