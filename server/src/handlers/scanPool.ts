@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { READY, type ScanJob, type ScanReply, type ScanRequest, type ScanResult } from '../scanWorker';
 import { SCAN_WORKER_ARG } from '../scanWorkerRole';
@@ -6,11 +7,25 @@ import { SCAN_WORKER_ARG } from '../scanWorkerRole';
 /**
  * Small heaps: workers lint small files one at a time, and each worker's heap counts in the server's
  * memory (a 10,000-file scan peaked at 316 MiB with V8's defaults, 190 MiB with these). A file too big
- * for them runs a worker out of memory, and its batch is linted in the server's thread instead. The
- * young generation was 4 MiB: 16 MiB scavenges a quarter as often, GC 465–543 → 244–327 ms over 4,000
- * files in one worker (bench/README.md, sixth session), and the scan's peak RSS stayed 122–129 MiB.
+ * for them runs a worker out of memory, and its batch is linted in the server's thread instead. Young
+ * generation: 8 MiB, once it really applied (below): 16 MiB took the scan's peak RSS from ~130 to
+ * 138-152 MiB for no measurable speed; 8 MiB scavenges ~6x less often than the 2 MiB workers had.
  */
-const LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 };
+const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
+
+/**
+ * The server runs with `--max-semi-space-size=1` (its own thread's memory, client/src/extension.ts), and
+ * V8 lets that flag override a worker's `maxYoungGenerationSizeMb`: until this was found the workers ran
+ * with a 2 MiB young generation whatever LIMITS said (~3,000 scavenges and ~2 s of GC in a 10,000-file
+ * scan). The flag is read only when an isolate's heap is set up, so clearing it before the workers start
+ * leaves the server's thread as it is and lets LIMITS apply (test/lsp/scanWorkerHeap.test.ts).
+ */
+let semiSpaceFlagCleared = false;
+function letWorkersUseTheirLimits(): void {
+  if (semiSpaceFlagCleared) return;
+  semiSpaceFlagCleared = true;
+  setFlagsFromString('--max-semi-space-size=0');
+}
 
 /** Idle workers are stopped after this long, so an editor left open does not keep their heaps. */
 const IDLE_MS = 15_000;
@@ -94,6 +109,7 @@ export class ScanPool {
   }
 
   private start(): PoolWorker {
+    letWorkersUseTheirLimits();
     const worker = this.script.endsWith('.ts')
       ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(this.script)});`, { eval: true, argv: [SCAN_WORKER_ARG], resourceLimits: LIMITS })
       : new Worker(this.script, { argv: [SCAN_WORKER_ARG], resourceLimits: LIMITS });
