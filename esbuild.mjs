@@ -12,6 +12,9 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'extension', external: ['vscode'] },
   // The language server, its scan workers and the CLI (server/src/server.ts picks the role).
   { in: 'server/src/server.ts', out: 'server', external: [] },
+  // The CLI's process entry: loads dist/server.js through V8's code cache (cli/compileCache.ts), so it
+  // must not contain the engine itself.
+  { in: 'cli/launcher.ts', out: 'cli', external: [] },
   // The LSP libraries the two bundles above share (esbuild.shared.cjs).
   { stdin: shared.chunkEntry(), out: shared.CHUNK, external: [] },
 ];
@@ -31,7 +34,7 @@ const reportProblems = {
   },
 };
 
-// A clean dist/ on every build, so files of entries that no longer exist (dist/cli.js) are not shipped.
+// A clean dist/ on every build, so files of entries that no longer exist are not shipped.
 if (!watch) rmSync('dist', { recursive: true, force: true });
 
 const contexts = await Promise.all(

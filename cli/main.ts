@@ -13,7 +13,7 @@ import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { reachesFailOn, skippedFinding, toReported, type FileReport } from './report';
-import { tuneForRun } from './shortRun';
+import type { CliHooks } from './launcher';
 import { sniffKind } from './sniff';
 import { collectTargets, IoError, isExcluded, type Target } from './walk';
 import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
@@ -234,12 +234,12 @@ function readProcessStdin(): Promise<Buffer> {
 }
 
 /** The entry point of `bin/capdrop.js`, through `runCli` of the bundle it shares with the server. */
-export function runFromProcess(): void {
+export function runFromProcess(hooks: CliHooks = {}): void {
   // A closed pipe (`capdrop . | head`) is not an error worth a stack trace.
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code !== 'EPIPE') throw err;
   });
-  main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin: readProcessStdin, beforeLint: tuneForRun }).then(
+  main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin: readProcessStdin, beforeLint: hooks.beforeLint }).then(
     (code) => {
       process.exitCode = code;
     },

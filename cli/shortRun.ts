@@ -11,21 +11,30 @@ export const SHORT_RUN_MAX_FILES = 400;
 
 /**
  * V8's interrupt budget (bytecode executed before a function is considered for optimization) at 16×
- * its default of 67,584: code that stays hot still gets optimized, code run a few hundred times does not.
+ * its default: code that stays hot still gets optimized, code run a few hundred times does not.
  */
 export const SHORT_RUN_V8_FLAGS = '--interrupt-budget=1081344';
 
-/** The V8 flags for a run over `files` files, if any. */
-export function shortRunFlags(files: number): string | undefined {
-  return files <= SHORT_RUN_MAX_FILES ? SHORT_RUN_V8_FLAGS : undefined;
-}
+/** V8's own default budget (`node --v8-options`, Node 20), given back to runs over SHORT_RUN_MAX_FILES. */
+export const LONG_RUN_V8_FLAGS = '--interrupt-budget=67584';
 
 /**
- * Applies `shortRunFlags` to this process. Only the CLI's own process calls it (never in-process
- * callers such as the tests), once, before linting: a budget is read when a function's feedback is
- * first allocated, and most of the engine's functions have not run yet.
+ * Every CLI process starts as a short run, before the engine is loaded: the code cache (`compileCache.ts`)
+ * is only accepted under the flags it was made with, so they must not depend on the run. Only the CLI's
+ * process entry (`launcher.ts`) calls this, never in-process callers such as the tests.
  */
-export function tuneForRun(files: number): void {
-  const flags = shortRunFlags(files);
+export function startAsShortRun(): void {
+  setFlagsFromString(SHORT_RUN_V8_FLAGS);
+}
+
+/** The V8 flags a run over `files` files needs once its files are known, if they differ from the start's. */
+export function flagsForRun(files: number): string | undefined {
+  return files > SHORT_RUN_MAX_FILES ? LONG_RUN_V8_FLAGS : undefined;
+}
+
+/** Applies `flagsForRun`; true when the flags changed (the run is then a long one). */
+export function tuneForRun(files: number): boolean {
+  const flags = flagsForRun(files);
   if (flags) setFlagsFromString(flags);
+  return flags !== undefined;
 }

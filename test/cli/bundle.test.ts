@@ -4,33 +4,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import { version } from '../../package.json';
-
-const REPO = path.resolve(__dirname, '..', '..');
-
-/** Builds the server/CLI bundle the way esbuild.mjs --production does, next to a copy of bin/capdrop.js. */
-function buildLauncher(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-bundle-'));
-  buildSync({
-    entryPoints: [path.join(REPO, 'server/src/server.ts')],
-    outfile: path.join(root, 'dist/server.js'),
-    bundle: true,
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    format: 'cjs',
-    target: 'node20',
-    minify: true,
-    logLevel: 'silent',
-  });
-  fs.mkdirSync(path.join(root, 'bin'));
-  fs.copyFileSync(path.join(REPO, 'bin/capdrop.js'), path.join(root, 'bin/capdrop.js'));
-  return root;
-}
+import { buildCli } from './bundleHarness';
 
 describe('bundled CLI through bin/capdrop.js', () => {
-  const root = buildLauncher();
-  const launcher = path.join(root, 'bin/capdrop.js');
+  const launcher = buildCli();
+  const root = path.dirname(path.dirname(launcher));
+  // Its code cache goes to a directory of its own, not the user's cache.
+  const env = { ...process.env, CAPDROP_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-cache-')) };
 
   it('is small', () => {
     const size = fs.statSync(path.join(root, 'dist/server.js')).size;
@@ -38,7 +19,7 @@ describe('bundled CLI through bin/capdrop.js', () => {
   });
 
   it('prints its version', () => {
-    const r = spawnSync(process.execPath, [launcher, '--version'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [launcher, '--version'], { encoding: 'utf8', env });
     assert.deepEqual([r.status, r.stdout, r.stderr], [0, `${version}\n`, '']);
   });
 
@@ -46,6 +27,7 @@ describe('bundled CLI through bin/capdrop.js', () => {
     const r = spawnSync(process.execPath, [launcher, '--format', 'json', '--kind', 'compose', '-'], {
       input: 'services:\n  app:\n    image: nginx:1.27\n    privileged: true\n',
       encoding: 'utf8',
+      env,
     });
     assert.equal(r.status, 1);
     assert.equal(r.stderr, '');
@@ -55,7 +37,7 @@ describe('bundled CLI through bin/capdrop.js', () => {
   });
 
   it('exits 2 on a usage error', () => {
-    const r = spawnSync(process.execPath, [launcher, '--nope'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [launcher, '--nope'], { encoding: 'utf8', env });
     assert.deepEqual([r.status, r.stdout], [2, '']);
     assert.match(r.stderr, /^capdrop: unknown option --nope\n/);
   });

@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import { unifiedDiff } from '../../cli/diff';
 import { lint } from '../../server/src/engine/lint';
+import { buildCli } from './bundleHarness';
 import { onlyRule, ruleMessage, runCli } from './harness';
 
 // `capdrop --fix` end to end, through the bundled launcher, on copies of the workspace fixture.
@@ -14,23 +14,6 @@ const REPO = path.resolve(__dirname, '..', '..');
 const WORKSPACE = path.join(REPO, 'test', 'fixtures', 'workspace');
 const FILES = ['Dockerfile', 'compose.yaml', 'scripts/run-dev.sh'];
 const KINDS = { 'Dockerfile': 'dockerfile', 'compose.yaml': 'compose', 'scripts/run-dev.sh': 'shell' } as const;
-
-function buildLauncher(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-fix-bundle-'));
-  buildSync({
-    entryPoints: [path.join(REPO, 'server/src/server.ts')],
-    outfile: path.join(root, 'dist/server.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    mainFields: ['module', 'main'],
-    logLevel: 'silent',
-  });
-  fs.mkdirSync(path.join(root, 'bin'));
-  fs.copyFileSync(path.join(REPO, 'bin/capdrop.js'), path.join(root, 'bin/capdrop.js'));
-  return path.join(root, 'bin/capdrop.js');
-}
 
 /** A temp copy of the workspace fixture, marked as a repository root so no outer config applies. */
 function workspaceCopy(): string {
@@ -50,8 +33,9 @@ function listing(dir: string): string[] {
 }
 
 describe('capdrop --fix on the workspace fixture (bundled CLI)', () => {
-  const launcher = buildLauncher();
-  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [launcher, ...args], { cwd, encoding: 'utf8' });
+  const launcher = buildCli();
+  const env = { ...process.env, CAPDROP_CACHE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-cache-')) };
+  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [launcher, ...args], { cwd, encoding: 'utf8', env });
   const original = snapshot(WORKSPACE);
 
   it('--fix-safety review rewrites each file in place, says what it fixed, and a second run changes nothing', () => {

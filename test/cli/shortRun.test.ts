@@ -1,16 +1,23 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { main } from '../../cli/main';
-import { SHORT_RUN_MAX_FILES, SHORT_RUN_V8_FLAGS, shortRunFlags } from '../../cli/shortRun';
+import { LONG_RUN_V8_FLAGS, SHORT_RUN_MAX_FILES, flagsForRun } from '../../cli/shortRun';
 import { tempTree } from './harness';
 
 describe('V8 tuning for short CLI runs', () => {
-  it('asks for the raised interrupt budget up to the file limit, and nothing above it', () => {
-    assert.equal(shortRunFlags(0), SHORT_RUN_V8_FLAGS);
-    assert.equal(shortRunFlags(81), SHORT_RUN_V8_FLAGS);
-    assert.equal(shortRunFlags(SHORT_RUN_MAX_FILES), SHORT_RUN_V8_FLAGS);
-    assert.equal(shortRunFlags(SHORT_RUN_MAX_FILES + 1), undefined);
-    assert.equal(shortRunFlags(10_000), undefined);
+  it("keeps the short run's flags up to the file limit, and gives V8's defaults back above it", () => {
+    assert.equal(flagsForRun(0), undefined);
+    assert.equal(flagsForRun(81), undefined);
+    assert.equal(flagsForRun(SHORT_RUN_MAX_FILES), undefined);
+    assert.equal(flagsForRun(SHORT_RUN_MAX_FILES + 1), LONG_RUN_V8_FLAGS);
+    assert.equal(flagsForRun(10_000), LONG_RUN_V8_FLAGS);
+  });
+
+  it("names V8's real default budget (a wrong one would tune long runs to something else)", () => {
+    const listed = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
+    const fallback = /--interrupt-budget \(.*\)\s+type: int\s+default: (--interrupt-budget=\d+)/.exec(listed)?.[1];
+    assert.equal(LONG_RUN_V8_FLAGS, fallback);
   });
 
   it('tells the process entry how many files it is about to lint, stdin included', async () => {
