@@ -163,41 +163,66 @@ async function workspaceScan(folder: string, files: number, workers: 'default' |
 
 const TIME_BIN = '/usr/bin/time';
 
-/**
- * Wall time of one process (ms) after one warm-up run (the disk cache is then warm for both tools),
- * and its CPU time (user + system, from /usr/bin/time when present), which busy machines disturb less.
- */
-function timeProcess(cmd: string, args: string[], reps: number): Timing & { cpu?: Timing; peakRssMiB?: number } {
-  const withTime = fs.existsSync(TIME_BIN);
-  const run = () => (withTime ? spawnSync(TIME_BIN, ['-f', 'CAPDROP_BENCH %U %S %M', cmd, ...args], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync(cmd, args, { cwd: REPO, stdio: 'ignore' }));
-  run();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  let rss = 0;
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    const result = run();
-    wall.push(performance.now() - t);
-    const m = /CAPDROP_BENCH ([\d.]+) ([\d.]+) (\d+)/.exec(String(result.stderr ?? ''));
-    if (m) {
-      cpu.push((Number(m[1]) + Number(m[2])) * 1000);
-      rss = Math.max(rss, Number(m[3]) / 1024);
-    }
-  }
-  return { ...summarize(wall), cpu: cpu.length ? summarize(cpu) : undefined, peakRssMiB: rss || undefined };
+/** One run of a process: wall time (ms), and CPU time (user + system) and peak RSS from /usr/bin/time when present. */
+interface ProcessSample {
+  wall: number;
+  cpu?: number;
+  rssMiB?: number;
 }
 
+function runProcess(cmd: string, args: string[]): ProcessSample {
+  const withTime = fs.existsSync(TIME_BIN);
+  const t = performance.now();
+  const result = withTime ? spawnSync(TIME_BIN, ['-f', 'CAPDROP_BENCH %U %S %M', cmd, ...args], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync(cmd, args, { cwd: REPO, stdio: 'ignore' });
+  const wall = performance.now() - t;
+  const m = /CAPDROP_BENCH ([\d.]+) ([\d.]+) (\d+)/.exec(String(result.stderr ?? ''));
+  return m ? { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000, rssMiB: Number(m[3]) / 1024 } : { wall };
+}
+
+function summarizeProcess(samples: ProcessSample[]): Timing & { cpu?: Timing; peakRssMiB?: number } {
+  const cpu = samples.flatMap((s) => (s.cpu === undefined ? [] : [s.cpu]));
+  const rss = Math.max(0, ...samples.map((s) => s.rssMiB ?? 0));
+  return { ...summarize(samples.map((s) => s.wall)), cpu: cpu.length ? summarize(cpu) : undefined, peakRssMiB: rss || undefined };
+}
+
+const median = (xs: number[]): number => summarize(xs).median;
+
+/**
+ * Our CLI, dclint and a bare Node start, interleaved: each round runs our CLI three times, dclint once and
+ * Node twice, in reverse order every other round, after one untimed run of each (the disk cache is then
+ * warm for all, and our CLI has written its code cache, as it has on any machine after its first run).
+ * This machine's speed drifts by a third within minutes, and start-up-heavy work (ours, bare Node) more
+ * than dclint's long run: measured one after the other the ratio moved 17-23x between two runs minutes
+ * apart. The ratios are the median over rounds of each round's ratio, so a slow spell hits both sides.
+ */
 function cliVsDclint(corpusFiles: string[]): void {
   console.log(`\n(5) CLI on the ${corpusFiles.length} real Compose files, one process, default output, vs dclint (same files, same environment)`);
   const input = `corpus (${corpusFiles.length} files)`;
-  const oursRun = timeProcess(process.execPath, ['bin/capdrop.js', '--kind', 'compose', ...corpusFiles], quick ? 3 : 7);
-  const ours = add('cli', input, 'node bin/capdrop.js (wall)', oursRun, oursRun.cpu ? `CPU ${ms(oursRun.cpu.median)} ms, peak RSS ${oursRun.peakRssMiB?.toFixed(0)} MiB` : undefined);
-  const dclintArgs = [path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs')];
-  const peerRun = timeProcess(process.execPath, [...dclintArgs, ...corpusFiles], quick ? 1 : 3);
-  const peer = add('peer', input, 'dclint (wall)', peerRun, peerRun.cpu ? `CPU ${ms(peerRun.cpu.median)} ms, peak RSS ${peerRun.peakRssMiB?.toFixed(0)} MiB` : undefined);
-  ratio('cli', input, ours.median / peer.median, 'dclint (wall)');
-  if (oursRun.cpu && peerRun.cpu) ratio('cli', input, oursRun.cpu.median / peerRun.cpu.median, 'dclint (CPU)');
-  const bare = add('cli', 'node -e 0', 'bare Node start (wall)', timeProcess(process.execPath, ['-e', '0'], 5));
+  const oursArgs = ['bin/capdrop.js', '--kind', 'compose', ...corpusFiles];
+  const dclintArgs = [path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs'), ...corpusFiles];
+  const samples = { ours: [] as ProcessSample[], peer: [] as ProcessSample[], bare: [] as ProcessSample[] };
+  const rounds: { ours: ProcessSample[]; peer: ProcessSample[] }[] = [];
+  runProcess(process.execPath, oursArgs);
+  runProcess(process.execPath, dclintArgs);
+  for (let r = 0; r < (quick ? 1 : 3); r++) {
+    const round = { ours: [] as ProcessSample[], peer: [] as ProcessSample[] };
+    const steps = [
+      () => [1, 2, 3].forEach(() => round.ours.push(runProcess(process.execPath, oursArgs))),
+      () => round.peer.push(runProcess(process.execPath, dclintArgs)),
+      () => [1, 2].forEach(() => samples.bare.push(runProcess(process.execPath, ['-e', '0']))),
+    ];
+    for (const step of r % 2 ? steps.reverse() : steps) step();
+    rounds.push(round);
+    samples.ours.push(...round.ours);
+    samples.peer.push(...round.peer);
+  }
+  const oursRun = summarizeProcess(samples.ours);
+  const peerRun = summarizeProcess(samples.peer);
+  add('cli', input, 'node bin/capdrop.js (wall)', oursRun, oursRun.cpu ? `CPU ${ms(oursRun.cpu.median)} ms, peak RSS ${oursRun.peakRssMiB?.toFixed(0)} MiB` : undefined);
+  add('peer', input, 'dclint (wall)', peerRun, peerRun.cpu ? `CPU ${ms(peerRun.cpu.median)} ms, peak RSS ${peerRun.peakRssMiB?.toFixed(0)} MiB` : undefined);
+  ratio('cli', input, median(rounds.map((r) => median(r.ours.map((s) => s.wall)) / median(r.peer.map((s) => s.wall)))), 'dclint (wall)');
+  if (oursRun.cpu && peerRun.cpu) ratio('cli', input, median(rounds.map((r) => median(r.ours.map((s) => s.cpu ?? NaN)) / median(r.peer.map((s) => s.cpu ?? NaN)))), 'dclint (CPU)');
+  const bare = add('cli', 'node -e 0', 'bare Node start (wall)', summarizeProcess(samples.bare));
   extra.nodeStartMs = bare.median;
 }
 
