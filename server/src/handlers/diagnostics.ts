@@ -120,8 +120,11 @@ export class DiagnosticsHandler {
 
   isOpen(uri: string): boolean {
     if (this.documents.get(uri)) return true;
+    const open = this.documents.keys();
+    // Asked for every file of a workspace scan: without open documents, no URI is parsed (uriKey builds a URL).
+    if (open.length === 0) return false;
     const key = uriKey(uri);
-    return this.documents.keys().some((open) => uriKey(open) === key);
+    return open.some((other) => uriKey(other) === key);
   }
 
   /** Lints an edited document after the configured delay; a newer edit restarts the wait. */
@@ -254,15 +257,15 @@ export class DiagnosticsHandler {
    * A file of the workspace scan to lint in a worker thread (`scanPool.ts`), or undefined when it is
    * not to be linted (open, not a kind Capdrop reads, outside the workspace, Capdrop disabled). The
    * returned sequence number lets `acceptScanResult` drop the result if newer news came meanwhile.
-   * `walked`: the path comes from the scan's walk of a workspace folder, which follows no links, so it
-   * is inside the workspace by construction and its real path need not be checked (two `realpath`
-   * calls a file, ~3 % of the scan's main thread).
+   * `walkedPath`: the file's path as the scan's walk of a workspace folder found it (`uriKey(uri)`). The
+   * walk follows no links, so the file is inside the workspace by construction and its real path need
+   * not be checked (two `realpath` calls a file, ~3 % of the scan's main thread), nor its URI parsed.
    */
-  scanJob(uri: string, walked = false): { job: ScanJob; sequence: number } | undefined {
-    const fsPath = uriToPath(uri);
+  scanJob(uri: string, walkedPath?: string): { job: ScanJob; sequence: number } | undefined {
+    const fsPath = walkedPath ?? uriToPath(uri);
     const kind = fsPath ? detectKind(fsPath) : undefined;
     if (!fsPath || !kind || this.isOpen(uri) || !this.config.settings.enable) return undefined;
-    if (!walked && !this.config.mayReadFromDisk(fsPath)) return undefined;
+    if (walkedPath === undefined && !this.config.mayReadFromDisk(fsPath)) return undefined;
     // The key is the path (`uriKey`); the same string object serves every map of the file, one copy of it.
     const key = fsPath;
     const sequence = (this.diskSequence.get(key) ?? 0) + 1;
@@ -291,7 +294,7 @@ export class DiagnosticsHandler {
         for (const { ruleId, detail } of result.ruleErrors) logError(this.connection, `running rule ${ruleId} on ${uri}`, detail);
         // Neither the text nor the findings are kept (a scan of 10,000 files kept ~90 MB): see ScannedFile.
         this.cache.set(key, new ScannedFile(uri, kind));
-        return this.publish(uri, result.diagnostics, undefined, result.digest, key);
+        return this.publish(uri, JSON.parse(result.diagnosticsJson) as Diagnostic[], undefined, result.digest, key);
       }
     }
   }

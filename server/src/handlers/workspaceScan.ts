@@ -16,6 +16,12 @@ const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** Files per message to a worker: enough to amortize the message, few enough that a cancel stops soon. */
 const BATCH_SIZE = 24;
 
+/** A file the walk found: its path (which is also its `uriKey`) and the URI the client is told. */
+interface WalkedFile {
+  uri: string;
+  fsPath: string;
+}
+
 /** Let other messages (edits, code actions on open documents) through between files. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -70,7 +76,7 @@ export class WorkspaceScanner {
     progress.begin('Capdrop: linting the workspace', 0, undefined, true);
     this.pool?.warmUp();
     let linted = 0;
-    const batch: string[] = [];
+    const batch: WalkedFile[] = [];
     const inFlight = new Set<Promise<void>>();
     // Each worker gets a second batch queued behind the one it is linting, so none waits for the walk;
     // one more batch is linted in this thread meanwhile.
@@ -88,8 +94,8 @@ export class WorkspaceScanner {
         for await (const file of this.walk(folder, progress.token, cancelled)) {
           if (cancelled()) break;
           const uri = pathToUri(file);
-          seen.add(uriKey(uri));
-          if (!this.diagnostics.isOpen(uri)) batch.push(uri);
+          seen.add(file); // = uriKey(uri): a walked path is normalized, and the URI round trip gives it back
+          if (!this.diagnostics.isOpen(uri)) batch.push({ uri, fsPath: file });
           if (batch.length >= BATCH_SIZE) await send();
           linted++;
           if (linted % 20 === 0) progress.report(`${linted} files`);
@@ -119,9 +125,9 @@ export class WorkspaceScanner {
    * Lints files in a worker (publishing their results unless the scan was cancelled meanwhile) when one
    * is loaded and not already two batches behind; otherwise here, one file at a time, yielding between files.
    */
-  private async lintBatch(uris: string[], cancelled: () => boolean): Promise<void> {
+  private async lintBatch(files: WalkedFile[], cancelled: () => boolean): Promise<void> {
     if (!this.pool) {
-      for (const uri of uris) {
+      for (const { uri } of files) {
         if (cancelled()) return;
         if (!this.diagnostics.isOpen(uri)) await this.diagnostics.lintFromDisk(uri);
         await yieldToEventLoop();
@@ -129,7 +135,7 @@ export class WorkspaceScanner {
       return;
     }
     const pool = this.pool.ready && this.pool.outstanding < this.pool.size * 2 ? this.pool : undefined;
-    const jobs = uris.map((uri) => this.diagnostics.scanJob(uri, true)).filter((j) => j !== undefined);
+    const jobs = files.map(({ uri, fsPath }) => this.diagnostics.scanJob(uri, fsPath)).filter((j) => j !== undefined);
     if (pool && jobs.length) {
       try {
         const results = await pool.lint(jobs.map((j) => j.job));
