@@ -13,7 +13,7 @@ export interface ScanJob {
   fsPath: string;
   kind: FileKind;
   languageId: string;
-  options: LintOptions;
+  options: Readonly<LintOptions>;
 }
 
 export type ScanResult =

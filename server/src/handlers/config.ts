@@ -149,6 +149,8 @@ export class ConfigStore {
   filesExclude: string[] = [];
   private pushedSettings: unknown;
   private readonly folderConfigs = new Map<string, WorkspaceConfig>();
+  /** `scanOptionsFor`'s objects, for the settings they were made from. */
+  private scanOptions: { settings: ServerSettings; byConfig: Map<WorkspaceConfig, LintOptions> } | undefined;
   private folders: readonly string[] = [];
   /** Which files read which `extends`/`include` targets, learnt by the readers handed out below. */
   readonly dependencies = new DependencyMap();
@@ -211,6 +213,25 @@ export class ConfigStore {
     // Untitled documents take the first folder's file: it is the workspace they are written in.
     if (fsPath === undefined) return this.folderConfigs.values().next().value ?? EMPTY_WORKSPACE_CONFIG;
     return EMPTY_WORKSPACE_CONFIG;
+  }
+
+  /**
+   * The lint options of a workspace-scan job: `lintOptionsFor` without the reader of other files (a worker
+   * hands files that read others back to this thread). One object per folder configuration, shared by all
+   * of its files until the settings change: a batch's jobs then cross to the worker with one copy of it
+   * (a structured clone keeps shared references), and no reader is built per file only to be dropped.
+   * Callers must not change it.
+   */
+  scanOptionsFor(fsPath: string): Readonly<LintOptions> {
+    const workspace = this.workspaceConfigFor(fsPath);
+    if (this.scanOptions?.settings !== this.settings) this.scanOptions = { settings: this.settings, byConfig: new Map() };
+    let options = this.scanOptions.byConfig.get(workspace);
+    if (!options) {
+      options = toLintOptions(this.settings, workspace);
+      options.maxFileSize ??= this.settings.maxFileSize;
+      this.scanOptions.byConfig.set(workspace, options);
+    }
+    return options;
   }
 
   lintOptionsFor(fsPath: string | undefined): LintOptions {

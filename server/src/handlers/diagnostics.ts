@@ -270,11 +270,9 @@ export class DiagnosticsHandler {
     const key = fsPath;
     const sequence = (this.diskSequence.get(key) ?? 0) + 1;
     this.diskSequence.set(key, sequence);
-    // The reader of other files and the error logger are functions, which cannot cross threads: the
-    // worker hands files that read others back (`in-process`), and returns rule errors as text.
-    const { files: _files, onInternalError: _log, ...options } = this.config.lintOptionsFor(fsPath);
-    options.maxFileSize ??= this.config.settings.maxFileSize;
-    return { job: { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options }, sequence };
+    // No reader of other files nor error logger: functions cannot cross threads. The worker hands files
+    // that read others back (`in-process`), and returns rule errors as text.
+    return { job: { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath) }, sequence };
   }
 
   /** Publishes what a scan worker found for `job`, unless the file was opened, read again or deleted since. */
