@@ -65,7 +65,7 @@ export function loadWithCodeCache(file: string, dir: string | undefined): Cached
         const prefix = `engine-${process.version}-`;
         for (const entry of readdirSync(dir)) if (entry.startsWith(prefix) && entry.endsWith('.v8cache') && entry !== name) rmSync(path.join(dir, entry), { force: true });
       } catch {
-        // Read-only home, full disk, no permission: the next run compiles from source, as without a cache.
+        // A read-only package directory, a full disk: the next run compiles from source, as without a cache.
       }
     },
   };

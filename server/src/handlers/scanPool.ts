@@ -9,7 +9,7 @@ import { SCAN_WORKER_ARG } from '../scanWorkerRole';
  * memory (a 10,000-file scan peaked at 316 MiB with V8's defaults, 190 MiB with these). A file too big
  * for them runs a worker out of memory, and its batch is linted in the server's thread instead. Young
  * generation: 8 MiB, once it really applied (below): 16 MiB took the scan's peak RSS from ~130 to
- * 138-152 MiB for no measurable speed; 8 MiB scavenges ~6x less often than the 2 MiB workers had.
+ * 138-152 MiB for no measurable speed; 8 MiB scavenges ~3x less often than the 2 MiB workers had.
  */
 const LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 64 };
 
