@@ -55,10 +55,10 @@ export function loadWithCodeCache(file: string, dir: string | undefined): Cached
     stale,
     save() {
       if (!stale || !dir || !cacheFile) return;
+      // Written aside and renamed: two runs at once must never leave a half-written cache.
+      const partial = `${cacheFile}.${process.pid}.tmp`;
       try {
         mkdirSync(dir, { recursive: true });
-        // Written aside and renamed: two runs at once must never leave a half-written cache.
-        const partial = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(partial, script.createCachedData());
         renameSync(partial, cacheFile);
         // Older bundles' caches for this Node version are of no further use.
@@ -66,6 +66,12 @@ export function loadWithCodeCache(file: string, dir: string | undefined): Cached
         for (const entry of readdirSync(dir)) if (entry.startsWith(prefix) && entry.endsWith('.v8cache') && entry !== name) rmSync(path.join(dir, entry), { force: true });
       } catch {
         // A read-only package directory, a full disk: the next run compiles from source, as without a cache.
+        // A half-written file would stay forever (the clean-up above only removes finished caches).
+        try {
+          rmSync(partial, { force: true });
+        } catch {
+          // No directory to have written it in.
+        }
       }
     },
   };

@@ -63,6 +63,17 @@ describe("the CLI's code cache of the engine bundle", () => {
     assert.deepEqual(cacheFiles(dir), rewritten);
   });
 
+  it('leaves no half-written file behind when it cannot be put in place', () => {
+    const dir = fresh();
+    run({ CAPDROP_CACHE_DIR: dir });
+    const [{ name }] = cacheFiles(dir);
+    // A directory where the cache should go: the write beside it succeeds, the rename fails.
+    fs.rmSync(path.join(dir, name));
+    fs.mkdirSync(path.join(dir, name));
+    assert.deepEqual(run({ CAPDROP_CACHE_DIR: dir }), uncached);
+    assert.deepEqual(fs.readdirSync(dir), [name]);
+  });
+
   it('is not used for a rebuilt bundle of the same length, whose cache replaces the old one', () => {
     const dir = fresh();
     run({ CAPDROP_CACHE_DIR: dir });
