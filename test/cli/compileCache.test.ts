@@ -32,6 +32,13 @@ describe("the CLI's code cache of the engine bundle", () => {
   };
   const fresh = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-cache-')), 'capdrop');
   const uncached = run({ CAPDROP_NO_CACHE: '1' });
+  /** A fresh cache directory after one run has written its cache, and that cache's file. */
+  const writtenCache = () => {
+    const dir = fresh();
+    run({ CAPDROP_CACHE_DIR: dir });
+    const [written] = cacheFiles(dir);
+    return { dir, name: written.name, file: path.join(dir, written.name), written };
+  };
 
   it('lints as without a cache', () => {
     assert.equal(uncached.status, 1);
@@ -51,33 +58,26 @@ describe("the CLI's code cache of the engine bundle", () => {
   });
 
   it('replaces a corrupt cache instead of trusting it', () => {
-    const dir = fresh();
-    run({ CAPDROP_CACHE_DIR: dir });
-    const [{ name }] = cacheFiles(dir);
-    const size = fs.statSync(path.join(dir, name)).size;
-    fs.writeFileSync(path.join(dir, name), Buffer.alloc(size, 0x5a));
+    const { dir, file } = writtenCache();
+    fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size, 0x5a));
     assert.deepEqual(run({ CAPDROP_CACHE_DIR: dir }), uncached);
     const rewritten = cacheFiles(dir);
-    assert.notEqual(fs.readFileSync(path.join(dir, name))[0], 0x5a);
+    assert.notEqual(fs.readFileSync(file)[0], 0x5a);
     assert.deepEqual(run({ CAPDROP_CACHE_DIR: dir }), uncached);
     assert.deepEqual(cacheFiles(dir), rewritten);
   });
 
   it('leaves no half-written file behind when it cannot be put in place', () => {
-    const dir = fresh();
-    run({ CAPDROP_CACHE_DIR: dir });
-    const [{ name }] = cacheFiles(dir);
+    const { dir, name, file } = writtenCache();
     // A directory where the cache should go: the write beside it succeeds, the rename fails.
-    fs.rmSync(path.join(dir, name));
-    fs.mkdirSync(path.join(dir, name));
+    fs.rmSync(file);
+    fs.mkdirSync(file);
     assert.deepEqual(run({ CAPDROP_CACHE_DIR: dir }), uncached);
     assert.deepEqual(fs.readdirSync(dir), [name]);
   });
 
   it('is not used for a rebuilt bundle of the same length, whose cache replaces the old one', () => {
-    const dir = fresh();
-    run({ CAPDROP_CACHE_DIR: dir });
-    const [before] = cacheFiles(dir);
+    const { dir, written: before } = writtenCache();
     const original = fs.readFileSync(bundle, 'utf8');
     // V8 itself compares only the source's length: the name must tell the two builds apart.
     fs.writeFileSync(bundle, original.replace('"use strict";', "'use strict';"));
