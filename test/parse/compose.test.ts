@@ -306,6 +306,45 @@ describe('compose parser: anchors, merge keys, extends, include', () => {
     const spec = only(aliased);
     assert.deepEqual(spec.capAdd.map((c) => [span(aliased, c.range), c.editable]), [['1:16-1:25 NET_ADMIN', false]]);
   });
+
+  it('finds an anchor written before its collection starts (the first key of a block mapping)', () => {
+    // The block mapping under `x-flags` starts at `privileged`, after the `&p` on its first key: the alias
+    // walk, which skips collections without `&` or `*` in their text, must look from the key before it.
+    const keyed = 'x-flags:\n  &p privileged: true\nservices:\n  app:\n    image: nginx:1.27\n    *p : true\n';
+    const spec = only(keyed);
+    assert.ok(spec.privileged && !isUnknown(spec.privileged));
+    assert.deepEqual([spec.privileged.value, span(keyed, spec.privileged.range)], [true, '6:5-6:14 *p : true']);
+  });
+
+  it('reads one merged mapping for every service that merges it, each service\'s own keys winning', () => {
+    const text = 'x-base: &base\n  user: root\n  restart: always\nservices:\n  a:\n    <<: *base\n  b:\n    <<: *base\n    user: "1000"\n  c:\n    <<: *base\n';
+    const parsed = parseCompose(text);
+    assert.deepEqual(
+      parsed.specs.map((s) => [s.origin.name, valueOf(s.user), span(text, s.limits.restart!.range)]),
+      [['a', 'root', '3:3-3:18 restart: always'], ['b', '1000', '3:3-3:18 restart: always'], ['c', 'root', '3:3-3:18 restart: always']],
+    );
+  });
+
+  it('follows merge chains 16 deep, however deep the mapping that starts them sits', () => {
+    // e20 merges e19, which merges e18 ... down to e0: each adds its own variable. From the environment
+    // mapping the chain is cut after 16 merges (e5, whose own `<<` is then read as a plain key); a service
+    // merging e10 itself reaches e0, though the first service's reading passed through e10 with 6 merges left.
+    const anchors = Array.from({ length: 21 }, (_, i) => `x-e${i}: &e${i}\n${i ? `  <<: *e${i - 1}\n` : ''}  V${i}: "${i}"\n`).join('');
+    const text = `${anchors}services:\n  deep:\n    environment:\n      <<: *e20\n  mid:\n    environment:\n      <<: *e10\n`;
+    const names = parseCompose(text).specs.map((s) => s.env.map((e) => e.value.name.value).filter((n) => n !== '<<').sort((x, y) => Number(x.slice(1)) - Number(y.slice(1))));
+    assert.deepEqual(names, [Array.from({ length: 16 }, (_, i) => `V${i + 5}`), Array.from({ length: 11 }, (_, i) => `V${i}`)]);
+  });
+
+  it('ends a mapping that merges itself', () => {
+    const text = 'x-loop: &loop\n  privileged: true\n  <<: *loop\nservices:\n  app:\n    <<: *loop\n    image: nginx:1.27\n';
+    assert.equal(valueOf(only(text).privileged), true);
+  });
+
+  it('resolves aliases among collections that hold none (skipped by the walk)', () => {
+    const text = 'services:\n  a:\n    image: nginx:1.27\n    ports: ["80:80"]\n    cap_add: &caps [NET_ADMIN]\n  b:\n    volumes: [./x:/x]\n    cap_add: *caps\n';
+    const parsed = parseCompose(text);
+    assert.deepEqual(parsed.specs.map((s) => s.capAdd.map((c) => span(text, c.range))), [['5:21-5:30 NET_ADMIN'], ['5:21-5:30 NET_ADMIN']]);
+  });
 });
 
 describe('compose parser: environment and commands', () => {
@@ -376,6 +415,15 @@ describe('compose parser: bad input', () => {
     assert.ok(Date.now() - started < 2000);
     assert.match(parsed.problems[0]?.message ?? '', /alias bomb/);
     assert.deepEqual(parsed.specs, []);
+  });
+
+  it('counts what aliases add, not the document: a long file with a few aliases is no alias bomb', () => {
+    // 40 services of about 9 nodes each, one alias of a two-key mapping (5 nodes) in each: 200 added nodes.
+    const services = Array.from({ length: 40 }, (_, i) => `  s${i}:\n    <<: *base\n    image: nginx:1.27\n    ports: ["${8000 + i}:80"]\n`).join('');
+    const text = `x-base: &base\n  restart: always\n  read_only: true\nservices:\n${services}`;
+    assert.deepEqual(parseCompose(text, 300).problems, []);
+    assert.equal(parseCompose(text, 300).specs.length, 40);
+    assert.match(parseCompose(text, 150).problems[0]?.message ?? '', /alias bomb/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { emptySpec, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
+import { emptySpec, markUnknown, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
 import { unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
@@ -49,10 +49,10 @@ function clampRange(text: string, pos: [number, number]): SourceRange {
   return { start, end: Math.max(start, Math.min(pos[1], text.length)) };
 }
 
-function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[], maxAliasNodes: number): void {
+export function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[], maxAliasNodes: number): void {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return;
-  const aliases = new AliasTable(doc, maxAliasNodes, text.includes('*'));
+  const aliases = new AliasTable(doc, text, maxAliasNodes);
   if (aliases.exploded) {
     problems.push({
       message: 'could not parse compose file: its aliases expand to too many nodes (an alias bomb?)',
@@ -258,19 +258,32 @@ class ServiceReader {
     if (!entry) return undefined;
     const text = this.scalarText(entry.value);
     if (text === undefined) return undefined;
-    const range = this.settingRange(entry);
+    return this.scalarAt(entry, text, this.settingRange(entry), parents ? { value: entry.value, entry, parents } : { value: entry.value, entry });
+  }
+
+  /**
+   * The located value of a scalar entry whose text is `text`, at `range`. Each caller builds its result
+   * once rather than copying another with a spread (`{ ...s, range }`), ~2 % of linting a Compose file
+   * with 2,000 services (profiled).
+   */
+  private scalarAt(entry: Entry, text: string, range: SourceRange, ref: ComposeRef): Maybe<string> {
     const raw = this.raw(entry.value);
     const value = interpolate(text);
     if (!value.known) return unknown(range.start, range.end, raw, value.reason);
-    const ref: ComposeRef = parents ? { value: entry.value, entry, parents } : { value: entry.value, entry };
     return { value: value.value, range, raw, editable: !entry.shared && !value.hasVariables, node: ref };
+  }
+
+  /** A scalar setting located at its value rather than at its pair (`target: /data`, an environment variable's value). */
+  private valueOf(entry: Entry, ref: ComposeRef = { value: entry.value, entry }): Maybe<string> {
+    const text = this.scalarText(entry.value);
+    if (text === undefined) return undefined;
+    return this.scalarAt(entry, text, this.itemRange(entry.value), ref);
   }
 
   /** A scalar inside a long-syntax item (`target: /data`): located at the value, not at the pair. */
   private inner(entry: Entry | undefined): Located<string> | undefined {
-    const s = this.string(entry);
-    if (!s || !('value' in s) || !entry) return undefined;
-    return { ...s, range: this.itemRange(entry.value) };
+    const s = entry && this.valueOf(entry);
+    return s && 'value' in s ? s : undefined;
   }
 
   private bool(entry: Entry | undefined): Maybe<boolean> {
@@ -278,7 +291,7 @@ class ServiceReader {
     if (!s || !('value' in s)) return s;
     const b = Object.hasOwn(BOOLEANS, s.value) ? BOOLEANS[s.value] : undefined; // not `constructor` through Object.prototype
     if (b === undefined) return unknown(s.range.start, s.range.end, s.raw, `"${s.value}" is not a boolean`);
-    return { ...s, value: b };
+    return { value: b, range: s.range, raw: s.raw, editable: s.editable, node: s.node };
   }
 
   /** Iterates a list setting; a scalar in place of the list (`cap_drop: ${DROP}`) makes the field unknown. */
@@ -293,7 +306,7 @@ class ServiceReader {
       return;
     }
     if (isScalar(list) && list.value === null) return;
-    this.spec.unknownFields.add(name);
+    markUnknown(this.spec, name);
   }
 
   private itemRange(node: unknown): SourceRange {
@@ -307,7 +320,7 @@ class ServiceReader {
       if (text === undefined) return;
       const value = interpolate(text);
       if (!value.known) {
-        this.spec.unknownFields.add(name);
+        markUnknown(this.spec, name);
         return;
       }
       into.push({ value: value.value, range: this.itemRange(node), raw: this.raw(node), editable: !shared && !value.hasVariables, node: ref });
@@ -517,9 +530,10 @@ class ServiceReader {
         const key = e.pair.key as Node;
         const nameRange = nodeRange(this.text, key);
         const name: Located<string> = { value: e.key, range: nameRange, raw: this.text.slice(nameRange.start, nameRange.end), editable: !e.shared };
-        const value = this.string(e);
-        const variable: EnvVar = { name, ...(value ? { value: { ...value, range: this.itemRange(e.value) } } : {}), source: 'environment' };
-        this.spec.env.push({ value: variable, range: this.settingRange(e), raw: this.raw(e.value ?? key), editable: !e.shared, node: { value: e.value, entry: e } });
+        const ref: ComposeRef = { value: e.value, entry: e };
+        const value = this.valueOf(e, ref);
+        const variable: EnvVar = value ? { name, value, source: 'environment' } : { name, source: 'environment' };
+        this.spec.env.push({ value: variable, range: this.settingRange(e), raw: this.raw(e.value ?? key), editable: !e.shared, node: ref });
       }
       return;
     }

@@ -1,6 +1,6 @@
 import { normalizeHostPath } from './hostPath';
 import { parseShortPort, type Part } from './shortSyntax';
-import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type Port, type Device } from '../model/containerSpec';
+import { emptySpec, markUnknown, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type Port, type Device } from '../model/containerSpec';
 import { splitImageReference } from '../model/imageRef';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import type { ShellWord } from './shellWords';
@@ -348,7 +348,7 @@ function listItems(use: FlagUse, spec: ContainerSpec, field: string): Located<st
   const span = use.value;
   if (!span) return [];
   if (span.opaque) {
-    spec.unknownFields.add(field);
+    markUnknown(spec, field);
     return [];
   }
   const parts = splitList(span.text);
@@ -372,7 +372,7 @@ function shortMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefin
   const handle: RunValueHandle = { use };
   if (cuts.length === 0) {
     if (opaquePart(span, 0, t.length)) {
-      spec.unknownFields.add('volumes');
+      markUnknown(spec, 'volumes');
       return undefined;
     }
     return whole(span, { type: 'volume', target: sub(span, 0, t.length, t, handle), readOnly: false, syntax: 'short' } as Mount, handle);
@@ -402,7 +402,7 @@ function shortMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefin
 function longMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefined {
   const span = use.value!;
   if (span.opaque && !/=/.test(span.text)) {
-    spec.unknownFields.add('volumes');
+    markUnknown(spec, 'volumes');
     return undefined;
   }
   const handle: RunValueHandle = { use };
@@ -430,7 +430,7 @@ function parsePort(use: FlagUse, spec: ContainerSpec): Located<Port> | undefined
   const t = span.text;
   if (span.opaque) {
     // `$PORT` may expand to `127.0.0.1:8080`: which parts are set is unknown.
-    spec.unknownFields.add('ports');
+    markUnknown(spec, 'ports');
     return undefined;
   }
   const handle: RunValueHandle = { use };
@@ -574,7 +574,7 @@ function applyFlag(use: FlagUse, spec: ContainerSpec): void {
     case 'security-opt': {
       spec.securityOptField ??= flagField(use);
       const span = use.value!;
-      if (span.opaque) spec.unknownFields.add('security_opt');
+      if (span.opaque) markUnknown(spec, 'security_opt');
       else spec.securityOpt.push(whole(span, span.text, { use }));
       return;
     }
@@ -682,7 +682,7 @@ function applyFlag(use: FlagUse, spec: ContainerSpec): void {
     case 'env': {
       const env = parseEnv(use);
       if (env) spec.env.push(env);
-      else spec.unknownFields.add('environment');
+      else markUnknown(spec, 'environment');
       return;
     }
     case 'platform': {

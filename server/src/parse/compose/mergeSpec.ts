@@ -1,4 +1,4 @@
-import type { ContainerSpec, Limits, Namespaces, Port } from '../../model/containerSpec';
+import { markUnknown, type ContainerSpec, type Limits, type Namespaces, type Port } from '../../model/containerSpec';
 import type { Located, SourceRange } from '../../model/located';
 
 /**
@@ -34,7 +34,7 @@ export function inheritFrom(spec: ContainerSpec, base: ContainerSpec): void {
   spec.env = replaceByKey(base.env, spec.env, (e) => e.value.name.value);
   const localKinds = new Set(spec.commands.map((c) => c.kind));
   spec.commands = [...base.commands.filter((c) => !localKinds.has(c.kind)), ...spec.commands];
-  for (const field of base.unknownFields) spec.unknownFields.add(field);
+  for (const field of base.unknownFields) markUnknown(spec, field);
 }
 
 function portKey(port: Port): string {
