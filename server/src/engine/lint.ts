@@ -2,7 +2,7 @@ import type { ContainerSpec } from '../model/containerSpec';
 import type { Located, SourceRange, Unknown } from '../model/located';
 import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
-import { parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
+import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
 import { findSuppressions, isSuppressed } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
@@ -266,7 +266,9 @@ function withinSpec(seg: Segment, spec: ContainerSpec, range: SourceRange): bool
   return range.start >= seg.toHost(spec.origin.range.start) && range.start <= seg.toHost(spec.origin.range.end);
 }
 
+/** A range in host offsets: the range itself for a whole-file segment (nothing changes a range once made). */
 function mapRange(seg: Segment, r: SourceRange): SourceRange {
+  if (seg.toHost === identityOffset) return r;
   return { start: seg.toHost(r.start), end: seg.toHost(r.end) };
 }
 
@@ -298,15 +300,16 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
   const sups = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
   const eol = LineIndex.eol(text);
   const kept: Finding[] = [];
-  // Findings by start offset: a number key and a short list, not a string key per finding built from
-  // the message, whose hashing was most of this function on the Compose corpus (profiled).
-  const seenAt = new Map<number, Finding[]>();
-  for (const f of findings) {
-    // A service and one that `extends` it in the same file both see the base's values: report each once.
-    const sameStart = seenAt.get(f.range.start);
-    if (sameStart?.some((g) => g.ruleId === f.ruleId && g.range.end === f.range.end && g.message === f.message)) continue;
-    if (sameStart) sameStart.push(f);
-    else seenAt.set(f.range.start, [f]);
+  // Sorted first, so that the same finding twice (a service and one that `extends` it in the same file
+  // both see the base's values) sits in one run of equal position and rule, rather than a Map of lists
+  // by start offset (~60 % of this function on the 25,000-line Compose file, profiled).
+  // The sort is stable, so which of two equal findings is kept, and the order, are as before sorting.
+  const sorted = findings.slice().sort(byPosition);
+  let runStart = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const f = sorted[i];
+    if (byPosition(sorted[runStart], f) !== 0) runStart = i;
+    if (isRepeated(sorted, runStart, i)) continue;
     // A finding's line serves suppressions and ignore fixes only: without either (the CLI's text output, the scan) skip the lookup.
     if (sups.length === 0 && options.withFixes === false) {
       kept.push(f);
@@ -328,8 +331,19 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     if (!s.reason) kept.push(engineFinding(ENGINE_IDS.suppressionWithoutReason, 'warning', s.range, `Say why this is safe: add "-- <reason>" after the rule ids of capdrop-ignore.`));
     else if (!s.used && s.rules.every((r) => options.rules?.[r] !== 'off')) kept.push(engineFinding(ENGINE_IDS.unusedSuppression, 'info', s.range, `This capdrop-ignore suppresses nothing (${s.rules.join(', ') || 'no rule named'}); remove it.`));
   }
-  // Rule ids are ASCII, so code-unit order is their order; localeCompare costs an ICU collation per call (profiled).
-  return kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  // Only the suppression findings just added are out of place.
+  return kept.sort(byPosition);
+}
+
+/** By start, end, then rule id. Rule ids are ASCII, so code-unit order is their order; localeCompare costs an ICU collation per call (profiled). */
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** `sorted[i]` has the message of a finding before it in its run of equal position and rule (from `runStart`). */
+function isRepeated(sorted: Finding[], runStart: number, i: number): boolean {
+  for (let j = runStart; j < i; j++) if (sorted[j].message === sorted[i].message) return true;
+  return false;
 }
 
 const ENGINE_IDS_SET: Record<string, true> = Object.fromEntries(Object.values(ENGINE_IDS).map((id) => [id, true]));

@@ -2,7 +2,7 @@ import { parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap 
 import { emptySpec, markUnknown, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
 import { unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { tokenizeShell } from './shellWords';
-import { AliasTable, entriesOf, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
+import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
 import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
 import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSyntax';
@@ -300,8 +300,11 @@ class ServiceReader {
     const list = entry.value;
     if (isSeq(list)) {
       for (let index = 0; index < list.items.length; index++) {
-        const { node, viaAlias } = this.aliases.deref(list.items[index]);
-        visit(node, entry.shared || viaAlias, { value: node, list: { entry, seq: list, index } });
+        const item = list.items[index];
+        if (isAlias(item)) {
+          const { node, viaAlias } = this.aliases.deref(item);
+          visit(node, entry.shared || viaAlias, { value: node, list: { entry, seq: list, index } });
+        } else visit(item, entry.shared, { value: item, list: { entry, seq: list, index } });
       }
       return;
     }
@@ -309,9 +312,13 @@ class ServiceReader {
     markUnknown(this.spec, name);
   }
 
+  /**
+   * The range of a node's own text. Located values of one node share the object `measured` made for it
+   * (nothing changes a range once read: fixes and relocated copies make new ones), which saved a copy per
+   * list item, part and value.
+   */
   private itemRange(node: unknown): SourceRange {
-    const r = this.measured(node);
-    return { start: r.start, end: r.end };
+    return this.measured(node);
   }
 
   private stringList(entry: Entry | undefined, name: string, into: Located<string>[]): void {

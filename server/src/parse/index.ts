@@ -36,7 +36,8 @@ export interface Segment {
   mapInsertedText?(text: string, at: number): string | null;
 }
 
-const identity = (o: number) => o;
+/** `toHost` of a segment that is the whole file. */
+export const identityOffset = (o: number): number => o;
 
 /**
  * `files` lets a Compose file's `extends`/`include` targets be read (see compose/extends.ts);
@@ -47,15 +48,15 @@ export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles
   switch (kind) {
     case 'dockerfile': {
       const parsed = parseDockerfile(text, lines);
-      return [{ kind: 'dockerfile', parsed, writer: createDockerfileWriter(parsed), toHost: identity }, ...nestedRunSegments(text, parsed)];
+      return [{ kind: 'dockerfile', parsed, writer: createDockerfileWriter(parsed), toHost: identityOffset }, ...nestedRunSegments(text, parsed)];
     }
     case 'compose': {
       const parsed = resolveComposeReferences(parseCompose(text, maxAliasNodes), (t) => parseCompose(t, maxAliasNodes), files);
-      return [{ kind: 'compose', parsed, writer: createComposeWriter(parsed), toHost: identity }];
+      return [{ kind: 'compose', parsed, writer: createComposeWriter(parsed), toHost: identityOffset }];
     }
     case 'shell': {
       const parsed = parseShell(text);
-      return [{ kind: 'run', parsed, writer: createRunWriter(parsed), toHost: identity }];
+      return [{ kind: 'run', parsed, writer: createRunWriter(parsed), toHost: identityOffset }];
     }
     case 'markdown':
       return markdownSegments(text);
