@@ -325,6 +325,60 @@ describe('compose parser: anchors, merge keys, extends, include', () => {
     );
   });
 
+  it('gives every service merging an anchor its settings, read once: lists, unknown lists, variables, commands', () => {
+    const text = [
+      'x-base: &base',
+      '  cap_drop: ${DROP}',
+      '  security_opt: [no-new-privileges:true, "seccomp:unconfined"]',
+      '  volumes: [/var/run/docker.sock:/var/run/docker.sock:ro]',
+      '  command: ["serve", "--port", "80"]',
+      '  privileged: "yes"',
+      'x-env: &env',
+      '  TZ: UTC',
+      'services:',
+      '  a:',
+      '    <<: *base',
+      '    environment:',
+      '      <<: *env',
+      '      ID: "a"',
+      '  b:',
+      '    <<: *base',
+      '    environment:',
+      '      <<: *env',
+      '  c:',
+      '    <<: *base',
+      '    cap_drop: [ALL]',
+      '',
+    ].join('\n');
+    const specs = parseCompose(text).specs;
+    const seen = specs.map((s) => ({
+      name: s.origin.name,
+      unknown: [...s.unknownFields],
+      capDrop: s.capDrop.map((c) => c.value),
+      securityOpt: s.securityOpt.map((o) => span(text, o.range)),
+      securityOptField: s.securityOptField && span(text, s.securityOptField.range),
+      mounts: s.mounts.map((m) => [m.value.source?.value, m.value.readOnly, m.editable]),
+      commands: s.commands.map((c) => c.words.map((w) => w.value).join(' ')),
+      privileged: s.privileged && isUnknown(s.privileged) ? s.privileged.reason : valueOf(s.privileged),
+      env: s.env.map((e) => `${e.value.name.value}=${valueOf(e.value.value)}`).sort(),
+    }));
+    const base = {
+      securityOpt: ['3:18-3:40 no-new-privileges:true', '3:42-3:62 "seccomp:unconfined"'],
+      securityOptField: '3:3-3:15 security_opt',
+      mounts: [['/var/run/docker.sock', true, false]],
+      commands: ['serve --port 80'],
+      privileged: '"yes" is not a boolean',
+    };
+    assert.deepEqual(seen, [
+      { name: 'a', unknown: ['cap_drop'], capDrop: [], ...base, env: ['ID=a', 'TZ=UTC'] },
+      { name: 'b', unknown: ['cap_drop'], capDrop: [], ...base, env: ['TZ=UTC'] },
+      { name: 'c', unknown: [], capDrop: ['ALL'], ...base, env: [] },
+    ]);
+    // Read once: the services hold the same located values.
+    assert.equal(specs[0].securityOpt[1], specs[2].securityOpt[1]);
+    assert.equal(specs[0].env.find((e) => e.value.name.value === 'TZ'), specs[1].env[0]);
+  });
+
   it('follows merge chains 16 deep, however deep the mapping that starts them sits', () => {
     // e20 merges e19, which merges e18 ... down to e0: each adds its own variable. From the environment
     // mapping the chain is cut after 16 merges (e5, whose own `<<` is then read as a plain key); a service

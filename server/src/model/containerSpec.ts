@@ -220,6 +220,25 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
   };
 }
 
+/**
+ * Gives each list of a finished spec a backing store of its own length. A list that grew by `push` from
+ * empty holds room for 17 items (V8's first growth) though a service mostly sets one or two: across the
+ * 2,000 services of a large Compose file that room was ~2.4 MB of the ~15 MB its model keeps alive, which
+ * the garbage collector copies and promotes while the file is linted.
+ */
+export function compactLists(spec: ContainerSpec): void {
+  if (spec.capAdd.length) spec.capAdd = spec.capAdd.slice();
+  if (spec.capDrop.length) spec.capDrop = spec.capDrop.slice();
+  if (spec.mounts.length) spec.mounts = spec.mounts.slice();
+  if (spec.ports.length) spec.ports = spec.ports.slice();
+  if (spec.devices.length) spec.devices = spec.devices.slice();
+  if (spec.securityOpt.length) spec.securityOpt = spec.securityOpt.slice();
+  if (spec.images.length) spec.images = spec.images.slice();
+  if (spec.env.length) spec.env = spec.env.slice();
+  if (spec.commands.length) spec.commands = spec.commands.slice();
+  if (spec.links.length) spec.links = spec.links.slice();
+}
+
 /** Shared by every spec until a setting is unknown: few specs have one, and a Set each cost more than the rest of an empty spec. */
 const NO_UNKNOWN_FIELDS: ReadonlySet<string> = new Set();
 

@@ -1,9 +1,10 @@
 import { parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { emptySpec, markUnknown, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
+import { compactLists, emptySpec, markUnknown, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
 import { unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
+import { SharedReads } from './compose/sharedReads';
 import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
 import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSyntax';
 import { normalizeHostPath } from './hostPath';
@@ -66,6 +67,7 @@ export function readDocument(text: string, doc: Document, specs: ContainerSpec[]
     return;
   }
   const top = entriesOf(root, aliases, false);
+  const sharedReads = new SharedReads();
   const includes = top.has('include');
   const services = top.get('services');
   if (!services || services.value === null || services.value === undefined) return;
@@ -95,7 +97,8 @@ export function readDocument(text: string, doc: Document, specs: ContainerSpec[]
       node: ref,
     });
     spec.incomplete = includes;
-    new ServiceReader(text, aliases, spec).read(entries);
+    new ServiceReader(text, aliases, sharedReads, spec).read(entries);
+    compactLists(spec);
     specs.push(spec);
   }
 }
@@ -165,6 +168,7 @@ class ServiceReader {
   constructor(
     private readonly text: string,
     private readonly aliases: AliasTable,
+    private readonly shared: SharedReads,
     private readonly spec: ContainerSpec,
   ) {}
 
@@ -175,18 +179,18 @@ class ServiceReader {
     spec.user = this.string(get('user'));
     spec.privileged = this.bool(get('privileged'));
     spec.readOnly = this.bool(get('read_only'));
-    this.stringList(get('cap_add'), 'cap_add', spec.capAdd);
-    this.stringList(get('cap_drop'), 'cap_drop', spec.capDrop);
-    this.stringList(get('security_opt'), 'security_opt', spec.securityOpt);
-    this.stringList(get('links'), 'links', spec.links);
+    this.list(get('cap_add'), 'cap_add', spec.capAdd, this.stringList);
+    this.list(get('cap_drop'), 'cap_drop', spec.capDrop, this.stringList);
+    this.list(get('security_opt'), 'security_opt', spec.securityOpt, this.stringList);
+    this.list(get('links'), 'links', spec.links, this.stringList);
     spec.capAddField = this.field(get('cap_add'));
     spec.capDropField = this.field(get('cap_drop'));
     spec.securityOptField = this.field(get('security_opt'));
     spec.linksField = this.field(get('links'));
-    this.volumes(get('volumes'));
-    this.ports(get('ports'));
-    this.expose(get('expose'));
-    this.devices(get('devices'));
+    this.list(get('volumes'), 'volumes', spec.mounts, this.volumes);
+    this.list(get('ports'), 'ports', spec.ports, this.ports);
+    this.list(get('expose'), 'expose', spec.ports, this.expose);
+    this.list(get('devices'), 'devices', spec.devices, this.devices);
     this.limits(entries);
     spec.namespaces.network = this.string(get('network_mode'));
     spec.namespaces.pid = this.string(get('pid'));
@@ -196,8 +200,8 @@ class ServiceReader {
     spec.namespaces.cgroup = this.string(get('cgroup'));
     this.image(get('image'), get('build') !== undefined);
     this.environment(get('environment'));
-    this.command(get('command'), 'command');
-    this.command(get('entrypoint'), 'entrypoint');
+    this.list(get('command'), 'command', spec.commands, this.command);
+    this.list(get('entrypoint'), 'entrypoint', spec.commands, this.command);
   }
 
   // ---- building blocks -------------------------------------------------------------------------
@@ -248,6 +252,10 @@ class ServiceReader {
 
   private field(entry: Entry | undefined): Located<null> | undefined {
     if (!entry) return undefined;
+    return entry.shared ? this.shared.once(entry, 'field', () => this.readField(entry)) : this.readField(entry);
+  }
+
+  private readField(entry: Entry): Located<null> {
     const key = entry.pair.key as Node;
     const range = nodeRange(this.text, key);
     return { value: null, range, raw: this.text.slice(range.start, range.end), editable: !entry.shared, node: { value: entry.value, entry } satisfies ComposeRef };
@@ -256,6 +264,11 @@ class ServiceReader {
   /** A scalar setting: known, unknown behind a variable, or absent. */
   private string(entry: Entry | undefined, parents?: Entry[]): Maybe<string> {
     if (!entry) return undefined;
+    if (entry.shared && !parents) return this.shared.once(entry, 'string', () => this.readString(entry));
+    return this.readString(entry, parents);
+  }
+
+  private readString(entry: Entry, parents?: Entry[]): Maybe<string> {
     const text = this.scalarText(entry.value);
     if (text === undefined) return undefined;
     return this.scalarAt(entry, text, this.settingRange(entry), parents ? { value: entry.value, entry, parents } : { value: entry.value, entry });
@@ -287,6 +300,11 @@ class ServiceReader {
   }
 
   private bool(entry: Entry | undefined): Maybe<boolean> {
+    if (entry?.shared) return this.shared.once(entry, 'bool', () => this.readBool(entry));
+    return this.readBool(entry);
+  }
+
+  private readBool(entry: Entry | undefined): Maybe<boolean> {
     const s = this.string(entry);
     if (!s || !('value' in s)) return s;
     const b = Object.hasOwn(BOOLEANS, s.value) ? BOOLEANS[s.value] : undefined; // not `constructor` through Object.prototype
@@ -321,7 +339,27 @@ class ServiceReader {
     return this.measured(node);
   }
 
-  private stringList(entry: Entry | undefined, name: string, into: Located<string>[]): void {
+  /**
+   * Reads a list setting into `into` with `read`. For a shared entry, what the first service read (and
+   * whether that made the setting unknown) is pushed again for the others (SharedReads).
+   */
+  private list<T>(entry: Entry | undefined, name: string, into: T[], read: (this: ServiceReader, entry: Entry, name: string, into: T[]) => void): void {
+    if (!entry) return;
+    if (!entry.shared) return read.call(this, entry, name, into);
+    let first = false;
+    const done = this.shared.once(entry, name, () => {
+      first = true;
+      const from = into.length;
+      const knownBefore = !this.spec.unknownFields.has(name);
+      read.call(this, entry, name, into);
+      return { items: into.slice(from), unknown: knownBefore && this.spec.unknownFields.has(name) };
+    });
+    if (first) return;
+    for (const item of done.items) into.push(item);
+    if (done.unknown) markUnknown(this.spec, name);
+  }
+
+  private stringList(entry: Entry, name: string, into: Located<string>[]): void {
     this.items(entry, name, (node, shared, ref) => {
       const text = this.scalarText(node);
       if (text === undefined) return;
@@ -346,7 +384,7 @@ class ServiceReader {
 
   // ---- settings --------------------------------------------------------------------------------
 
-  private volumes(entry: Entry | undefined): void {
+  private volumes(entry: Entry): void {
     this.items(entry, 'volumes', (node, shared, ref) => {
       const range = this.itemRange(node);
       const base = { range, raw: this.raw(node), editable: !shared, node: ref };
@@ -403,7 +441,7 @@ class ServiceReader {
     };
   }
 
-  private ports(entry: Entry | undefined): void {
+  private ports(entry: Entry): void {
     this.items(entry, 'ports', (node, shared, ref) => {
       const range = this.itemRange(node);
       const base = { range, raw: this.raw(node), editable: !shared, node: ref };
@@ -445,7 +483,7 @@ class ServiceReader {
     };
   }
 
-  private expose(entry: Entry | undefined): void {
+  private expose(entry: Entry): void {
     this.items(entry, 'expose', (node, shared, ref) => {
       const port = this.shortPort(node, shared, 'exposed');
       if (!port) return;
@@ -455,7 +493,7 @@ class ServiceReader {
     });
   }
 
-  private devices(entry: Entry | undefined): void {
+  private devices(entry: Entry): void {
     this.items(entry, 'devices', (node, shared, ref) => {
       const base = { range: this.itemRange(node), raw: this.raw(node), editable: !shared, node: ref };
       if (isMap(node)) {
@@ -532,18 +570,22 @@ class ServiceReader {
   private environment(entry: Entry | undefined): void {
     if (!entry) return;
     const env = entry.value;
-    if (isMap(env)) {
-      for (const e of entriesOf(env, this.aliases, entry.shared).values()) {
-        const key = e.pair.key as Node;
-        const nameRange = nodeRange(this.text, key);
-        const name: Located<string> = { value: e.key, range: nameRange, raw: this.text.slice(nameRange.start, nameRange.end), editable: !e.shared };
-        const ref: ComposeRef = { value: e.value, entry: e };
-        const value = this.valueOf(e, ref);
-        const variable: EnvVar = value ? { name, value, source: 'environment' } : { name, source: 'environment' };
-        this.spec.env.push({ value: variable, range: this.settingRange(e), raw: this.raw(e.value ?? key), editable: !e.shared, node: ref });
-      }
-      return;
-    }
+    if (!isMap(env)) return this.list(entry, 'environment', this.spec.env, this.environmentList);
+    // Variables merged from an anchor (`<<: *env`) are shared entries: read once for every service.
+    for (const e of entriesOf(env, this.aliases, entry.shared).values()) this.spec.env.push(e.shared ? this.shared.once(e, 'variable', () => this.variable(e)) : this.variable(e));
+  }
+
+  private variable(e: Entry): Located<EnvVar> {
+    const key = e.pair.key as Node;
+    const nameRange = nodeRange(this.text, key);
+    const name: Located<string> = { value: e.key, range: nameRange, raw: this.text.slice(nameRange.start, nameRange.end), editable: !e.shared };
+    const ref: ComposeRef = { value: e.value, entry: e };
+    const value = this.valueOf(e, ref);
+    const variable: EnvVar = value ? { name, value, source: 'environment' } : { name, source: 'environment' };
+    return { value: variable, range: this.settingRange(e), raw: this.raw(e.value ?? key), editable: !e.shared, node: ref };
+  }
+
+  private environmentList(entry: Entry): void {
     this.items(entry, 'environment', (node, shared, ref) => {
       const text = this.scalarText(node);
       if (text === undefined) return;
@@ -563,8 +605,8 @@ class ServiceReader {
     });
   }
 
-  private command(entry: Entry | undefined, kind: 'command' | 'entrypoint'): void {
-    if (!entry) return;
+  private command(entry: Entry, name: string): void {
+    const kind = name as 'command' | 'entrypoint';
     const node = entry.value;
     const whole = nodeRange(this.text, node);
     const text: Located<string> = { value: '', range: whole, raw: this.raw(node), editable: !entry.shared };
