@@ -5,7 +5,7 @@ import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
 import { SharedReads } from './compose/sharedReads';
-import type { ComposeHandle, ComposeRef, ServiceRef } from './compose/refs';
+import { ServiceRef, type ComposeHandle, type ComposeRef } from './compose/refs';
 import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSyntax';
 import { normalizeHostPath } from './hostPath';
 import { splitImageReference } from '../model/imageRef';
@@ -88,7 +88,7 @@ export function readDocument(text: string, doc: Document, specs: ContainerSpec[]
     const entries = map ? entriesOf(map, aliases, entry.shared) : new Map<string, Entry>();
     const keyNode = entry.pair.key as Node;
     const nameRange = nodeRange(text, keyNode);
-    const ref: ServiceRef = { entry, map, entries, doc };
+    const ref = new ServiceRef(entry, map, doc, aliases);
     const spec = emptySpec({
       kind: 'compose',
       name: entry.key,
