@@ -185,18 +185,41 @@ class RuleRunner {
     private readonly specOf: SpecOfFinding,
   ) {}
 
+  /**
+   * The rule ids and messages reported at each value, in pairs. A value merged from an anchor is one
+   * object in every service that merges it (parse/compose/sharedReads.ts), so a rule reports it once per
+   * service, with the same range and message, and `applySuppressions` keeps the first only. Dropped here,
+   * the others' fixes are never planned: each edits every service merging the anchor, and on the
+   * 25,000-line bench file 1,999 such duplicates of 2,000 edits each made `withFixes: true` take ~10 s.
+   */
+  private readonly reportedAt = new Map<object, string[]>();
+
   private readonly report = (d: ReportDescriptor<string>): void => {
     const { rule, spec, seg, options } = this;
     const severity = resolveSeverity(rule, d.severity, options);
     if (!severity) return;
+    const message = interpolate(rule.messages[d.messageId], d.data);
+    if (this.alreadyReported(d.at, rule.id, message)) return;
     const range = mapRange(seg, rangeOf(d.at));
     const fixes = options.withFixes === false || options.withFixes === 'onDemand' ? [] : planRuleFixes(rule, d, seg);
-    const finding: Finding = { ruleId: rule.id, severity, message: interpolate(rule.messages[d.messageId], d.data), messageId: d.messageId, data: d.data, range, fixes };
+    const finding: Finding = { ruleId: rule.id, severity, message, messageId: d.messageId, data: d.data, range, fixes };
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
     if (spec.origin.kind === 'run') this.specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) pendingFixes.set(finding, () => planRuleFixes(rule, d, seg));
     this.out.push(finding);
   };
+
+  /** Whether `ruleId` reported `message` at this very value before; records it if not. */
+  private alreadyReported(at: object, ruleId: string, message: string): boolean {
+    const seen = this.reportedAt.get(at);
+    if (seen === undefined) {
+      this.reportedAt.set(at, [ruleId, message]);
+      return false;
+    }
+    for (let i = 0; i < seen.length; i += 2) if (seen[i] === ruleId && seen[i + 1] === message) return true;
+    seen.push(ruleId, message);
+    return false;
+  }
 
   /** Runs the rules (those of the spec's input kind) that the options leave on, sharing one memo. */
   runAll(rules: readonly Rule[], spec: ContainerSpec, seg: Segment): void {
