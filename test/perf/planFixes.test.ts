@@ -44,6 +44,19 @@ describe('planFixes: fixes planned on demand equal those planned while linting',
     assert.ok(withFixes > 100, `only ${withFixes} findings with a rule fix`);
   });
 
+  it('keeps what is left to plan out of sight: same keys and JSON as a finding linted without fixes, and cloneable', () => {
+    const text = 'services:\n  web:\n    image: nginx\n    privileged: true\n';
+    const lazy = lint(text, 'compose', { withFixes: 'onDemand' }).findings;
+    const plain = lint(text, 'compose', { withFixes: false }).findings;
+    assert.ok(lazy.length > 1);
+    assert.deepEqual(lazy.map((f) => Reflect.ownKeys(f).filter((k) => Object.prototype.propertyIsEnumerable.call(f, k))), plain.map((f) => Object.keys(f)));
+    assert.equal(JSON.stringify(lazy), JSON.stringify(plain));
+    // As the server may post them to another thread; a function among the enumerable properties would throw here.
+    assert.deepEqual(structuredClone(lazy), plain);
+    // And the fixes are still there to plan.
+    assert.ok(planFixes(lazy[0]).length > 0);
+  });
+
   it('plans nothing for a finding linted without fixes', () => {
     const text = 'services:\n  web:\n    image: nginx\n    privileged: true\n';
     const findings = lint(text, 'compose', { withFixes: false }).findings;
