@@ -300,12 +300,13 @@ class ServiceReader {
   }
 
   private bool(entry: Entry | undefined): Maybe<boolean> {
-    if (entry?.shared) return this.shared.once(entry, 'bool', () => this.readBool(entry));
-    return this.readBool(entry);
+    if (!entry) return undefined;
+    return entry.shared ? this.shared.once(entry, 'bool', () => this.readBool(entry)) : this.readBool(entry);
   }
 
-  private readBool(entry: Entry | undefined): Maybe<boolean> {
-    const s = this.string(entry);
+  /** Through `readString`, not `string`: a shared boolean is kept once, as the boolean, not as its text too. */
+  private readBool(entry: Entry): Maybe<boolean> {
+    const s = this.readString(entry);
     if (!s || !('value' in s)) return s;
     const b = Object.hasOwn(BOOLEANS, s.value) ? BOOLEANS[s.value] : undefined; // not `constructor` through Object.prototype
     if (b === undefined) return unknown(s.range.start, s.range.end, s.raw, `"${s.value}" is not a boolean`);

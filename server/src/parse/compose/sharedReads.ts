@@ -14,9 +14,11 @@ import type { Entry } from './yamlAccess';
 export class SharedReads {
   private readonly reads = new Map<Entry, Map<string, unknown>>();
 
-  /** `read()`'s result for `entry` under `kind`, read once for a shared entry and every time for any other. */
+  /**
+   * `read()`'s result for a shared entry under `kind`, read the first time only. Callers ask for shared
+   * entries alone (`entry.shared`), and read the others directly, without a closure per read.
+   */
   once<T>(entry: Entry, kind: string, read: () => T): T {
-    if (!entry.shared) return read();
     let byKind = this.reads.get(entry);
     if (byKind === undefined) {
       byKind = new Map();
