@@ -1,4 +1,5 @@
-import { ruleDocUrl, type Rule, type Severity } from '../server/src/engine/ruleApi';
+import { hardeningDocUrl, ruleDocUrl, type Rule, type Severity } from '../server/src/engine/ruleApi';
+import { HARDENING_GROUP_ID } from '../server/src/engine/hardening';
 import type { FileReport } from './report';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -13,6 +14,7 @@ const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning'
  */
 export function formatSarif(reports: readonly FileReport[], rules: readonly Rule[], version: string): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
+  index.set(HARDENING_GROUP_ID, rules.length);
   const results = reports.flatMap((report) =>
     report.findings.map((f) => {
       const ruleIndex = index.get(f.ruleId);
@@ -21,13 +23,9 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
         level: LEVEL[f.severity],
         message: { text: f.message },
+        ...(f.members ? { relatedLocations: f.members.map((m, id) => ({ id, message: { text: `${m.ruleId}: ${m.message}` }, physicalLocation: physical(report.file, m) })) } : {}),
         locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeUriPath(report.file) },
-              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-            },
-          },
+          { physicalLocation: physical(report.file, f) },
         ],
       };
     }),
@@ -42,14 +40,17 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
             name: 'capdrop',
             version,
             informationUri: INFORMATION_URI,
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.id,
-              shortDescription: { text: r.title },
-              fullDescription: { text: r.docs.rationale },
-              helpUri: ruleDocUrl(r.id),
-              defaultConfiguration: { level: LEVEL[r.severity] },
-            })),
+            rules: [
+              ...rules.map((r) => ({
+                id: r.id,
+                name: r.id,
+                shortDescription: { text: r.title },
+                fullDescription: { text: r.docs.rationale },
+                helpUri: ruleDocUrl(r.id),
+                defaultConfiguration: { level: LEVEL[r.severity] },
+              })),
+              HARDENING_DESCRIPTOR,
+            ],
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -58,6 +59,23 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** The summary of a container's hardening findings is reported as a rule of its own (docs/hardening.md). */
+const HARDENING_DESCRIPTOR = {
+  id: HARDENING_GROUP_ID,
+  name: HARDENING_GROUP_ID,
+  shortDescription: { text: 'Harden the container (summary of the hardening rules)' },
+  fullDescription: { text: 'One result per container for the hardening settings it leaves out (capabilities, no-new-privileges, read-only root filesystem, limits, restart retries, port binding); each item is a related location with its own rule id.' },
+  helpUri: hardeningDocUrl(),
+  defaultConfiguration: { level: 'note' as SarifLevel },
+};
+
+function physical(file: string, at: { line: number; column: number; endLine: number; endColumn: number }) {
+  return {
+    artifactLocation: { uri: encodeUriPath(file) },
+    region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
+  };
 }
 
 /** A relative URI reference: each path segment percent-encoded, `/` kept. */

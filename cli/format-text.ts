@@ -10,6 +10,16 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Dangers first: a file's errors, then its warnings, then the information (mostly one hardening summary
+ * per container), each in line order, so the lines that matter are not read between the others.
+ */
+function dangersFirst(findings: readonly FileReport['findings'][number][]): FileReport['findings'] {
+  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.line - b.line || a.column - b.column);
+}
+
 /**
  * Findings grouped per file, one `  line:col  severity  message  rule-id` row each (columns padded within
  * a file), then a summary. Prints nothing when there is nothing to say.
@@ -21,10 +31,11 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
   for (const report of reports) {
     if (report.findings.length === 0) continue;
     out += `${paint('underline', report.file)}\n`;
-    const positions = report.findings.map((f) => `${f.line}:${f.column}`);
+    const findings = dangersFirst(report.findings);
+    const positions = findings.map((f) => `${f.line}:${f.column}`);
     const posWidth = Math.max(...positions.map((p) => p.length));
-    const sevWidth = Math.max(...report.findings.map((f) => f.severity.length));
-    report.findings.forEach((f, i) => {
+    const sevWidth = Math.max(...findings.map((f) => f.severity.length));
+    findings.forEach((f, i) => {
       counts[f.severity]++;
       const pos = paint('dim', positions[i].padEnd(posWidth));
       const sev = paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(sevWidth));

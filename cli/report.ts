@@ -1,6 +1,7 @@
 import type { Finding } from '../server/src/engine/lint';
 import type { FixSafety, Severity } from '../server/src/engine/ruleApi';
 import type { LineIndex } from '../server/src/model/lineIndex';
+import type { SourceRange } from '../server/src/model/located';
 
 /** A finding as the CLI prints it: 1-based lines and UTF-16 columns, `endColumn` exclusive. */
 export interface ReportedFinding {
@@ -12,6 +13,17 @@ export interface ReportedFinding {
   endLine: number;
   endColumn: number;
   fixes: { title: string; safety: FixSafety }[];
+  /** The findings a `container-hardening` summary stands for, each where its rule reported it. */
+  members?: ReportedLocation[];
+}
+
+export interface ReportedLocation {
+  ruleId: string;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
 }
 
 export interface FileReport {
@@ -24,18 +36,21 @@ export interface FileReport {
 export const SKIPPED_ID = 'skipped';
 
 export function toReported(f: Finding, lines: LineIndex): ReportedFinding {
-  const start = lines.position(f.range.start);
-  const end = lines.position(f.range.end);
-  return {
+  const reported: ReportedFinding = {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
-    line: start.line + 1,
-    column: start.character + 1,
-    endLine: end.line + 1,
-    endColumn: end.character + 1,
+    ...located(f.range, lines),
     fixes: f.fixes.map((x) => ({ title: x.title, safety: x.safety })),
   };
+  if (f.members) reported.members = f.members.map((m) => ({ ruleId: m.ruleId, message: m.message, ...located(m.range, lines) }));
+  return reported;
+}
+
+function located(range: SourceRange, lines: LineIndex): { line: number; column: number; endLine: number; endColumn: number } {
+  const start = lines.position(range.start);
+  const end = lines.position(range.end);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
 export function skippedFinding(message: string): ReportedFinding {

@@ -58,7 +58,8 @@ function describeCase(c: ValidCase): string {
 }
 
 function lintCase(rule: Rule, c: ValidCase, withAllRules: boolean): Finding[] {
-  const result = lint(c.code, FILE_KIND[c.kind], { ...c.options, withFixes: true, ruleSet: withAllRules ? undefined : [rule] });
+  // Each rule's own findings: the per-container summary of hardening findings is tested in test/engine/hardening.test.ts.
+  const result = lint(c.code, FILE_KIND[c.kind], { groupHardening: false, ...c.options, withFixes: true, ruleSet: withAllRules ? undefined : [rule] });
   return result.findings;
 }
 
@@ -160,7 +161,7 @@ export const ruleTester = {
 
           // Applying the rule's fixes again changes nothing: the CLI's fix-all loop reaches a fixed point.
           if (offered.length > 0) {
-            const fixAll = (text: string) => fixText(text, FILE_KIND[c.kind], { ...c.options, ruleSet: [rule] }, 'review').text;
+            const fixAll = (text: string) => fixText(text, FILE_KIND[c.kind], { groupHardening: false, ...c.options, ruleSet: [rule] }, 'review').text;
             const once = fixAll(c.code);
             assert.equal(fixAll(once), once, `fixing again changes the text:\n${once}`);
           }

@@ -59,7 +59,7 @@ describe('cli --format sarif', () => {
     assert.deepEqual([driver.name, driver.version], ['capdrop', version]);
     assert.deepEqual(
       driver.rules.map((x: { id: string }) => x.id),
-      allRules.map((x) => x.id),
+      [...allRules.map((x) => x.id), 'container-hardening'],
     );
     const privileged = allRules.find((x) => x.id === 'no-privileged')!;
     assert.deepEqual(driver.rules[allRules.indexOf(privileged)], {
@@ -103,6 +103,29 @@ describe('cli --format sarif', () => {
     );
   });
 
+  it("a container's hardening summary is one result, with each item as a related location", async () => {
+    const dir = tempTree({ 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    restart: always\n' });
+    const r = await runCli(['--format', 'sarif', '.'], dir);
+    assert.equal(r.code, 0);
+    const log = JSON.parse(r.stdout);
+    assertSarifShape(log);
+    const [result] = log.runs[0].results;
+    assert.equal(log.runs[0].results.length, 1);
+    assert.equal(result.ruleId, 'container-hardening');
+    assert.equal(log.runs[0].tool.driver.rules[result.ruleIndex].id, 'container-hardening');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 2, startColumn: 3, endLine: 2, endColumn: 6 });
+    assert.deepEqual(
+      result.relatedLocations.map((l: { id: number; message: { text: string }; physicalLocation: { region: SarifRegion } }) => [l.id, l.message.text.split(':')[0], l.physicalLocation.region.startLine]),
+      [
+        [0, 'drop-all-capabilities', 2],
+        [1, 'require-no-new-privileges', 2],
+        [2, 'require-read-only-rootfs', 2],
+        [3, 'require-resource-limits', 2],
+        [4, 'limit-restart-retries', 4],
+      ],
+    );
+  });
+
   it('an empty run still lists the rules and an empty results array', async () => {
     const dir = tempTree({});
     const r = await runCli(['--format', 'sarif', '.'], dir);
@@ -110,6 +133,6 @@ describe('cli --format sarif', () => {
     const log = JSON.parse(r.stdout);
     assertSarifShape(log);
     assert.deepEqual(log.runs[0].results, []);
-    assert.equal(log.runs[0].tool.driver.rules.length, allRules.length);
+    assert.equal(log.runs[0].tool.driver.rules.length, allRules.length + 1);
   });
 });

@@ -17,8 +17,14 @@ function yamlFiles(dir: string): string[] {
     .sort();
 }
 
+/** Each rule's findings on their own: the contract of each rule's fixes. */
 function lintCompose(text: string): Finding[] {
-  return lint(text, 'compose', { withFixes: true }).findings;
+  return lint(text, 'compose', { withFixes: true, groupHardening: false }).findings;
+}
+
+/** The per-container hardening summaries, as the recommended preset reports them. */
+function summaries(text: string): Finding[] {
+  return lint(text, 'compose', { withFixes: true }).findings.filter((f) => f.members);
 }
 
 function engineProblems(findings: Finding[]): string[] {
@@ -73,7 +79,34 @@ function checkEachFix(text: string): { violations: string[]; applied: number } {
       if (added.length > 0) violations.push(`${where}: new findings ${added.join(', ')}`);
     }
   }
+  for (const summary of parsedBefore ? summaries(text) : []) violations.push(...checkSummaryFixes(text, summary, before));
   return { violations, applied };
+}
+
+/**
+ * A summary's own fixes ("Harden this container", the container-wide ignore): the file parses, every
+ * item they cover is gone, nothing new appears. Its items' fixes are the rules' and checked above.
+ */
+function checkSummaryFixes(text: string, summary: Finding, before: Map<string, number>): string[] {
+  const violations: string[] = [];
+  for (const fix of summary.fixes.filter((f) => f.messageId === 'hardenContainer' || f.title.includes('missing hardening'))) {
+    const where = `${summary.ruleId} "${fix.title}" at offset ${summary.range.start}`;
+    const output = applyEdits(text, fix.edits);
+    const afterFindings = lintCompose(output);
+    if (engineProblems(afterFindings).length > 0) {
+      violations.push(`${where}: the result no longer parses`);
+      continue;
+    }
+    const after = countBy(afterFindings);
+    const covered = summary.members!.filter((m) => fix.messageId !== 'hardenContainer' || m.ruleId !== 'bind-ports-to-interface');
+    for (const m of covered) {
+      const key = `${m.ruleId}|${m.message}`;
+      if ((after.get(key) ?? 0) >= (before.get(key) ?? 0)) violations.push(`${where}: ${m.ruleId} is still there`);
+    }
+    const added = newFindings(before, after).filter((k) => !k.startsWith('suppression-without-reason|'));
+    if (added.length > 0) violations.push(`${where}: new findings ${added.join(', ')}`);
+  }
+  return violations;
 }
 
 /** Contract violations of the CLI's fix-all loop (review safety: every fix but the ignore comment). */

@@ -1,6 +1,7 @@
 import type { ContainerSpec } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { parseSegments, type Segment } from '../parse';
+import { moveContainer } from './hardening';
 import { checkComposeSpec, DEFAULT_MAX_FILE_SIZE, finishComposeFindings, lint, type Finding, type LintOptions } from './lint';
 
 /**
@@ -187,7 +188,7 @@ function relint(prev: ComposeLintState, text: string, options: LintOptions): Com
     for (const f of other.raw) {
       // Another service's finding inside the edited text would mean the services share it: start over.
       if (f.range.end > prefix && f.range.start < oldEditEnd) return undefined;
-      raw.push(delta === 0 || f.range.end < oldEditEnd ? f : { ...f, range: { start: moved(f.range.start), end: moved(f.range.end) } });
+      raw.push(delta === 0 || f.range.end < oldEditEnd ? f : movedFinding(f, moved));
     }
     nextBlocks.push({ start: moved(other.start), end: moved(other.end), name: other.name, raw });
   }
@@ -230,4 +231,11 @@ function balanced(line: string): boolean {
     }
   }
   return double % 2 === 0 && single % 2 === 0 && square === 0 && curly === 0;
+}
+
+/** A finding of a service after the edited one, at its new place; a spread copies no symbol, so its container is carried over by hand. */
+function movedFinding(f: Finding, moved: (o: number) => number): Finding {
+  const copy = { ...f, range: { start: moved(f.range.start), end: moved(f.range.end) } };
+  moveContainer(f, copy, moved);
+  return copy;
 }

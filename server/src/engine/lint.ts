@@ -7,6 +7,7 @@ import type { ComposeFiles } from '../parse/compose/files';
 import { findSuppressions, isSuppressed } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
+import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
 
 export type Preset = 'recommended' | 'strict';
 
@@ -34,6 +35,11 @@ export interface LintOptions {
   maxAliasNodes?: number;
   /** Told about each exception a rule throws (the engine turns it into an internal-error finding), so a host can log the stack. */
   onInternalError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Sum up each container's info-level hardening findings in one (engine/hardening.ts). On by default
+   * except under the `strict` preset; rule tests turn it off to see each rule's findings alone.
+   */
+  groupHardening?: boolean;
   /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
   files?: ComposeFiles;
 }
@@ -59,6 +65,8 @@ export interface Finding {
   /** Host-file offsets. */
   range: SourceRange;
   fixes: PlannedFix[];
+  /** The findings a summary stands for (`container-hardening`), in host offsets; absent on the others. */
+  members?: { ruleId: string; message: string; range: SourceRange }[];
 }
 
 export interface LintResult {
@@ -206,6 +214,7 @@ class RuleRunner {
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
     if (spec.origin.kind === 'run') this.specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) setPendingFixes(finding, () => planRuleFixes(rule, d, seg));
+    if (isHardeningRule(rule.id)) setContainer(finding, { name: spec.origin.name, range: mapRange(seg, spec.origin.nameRange), block: mapRange(seg, spec.origin.range) });
     this.out.push(finding);
   };
 
@@ -359,6 +368,9 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     const spec = specOf.get(f);
     const anchorLine = spec?.kind === 'run' && spec.start !== undefined ? lines.position(spec.start).line : line;
     const candidates = anchorLine === line ? [line] : [line, anchorLine];
+    // A hardening finding is also suppressed at its container's name, where its summary's ignore fix writes.
+    const container = containerOf(f);
+    if (container) candidates.push(lines.position(container.range.start).line);
     if (sups.length && isSuppressed(sups, f.ruleId, candidates)) continue;
     if (options.withFixes === 'onDemand' && !(f.ruleId in ENGINE_IDS_SET)) {
       const ruleFixes = pendingFixesOf(f);
@@ -371,7 +383,13 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     else if (!s.used && s.rules.every((r) => options.rules?.[r] !== 'off')) kept.push(engineFinding(ENGINE_IDS.unusedSuppression, 'info', s.range, `This capdrop-ignore suppresses nothing (${s.rules.join(', ') || 'no rule named'}); remove it.`));
   }
   // Only the suppression findings just added are out of place.
-  return kept.sort(byPosition);
+  kept.sort(byPosition);
+  if (options.groupHardening === false || (options.groupHardening === undefined && options.preset === 'strict')) return kept;
+  return groupHardening(kept, {
+    onDemand: options.withFixes === 'onDemand' ? planFixes : undefined,
+    setPending: setPendingFixes,
+    ignore: (container, ruleIds) => ignoreFix(text, lines, lines.position(container.range.start).line, ruleIds.join(','), eol, commentLead),
+  }).sort(byPosition);
 }
 
 /** By start, end, then rule id. Rule ids are ASCII, so code-unit order is their order; localeCompare costs an ICU collation per call (profiled). */
@@ -397,7 +415,7 @@ function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string,
   if (start > 0 && text.charCodeAt(start - 1) === 13) return [];
   const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
   return [{
-    title: `Ignore ${ruleId} on this line`,
+    title: ruleId.includes(",") ? "Ignore this container's missing hardening" : `Ignore ${ruleId} on this line`,
     messageId: 'ignore',
     safety: 'review',
     edits: [{ range: { start, end: start }, newText: `${indent}${commentLead}# capdrop-ignore ${ruleId} -- ${eol}` }],

@@ -15,11 +15,14 @@ import type { SourceRange } from '../model/located';
 import type { TextEdit } from '../edit/writer';
 import type { Finding, PlannedFix } from './lint';
 import { ENGINE_IDS } from './lint';
-import { ruleDocUrl, type Severity } from './ruleApi';
+import { hardeningDocUrl, ruleDocUrl, type Severity } from './ruleApi';
+import { HARDENING_GROUP_ID } from './hardening';
 
 /** The one place where model offsets become LSP positions: everything inside the engine stays in offsets. */
 export interface PositionSource {
   positionAt(offset: number): Position;
+  /** The document's URI, for related information (a TextDocument has it). */
+  readonly uri?: string;
 }
 
 export const DIAGNOSTIC_SOURCE = 'capdrop';
@@ -53,7 +56,13 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
     data: { ruleId: finding.ruleId, index } satisfies DiagnosticData,
   };
   // Engine findings (parse errors, suppression bookkeeping) have no rule page to link to.
-  if (!ENGINE_ID_SET.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
+  if (finding.ruleId === HARDENING_GROUP_ID) diagnostic.codeDescription = { href: hardeningDocUrl() };
+  else if (!ENGINE_ID_SET.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
+  // A summary's items, each at the value its rule reported (a port, the restart policy) with its full message.
+  if (finding.members && doc.uri !== undefined) {
+    const uri = doc.uri;
+    diagnostic.relatedInformation = finding.members.map((m) => ({ location: { uri, range: toLspRange(doc, m.range) }, message: `${m.ruleId}: ${m.message}` }));
+  }
   if (finding.ruleId === ENGINE_IDS.unusedSuppression) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }

@@ -1,7 +1,9 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { rules } from '../../../rules';
 import type { Rule } from '../engine/ruleApi';
-import { ruleDocUrl } from '../engine/ruleApi';
+import { hardeningDocUrl, ruleDocUrl } from '../engine/ruleApi';
+import { HARDENING_GROUP_ID } from '../engine/hardening';
+import type { Finding } from '../engine/lint';
 import { toLspRange } from '../engine/toLsp';
 import type { DiagnosticsHandler } from './diagnostics';
 
@@ -12,9 +14,10 @@ export function provideHover(diagnostics: DiagnosticsHandler, params: HoverParam
   const entry = diagnostics.current(params.textDocument.uri);
   if (!entry) return null;
   const offset = entry.document.offsetAt(params.position);
-  const here = entry.findings.filter((f) => f.range.start <= offset && offset <= f.range.end && RULES[f.ruleId]);
+  const here = entry.findings.filter((f) => f.range.start <= offset && offset <= f.range.end && (RULES[f.ruleId] || f.members));
   if (!here.length) return null;
   const sections = here.map((f) => {
+    if (f.members) return summaryHover(f.members);
     const rule = RULES[f.ruleId]!;
     return [
       `**${rule.title}** (\`${rule.id}\`, ${f.severity})`,
@@ -26,4 +29,13 @@ export function provideHover(diagnostics: DiagnosticsHandler, params: HoverParam
   const start = Math.min(...here.map((f) => f.range.start));
   const end = Math.max(...here.map((f) => f.range.end));
   return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: toLspRange(entry.document, { start, end }) };
+}
+
+/** A hardening summary: each missing setting with its rule, why it matters, and its page. */
+function summaryHover(members: NonNullable<Finding['members']>): string {
+  const items = members.map((m) => {
+    const rule = RULES[m.ruleId];
+    return rule ? `- **${rule.title}** ([\`${rule.id}\`](${ruleDocUrl(rule.id)})): ${rule.docs.rationale}` : `- ${m.message}`;
+  });
+  return [`**Hardening this container leaves out** (\`${HARDENING_GROUP_ID}\`)`, ...items, `[How hardening findings are summed up](${hardeningDocUrl()})`].join('\n\n');
 }
