@@ -24,6 +24,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
         level: LEVEL[f.severity],
         message: { text: f.message },
         ...(f.members ? { relatedLocations: f.members.map((m, id) => ({ id, message: { text: `${m.ruleId}: ${m.message}` }, physicalLocation: physical(report.file, m) })) } : {}),
+        ...(f.writtenIn ? { relatedLocations: [{ id: 0, message: { text: 'The value is written here.' }, physicalLocation: physical(f.writtenIn.file, f.writtenIn) }] } : {}),
         locations: [
           { physicalLocation: physical(report.file, f) },
         ],

@@ -131,14 +131,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             fixOutput.write(`fixed ${outcome.fixed} problem${outcome.fixed === 1 ? '' : 's'} in ${display}\n`);
           } catch (err) {
             error(err instanceof ChangedOnDiskError ? err.message : `cannot write ${display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-            reports.push(lintReport(display, text, kind, options, withFixes));
+            reports.push(lintReport(display, text, kind, options, withFixes, io.cwd));
             continue;
           }
         }
         text = outcome.text;
       }
     }
-    reports.push(lintReport(display, text, kind, options, withFixes));
+    reports.push(lintReport(display, text, kind, options, withFixes, io.cwd));
   }
 
   if (opts.paths.includes('-')) {
@@ -164,7 +164,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         if (opts.dryRun) io.stdout.write(unifiedDiff(STDIN_NAME, decoded.text, text));
         else io.stdout.write(encodeText({ ...decoded, text }).toString('utf8'));
       }
-      reports.push(lintReport(STDIN_NAME, text, kind, options, withFixes));
+      reports.push(lintReport(STDIN_NAME, text, kind, options, withFixes, io.cwd));
     }
   }
 
@@ -178,9 +178,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   return reachesFailOn(reports, opts.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function lintReport(file: string, text: string, kind: FileKind, options: LintOptions, withFixes: boolean): FileReport {
+function lintReport(file: string, text: string, kind: FileKind, options: LintOptions, withFixes: boolean, cwd: string): FileReport {
   const result = lint(text, kind, { ...options, withFixes });
-  return { file, findings: result.findings.map((f) => toReported(f, result.lines)) };
+  const shown = (other: string) => displayPath(cwd, other);
+  return { file, findings: result.findings.map((f) => toReported(f, result.lines, shown)) };
 }
 
 function displayPath(cwd: string, file: string): string {

@@ -15,6 +15,8 @@ export interface ReportedFinding {
   fixes: { title: string; safety: FixSafety }[];
   /** The findings a `container-hardening` summary stands for, each where its rule reported it. */
   members?: ReportedLocation[];
+  /** Where the value is written when that is another file (Compose `extends: { file }`), 1-based. */
+  writtenIn?: { file: string; line: number; column: number; endLine: number; endColumn: number };
 }
 
 export interface ReportedLocation {
@@ -35,7 +37,8 @@ export interface FileReport {
 /** The pseudo-rule of files the CLI did not lint (binary, too large); never counts towards --fail-on. */
 export const SKIPPED_ID = 'skipped';
 
-export function toReported(f: Finding, lines: LineIndex): ReportedFinding {
+/** `shown` turns another file's path into the form the CLI prints (relative to its working directory). */
+export function toReported(f: Finding, lines: LineIndex, shown: (file: string) => string): ReportedFinding {
   const reported: ReportedFinding = {
     ruleId: f.ruleId,
     severity: f.severity,
@@ -43,9 +46,14 @@ export function toReported(f: Finding, lines: LineIndex): ReportedFinding {
     ...located(f.range, lines),
     fixes: f.fixes.map((x) => ({ title: x.title, safety: x.safety })),
   };
+  if (f.writtenIn) {
+    const { path: file, start, end } = f.writtenIn;
+    reported.writtenIn = { file: shown(file), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  }
   if (f.members) reported.members = f.members.map((m) => ({ ruleId: m.ruleId, message: m.message, ...located(m.range, lines) }));
   return reported;
 }
+
 
 function located(range: SourceRange, lines: LineIndex): { line: number; column: number; endLine: number; endColumn: number } {
   const start = lines.position(range.start);

@@ -44,3 +44,37 @@ describe('cli: Compose extends across files', () => {
     assert.deepEqual(await findingsOf(dir, ['compose.yaml']), { 'compose.yaml': [] });
   });
 });
+
+describe('cli: where an inherited value is written', () => {
+  it('names the base file and line in JSON, text and SARIF', async () => {
+    const dir = tempTree({
+      'compose.yaml': 'services:\n  app:\n    extends:\n      file: common.yml\n      service: web\n',
+      'common.yml': 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n',
+    });
+    const args = ['--fail-on', 'error', ...onlyRule('no-privileged'), 'compose.yaml'];
+    const json = await runCli(['--format', 'json', ...args], dir);
+    const [report] = JSON.parse(json.stdout) as { findings: (JsonFinding & { writtenIn?: unknown })[] }[];
+    assert.deepEqual(
+      report.findings.map((f) => [f.ruleId, f.line, f.column, f.writtenIn]),
+      [['no-privileged', 3, 5, { file: 'common.yml', line: 4, column: 5, endLine: 4, endColumn: 21 }]],
+    );
+
+    const text = await runCli(['--format', 'text', ...args], dir);
+    assert.match(text.stdout, /runs privileged[^\n]*\(set in common\.yml:4\)/);
+
+    const sarif = await runCli(['--format', 'sarif', ...args], dir);
+    const result = (JSON.parse(sarif.stdout) as { runs: { results: { relatedLocations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] }).runs[0].results[0];
+    assert.deepEqual(
+      result.relatedLocations?.map((l) => [l.physicalLocation.artifactLocation.uri, l.physicalLocation.region.startLine]),
+      [['common.yml', 4]],
+    );
+  });
+
+  it('says nothing of provenance for a value written in the linted file', async () => {
+    const dir = tempTree({ 'compose.yaml': 'services:\n  app:\n    image: nginx:1.27\n    privileged: true\n' });
+    const json = await runCli(['--format', 'json', '--fail-on', 'error', ...onlyRule('no-privileged'), 'compose.yaml'], dir);
+    const [report] = JSON.parse(json.stdout) as { findings: Record<string, unknown>[] }[];
+    assert.equal(report.findings.length, 1);
+    assert.equal('writtenIn' in report.findings[0], false);
+  });
+});

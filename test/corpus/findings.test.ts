@@ -12,6 +12,7 @@ import { runCli } from '../cli/harness';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'compose');
+const DOCKERFILES = path.join(REPO, '..', 'shared', 'corpus', 'dockerfile', 'real');
 const REALISTIC = path.join(REPO, 'test', 'fixtures', 'realistic');
 const WORKSPACE = path.join(REPO, 'test', 'fixtures', 'workspace');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
@@ -32,12 +33,14 @@ interface JsonReport {
 /** File (relative to `base`, `/`-separated) → `line:col severity rule-id message`, one per finding. */
 type Snapshot = Record<string, string[]>;
 
-function yamlFiles(dir: string): string[] {
+function filesUnder(dir: string, name: RegExp): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), name) : name.test(e.name) ? [path.join(dir, e.name)] : []))
     .sort();
 }
+
+const yamlFiles = (dir: string) => filesUnder(dir, /\.ya?ml$/);
 
 async function lintAll(argv: string[]): Promise<JsonReport[]> {
   // --fail-on error keeps the exit code about crashes and usage, not about what was found.
@@ -73,6 +76,14 @@ describe('reviewed findings on real files', () => {
     const reports = await lintAll(['--kind', 'compose', ...files]);
     assert.equal(reports.length, files.length);
     matchSnapshot(snapshotOf(reports, path.join(CORPUS, 'real')), 'real-findings.snap.json');
+  });
+
+  it('the real Dockerfiles (official and application images) give exactly the reviewed findings', async () => {
+    const files = filesUnder(DOCKERFILES, /./);
+    assert.ok(files.length >= 109, `expected the corpus at ${DOCKERFILES}`);
+    const reports = await lintAll(['--kind', 'dockerfile', ...files]);
+    assert.equal(reports.length, files.length);
+    matchSnapshot(snapshotOf(reports, DOCKERFILES), 'real-dockerfile-findings.snap.json');
   });
 
   it('the project workspace and the realistic fixtures give exactly the reviewed findings', async () => {

@@ -1,5 +1,5 @@
 import type { ContainerSpec } from '../model/containerSpec';
-import type { Located, SourceRange, Unknown } from '../model/located';
+import type { Located, SourceRange, Unknown, WrittenIn } from '../model/located';
 import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
 import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
@@ -65,6 +65,8 @@ export interface Finding {
   /** Host-file offsets. */
   range: SourceRange;
   fixes: PlannedFix[];
+  /** Where the value is written when that is another file (Compose `extends: { file }`); `range` is then the `extends:` key. */
+  writtenIn?: WrittenIn;
   /** The findings a summary stands for (`container-hardening`), in host offsets; absent on the others. */
   members?: { ruleId: string; message: string; range: SourceRange }[];
 }
@@ -211,6 +213,8 @@ class RuleRunner {
     const range = mapRange(seg, rangeOf(d.at));
     const fixes = options.withFixes === false || options.withFixes === 'onDemand' ? [] : planRuleFixes(rule, d, seg);
     const finding: Finding = { ruleId: rule.id, severity, message, messageId: d.messageId, data: d.data, range, fixes };
+    const writtenIn = (d.at as Partial<Located<unknown>>).writtenIn;
+    if (writtenIn) finding.writtenIn = writtenIn;
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
     if (spec.origin.kind === 'run') this.specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) setPendingFixes(finding, () => planRuleFixes(rule, d, seg));

@@ -11,6 +11,7 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
 import type { SourceRange } from '../model/located';
 import type { TextEdit } from '../edit/writer';
 import type { Finding, PlannedFix } from './lint';
@@ -59,6 +60,10 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
   if (finding.ruleId === HARDENING_GROUP_ID) diagnostic.codeDescription = { href: hardeningDocUrl() };
   else if (!ENGINE_ID_SET.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
   // A summary's items, each at the value its rule reported (a port, the restart policy) with its full message.
+  if (finding.writtenIn) {
+    const { path, start, end } = finding.writtenIn;
+    diagnostic.relatedInformation = [{ location: { uri: pathToFileURL(path).href, range: { start, end } }, message: 'The value is written here.' }];
+  }
   if (finding.members && doc.uri !== undefined) {
     const uri = doc.uri;
     diagnostic.relatedInformation = finding.members.map((m) => ({ location: { uri, range: toLspRange(doc, m.range) }, message: `${m.ruleId}: ${m.message}` }));

@@ -20,8 +20,20 @@ export interface Located<T> {
    * or an `${VAR:-default}` interpolation), so a writer must not rewrite it in place.
    */
   editable?: boolean;
+  /**
+   * Where the value is written when that is another file (Compose `extends: { file }`): `range` then
+   * points at the `extends:` key of the linted file, and findings name this place too.
+   */
+  writtenIn?: WrittenIn;
   /** Writer-specific handle (a YAML node, a shell word index...). Rules never read it. */
   node?: unknown;
+}
+
+/** A place in another file: its path and 0-based line/character positions (UTF-16). */
+export interface WrittenIn {
+  path: string;
+  start: { line: number; character: number };
+  end: { line: number; character: number };
 }
 
 /** A value that is set but cannot be known statically (`${VAR}`, an unresolved `extends`). */

@@ -5,7 +5,8 @@ import type { ComposeFiles } from './files';
 import { interpolate } from './interpolate';
 import type { ComposeHandle, ServiceRef } from './refs';
 import type { Entry } from './yamlAccess';
-import { inheritFrom, relocated } from './mergeSpec';
+import { inheritFrom, relocated, type OtherFile } from './mergeSpec';
+import { LineIndex } from '../../model/lineIndex';
 
 /** Longer `extends` chains than this are not followed (the spec stays incomplete). */
 export const MAX_EXTENDS_DEPTH = 8;
@@ -49,6 +50,15 @@ interface LoadedFile {
   path: string | undefined;
   parsed: ParsedFile;
   includes: Map<Document, string[]>;
+  /** Its lines, made when a value of it is first relocated into another file. */
+  lines?: LineIndex;
+}
+
+/** Where values of `file` are written, for the findings on them in the file that extends it. */
+function otherFile(file: LoadedFile): OtherFile | undefined {
+  if (file.path === undefined) return undefined;
+  file.lines ??= new LineIndex(file.parsed.text);
+  return { path: file.path, lines: file.lines };
 }
 
 interface ExtendsTarget {
@@ -89,7 +99,7 @@ class Resolver {
         this.problem(rootAt, `extends: the chain is deeper than ${MAX_EXTENDS_DEPTH} services, so it was not followed further; settings it would add are unknown.`);
       } else {
         this.resolve(base.file, base.spec, rootAt, depth + 1);
-        const inherited = base.file === file ? base.spec : relocated(base.spec, keyRange(ext));
+        const inherited = base.file === file ? base.spec : relocated(base.spec, keyRange(ext), otherFile(base.file));
         inheritFrom(spec, inherited);
         spec.incomplete = base.spec.incomplete;
       }

@@ -1,5 +1,6 @@
 import { markUnknown, type ContainerSpec, type Limits, type Namespaces, type Port } from '../../model/containerSpec';
 import type { Located, SourceRange } from '../../model/located';
+import type { LineIndex } from '../../model/lineIndex';
 
 /**
  * Applies `extends` to the model: `spec` (the extending service) inherits from `base` (already
@@ -59,24 +60,37 @@ function replaceByKey<T>(base: T[], local: T[], key: (item: T) => string | undef
  * A copy of a spec read from another file, with every range moved to `at` (the `extends:` key in the
  * linted file) and nothing editable: that text is not in this document.
  */
-export function relocated(spec: ContainerSpec, at: SourceRange): ContainerSpec {
-  const copy = relocate(spec, at) as ContainerSpec;
+export function relocated(spec: ContainerSpec, at: SourceRange, from?: OtherFile): ContainerSpec {
+  const copy = relocate(spec, at, from) as ContainerSpec;
   copy.unknownFields = new Set(spec.unknownFields);
   return copy;
 }
 
+/** The file a relocated spec was read from, to say where each of its values is written. */
+export interface OtherFile {
+  path: string;
+  lines: LineIndex;
+}
+
 const RANGE_KEYS = new Set(['range', 'readOnlyAt', 'implicitRootAt']);
 
-function relocate(value: unknown, at: SourceRange): unknown {
-  if (Array.isArray(value)) return value.map((item) => relocate(item, at));
+function relocate(value: unknown, at: SourceRange, from: OtherFile | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => relocate(item, at, from));
   if (value === null || typeof value !== 'object' || value instanceof Set) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     // Writer handles point into the other file's YAML: no edit may use them here.
     if (key === 'node') continue;
     if (RANGE_KEYS.has(key)) out[key] = { start: at.start, end: at.end };
-    else out[key] = relocate(inner, at);
+    else if (key !== 'writtenIn') out[key] = relocate(inner, at, from);
   }
-  if ('raw' in out && 'range' in out && !('unknown' in out)) (out as unknown as Located<unknown>).editable = false;
+  if ('raw' in out && 'range' in out && !('unknown' in out)) {
+    const loc = out as unknown as Located<unknown>;
+    loc.editable = false;
+    // A value relocated twice (a chain of files) keeps the first file it was written in.
+    const original = value as Located<unknown>;
+    const written = original.writtenIn ?? (from && { path: from.path, start: from.lines.position(original.range.start), end: from.lines.position(original.range.end) });
+    if (written) loc.writtenIn = written;
+  }
   return out;
 }
