@@ -1,13 +1,18 @@
 import type { SeveritySetting, Severity } from '../server/src/engine/ruleApi';
 import { DEFAULT_MAX_FILE_SIZE, type Preset } from '../server/src/engine/lint';
 import { HOST_KINDS, type FileKind } from '../server/src/parse';
+import { OUTPUT_FORMATS, type OutputFormat } from './formats';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type { OutputFormat };
 export type FixSafetyChoice = 'safe' | 'review';
 
 export interface CliOptions {
   paths: string[];
   format: OutputFormat;
+  /** Where the report goes instead of standard output. */
+  output?: string;
+  /** A JSON report of findings already known: only the others are reported. */
+  baseline?: string;
   preset?: Preset;
   rules: Record<string, SeveritySetting>;
   config?: string;
@@ -33,7 +38,12 @@ PATH may be a file, a directory (walked; .git, node_modules and .gitignore'd pat
 or - for standard input.
 
 Options:
-  --format text|json|sarif       output format (default: text)
+  --format FORMAT                text (default), json, sarif, checkstyle, junit,
+                                 codeclimate (GitLab Code Quality), gnu (file:line.col:
+                                 for editors), github (GitHub Actions annotations)
+  -o, --output FILE              write the report to FILE instead of standard output
+  --baseline FILE                report only findings not in FILE, a JSON report written
+                                 earlier from the same directory (--format json)
   --preset recommended|strict    rule preset (default: from the config, else recommended)
   --rule ID=off|info|warning|error
                                  set one rule's severity (repeatable)
@@ -53,7 +63,7 @@ Options:
 Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage, configuration or I/O error.
 `;
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: readonly OutputFormat[] = OUTPUT_FORMATS;
 const PRESETS: readonly Preset[] = ['recommended', 'strict'];
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
@@ -107,6 +117,13 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
       case '--format':
       case '-f':
         opts.format = oneOf(name, value(), FORMATS);
+        break;
+      case '--output':
+      case '-o':
+        opts.output = value();
+        break;
+      case '--baseline':
+        opts.baseline = value();
         break;
       case '--preset':
         opts.preset = oneOf(name, value(), PRESETS);

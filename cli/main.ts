@@ -9,9 +9,8 @@ import { HELP, parseArgs, UsageError, type CliOptions } from './args';
 import { decodeText, encodeText, looksBinary, type DecodedText } from './decode';
 import { unifiedDiff } from './diff';
 import { ChangedOnDiskError, fixText, writeFileAtomically } from './fix';
-import { formatJson } from './format-json';
-import { formatSarif } from './format-sarif';
-import { formatText } from './format-text';
+import { formatReports } from './formats';
+import { BaselineError, readBaseline, withoutKnown } from './baseline';
 import { reachesFailOn, skippedFinding, toReported, type FileReport } from './report';
 import type { CliHooks } from './launcher';
 import { sniffKind } from './sniff';
@@ -170,12 +169,28 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   const reportOut = opts.fix && opts.paths.includes('-') && !opts.dryRun ? io.stderr : io.stdout;
   const colour = reportOut === io.stdout && io.stdout.isTTY === true && !io.env.NO_COLOR;
-  if (opts.format === 'json') reportOut.write(formatJson(reports));
-  else if (opts.format === 'sarif') reportOut.write(formatSarif(reports, allRules, version));
-  else reportOut.write(formatText(reports, colour));
+  let shown = reports;
+  if (opts.baseline) {
+    try {
+      shown = withoutKnown(reports, readBaseline(path.resolve(io.cwd, opts.baseline))).reports;
+    } catch (err) {
+      if (!(err instanceof BaselineError)) throw err;
+      error(err.message);
+      return EXIT_ERROR;
+    }
+  }
+  const report = formatReports(opts.format, shown, { rules: allRules, version, colour: colour && opts.output === undefined });
+  if (opts.output !== undefined) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, opts.output), report);
+    } catch (err) {
+      error(`cannot write ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      return EXIT_ERROR;
+    }
+  } else reportOut.write(report);
 
   if (failed) return EXIT_ERROR;
-  return reachesFailOn(reports, opts.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  return reachesFailOn(shown, opts.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function lintReport(file: string, text: string, kind: FileKind, options: LintOptions, withFixes: boolean, cwd: string): FileReport {

@@ -35,7 +35,7 @@ describe('cli: usage and exit codes', () => {
     assert.deepEqual(await runCli(['--format', 'xml', '.'], dir), {
       code: 2,
       stdout: '',
-      stderr: 'capdrop: --format must be one of text, json, sarif (got "xml")\nRun capdrop --help for usage.\n',
+      stderr: 'capdrop: --format must be one of text, json, sarif, checkstyle, junit, codeclimate, gnu, github (got "xml")\nRun capdrop --help for usage.\n',
     });
     assert.equal((await runCli([], dir)).code, 2);
     assert.equal((await runCli(['--dry-run', '.'], dir)).code, 2);
