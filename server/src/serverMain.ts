@@ -27,6 +27,8 @@ const documents = new TextDocuments(TextDocument);
 
 let folders: string[] = [];
 let canPullConfiguration = false;
+/** Clients that do not register capabilities dynamically (eglot, Neovim 0.7) send every change unasked. */
+let canRegisterConfigurationChanges = false;
 let clientSendsFolderChanges = false;
 let config!: ConfigStore;
 let diagnostics!: DiagnosticsHandler;
@@ -35,6 +37,7 @@ let scanner!: WorkspaceScanner;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRegisterConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   clientSendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
   folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
   config = new ConfigStore(
@@ -126,7 +129,7 @@ async function reloadAndRelintAll(): Promise<void> {
 
 connection.onInitialized(
   guardedNotification(connection, 'initializing', async () => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'capdrop' }).catch(() => undefined);
+    if (canPullConfiguration && canRegisterConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'capdrop' }).catch(() => undefined);
     if (clientSendsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders(guardedNotification(connection, 'changing workspace folders', changeFolders));
     await reloadAndRelintAll();
   }),

@@ -82,10 +82,10 @@ describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
   const hooks = parse(fs.readFileSync(path.join(REPO, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; language: string; files: string }[];
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
 
-  it('runs the package\'s capdrop command, built when npm packs it', () => {
+  it('runs the package\'s capdrop command, built when npm installs it from source', () => {
     assert.deepEqual(hooks.map((h) => [h.id, h.language]), [['capdrop', 'node']]);
     assert.ok(pkg.bin[hooks[0].entry], `bin ${hooks[0].entry}`);
-    assert.match(pkg.scripts.prepack, /npm run build/);
+    assert.match(pkg.scripts.postinstall, /build-from-source/);
   });
 
   it('passes the files Capdrop lints by name, and not others', () => {
