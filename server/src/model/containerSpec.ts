@@ -14,6 +14,12 @@ export interface Mount {
   readOnlyAt?: SourceRange;
   /** How it was written: `short` (`a:b:ro`), `long` (a mapping / `--mount k=v`), `volume-instruction`. */
   syntax: 'short' | 'long' | 'volume-instruction' | 'volumes-from';
+  /**
+   * The bind propagation mode when one is written (`rshared` in `a:b:rshared`, `bind.propagation: rshared`,
+   * `bind-propagation=rshared`), lower-cased. The range covers the option as written (for `--mount`, the
+   * whole `bind-propagation=…` item), which `SpecWriter.removeMountOption` removes.
+   */
+  propagation?: Located<string>;
 }
 
 /** A published or exposed port. */
@@ -168,6 +174,12 @@ export interface ContainerSpec {
   linksField?: Located<null>;
   /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
   contentTrustDisabled?: Located<boolean>;
+  /** The log driver: Compose `logging.driver` (or the legacy `log_driver`), `--log-driver`. */
+  logDriver?: Maybe<string>;
+  /** The Compose `logging:` key, when present: a fix that drops the driver drops its options with it. */
+  loggingField?: Located<null>;
+  /** Compose `oom_kill_disable`, `--oom-kill-disable`. */
+  oomKillDisable?: Maybe<boolean>;
 }
 
 export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
@@ -217,6 +229,9 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     links,
     linksField: undefined,
     contentTrustDisabled: undefined,
+    logDriver: undefined,
+    loggingField: undefined,
+    oomKillDisable: undefined,
   };
 }
 
