@@ -15,6 +15,7 @@ import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
 import noSecretsInEnv from './no-secrets-in-env';
 import noSensitiveMount from './no-sensitive-mount';
+import noSharedMountPropagation from './no-shared-mount-propagation';
 import noSshPort from './no-ssh-port';
 import noSudo from './no-sudo';
 import noUnconfinedSecurityProfile from './no-unconfined-security-profile';
@@ -41,6 +42,7 @@ export const rules = {
   'no-root-user': noRootUser,
   'no-secrets-in-env': noSecretsInEnv,
   'no-sensitive-mount': noSensitiveMount,
+  'no-shared-mount-propagation': noSharedMountPropagation,
   'no-ssh-port': noSshPort,
   'no-sudo': noSudo,
   'no-unconfined-security-profile': noUnconfinedSecurityProfile,
