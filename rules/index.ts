@@ -3,6 +3,7 @@ import bindPortsToInterface from './bind-ports-to-interface';
 import dropAllCapabilities from './drop-all-capabilities';
 import limitRestartRetries from './limit-restart-retries';
 import noDangerousCapabilities from './no-dangerous-capabilities';
+import noDisabledLogging from './no-disabled-logging';
 import noDockerSocketMount from './no-docker-socket-mount';
 import noExposedDockerDaemon from './no-exposed-docker-daemon';
 import noHostDevices from './no-host-devices';
@@ -30,6 +31,7 @@ export const rules = {
   'drop-all-capabilities': dropAllCapabilities,
   'limit-restart-retries': limitRestartRetries,
   'no-dangerous-capabilities': noDangerousCapabilities,
+  'no-disabled-logging': noDisabledLogging,
   'no-docker-socket-mount': noDockerSocketMount,
   'no-exposed-docker-daemon': noExposedDockerDaemon,
   'no-host-devices': noHostDevices,

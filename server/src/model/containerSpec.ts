@@ -176,7 +176,7 @@ export interface ContainerSpec {
   contentTrustDisabled?: Located<boolean>;
   /** The log driver: Compose `logging.driver` (or the legacy `log_driver`), `--log-driver`. */
   logDriver?: Maybe<string>;
-  /** The Compose `logging:` key, when present: a fix that drops the driver drops its options with it. */
+  /** The Compose `logging:` key, when it sets the driver: a fix that drops the driver drops its options with it. */
   loggingField?: Located<null>;
   /** Compose `oom_kill_disable`, `--oom-kill-disable`. */
   oomKillDisable?: Maybe<boolean>;

@@ -465,8 +465,10 @@ class ServiceReader {
   private logging(logging: Entry | undefined, legacy: Entry | undefined): void {
     if (logging && isMap(logging.value)) {
       const driver = entriesOf(logging.value, this.aliases, logging.shared).get('driver');
+      if (!driver) return;
+      // Kept only with its driver: a `logging:` without one does not set the driver a base service may give.
       this.spec.loggingField = this.field(logging);
-      if (driver) this.spec.logDriver = this.valueOf(driver, { value: driver.value, entry: driver, parents: [logging] });
+      this.spec.logDriver = this.valueOf(driver, { value: driver.value, entry: driver, parents: [logging] });
       return;
     }
     if (legacy) this.spec.logDriver = this.valueOf(legacy);
