@@ -1,6 +1,7 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 import type { ContainerSpec } from '../server/src/model/containerSpec';
 import { isKnown } from '../server/src/model/located';
+import { capabilityName } from './support/capabilities';
 
 /** The modes that send mounts made in the container back to the host (`rshared` also for nested mounts). */
 const SHARED = new Set(['shared', 'rshared']);
@@ -13,7 +14,7 @@ const SHARED = new Set(['shared', 'rshared']);
 function canMount(spec: ContainerSpec): boolean {
   if (isKnown(spec.privileged) && spec.privileged.value) return true;
   return spec.capAdd.some((cap) => {
-    const name = cap.value.trim().toUpperCase().replace(/^CAP_/, '');
+    const name = capabilityName(cap.value);
     return name === 'SYS_ADMIN' || name === 'ALL';
   });
 }
