@@ -55,6 +55,8 @@ export interface ImageRef {
   isStage?: boolean;
   /** Compose: `image:` next to `build:` names the image built here rather than one pulled. */
   builtLocally?: boolean;
+  /** Dockerfile `COPY --from=<image>`: files are copied out of it; it is no base of the image. */
+  copiedFrom?: boolean;
   platform?: string;
 }
 
@@ -164,7 +166,7 @@ export interface ContainerSpec {
   readOnly?: Maybe<boolean>;
   namespaces: Namespaces;
   image?: Maybe<ImageRef>;
-  /** Every image the input pulls or builds from (all Dockerfile FROMs, compose image, run image). */
+  /** Every image the input pulls or builds from (all Dockerfile FROMs and `COPY --from` images, compose image, run image). */
   images: Located<ImageRef>[];
   env: Located<EnvVar>[];
   commands: ShellCommand[];
