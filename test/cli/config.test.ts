@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findConfigFile, parseConfig, toLintOptions } from '../../server/src/engine/config';
 import { tempTree } from './harness';
+import { normalizeSettings, parseWorkspaceConfig, toLintOptions as serverLintOptions } from '../../server/src/handlers/config';
 
 const IDS = new Set(['no-privileged', 'no-root-user']);
 
@@ -53,6 +54,12 @@ describe('parseConfig', () => {
     ]);
     assert.deepEqual(toLintOptions(config).trustedRegistries, ['ghcr.io/my-org', 'registry.example.com:5000', '*.example.net']);
     assert.deepEqual(parseConfig('trustedRegistries: ghcr.io\n', IDS).problems, [{ message: 'trustedRegistries must be a list of registry hosts such as ghcr.io or registry.example.com:5000', line: 1, column: 20 }]);
+  });
+
+  it('the language server takes trustedRegistries from the workspace file', () => {
+    const workspace = parseWorkspaceConfig('trustedRegistries: [ghcr.io/my-org]\n', '/w/.capdrop.yaml');
+    assert.deepEqual(serverLintOptions(normalizeSettings({}), workspace).trustedRegistries, ['ghcr.io/my-org']);
+    assert.equal(serverLintOptions(normalizeSettings({}), parseWorkspaceConfig('', '/w/.capdrop.yaml')).trustedRegistries, undefined);
   });
 
   it('malformed YAML gives exactly one problem and the defaults', () => {
