@@ -3,7 +3,7 @@ import type { ImageRef } from '../../server/src/model/containerSpec';
 /** Tags that name a release channel or branch: they move to each new release or commit. */
 const CHANNELS = new Set([
   'latest', 'stable', 'edge', 'lts', 'nightly', 'dev', 'devel', 'develop', 'development', 'beta', 'alpha', 'canary',
-  'rolling', 'mainline', 'current', 'master', 'main', 'unstable', 'testing', 'test', 'experimental', 'next', 'preview',
+  'rolling', 'mainline', 'current', 'master', 'main', 'unstable', 'testing', 'experimental', 'next', 'preview',
   'insiders', 'snapshot', 'sid', 'rawhide', 'trunk', 'head', 'tip',
 ]);
 
@@ -30,13 +30,16 @@ function shortName(name: string): string {
 
 /**
  * Whether a tag (other than `latest`, reported on its own) follows new releases: it has no digit and every
- * word of it is a channel or a variant (`stable`, `lts-alpine`, `alpine`, `debian:stable-slim`), except a
- * distribution's codename, which is its version (`debian:bookworm-slim`).
+ * word of it is a channel or a variant (`stable`, `lts-alpine`, `alpine`, `debian:stable-slim`). A distribution's
+ * codename is its version (`debian:bookworm-slim`), and so is a version in the image's own name: a variant
+ * alone there (`distroless/static-debian12:nonroot`) stays within that version. A channel always moves.
  */
 export function isFloatingTag(image: ImageRef): boolean {
   const tag = image.tag?.toLowerCase();
   if (!tag || /\d/.test(tag)) return false;
   const words = tag.split(/[-_.]+/).filter((w) => w !== '');
   if (words.length === 0 || !words.every((w) => CHANNELS.has(w) || VARIANTS.has(w))) return false;
-  return !(DISTRIBUTIONS.has(shortName(image.name)) && words.some((w) => CODENAMES.has(w)));
+  const name = shortName(image.name);
+  if (words.some((w) => CHANNELS.has(w))) return !(DISTRIBUTIONS.has(name) && words.some((w) => CODENAMES.has(w)));
+  return !/\d/.test(name) && !(DISTRIBUTIONS.has(name) && words.some((w) => CODENAMES.has(w)));
 }

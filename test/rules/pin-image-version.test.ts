@@ -15,8 +15,8 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run --rm "$IMAGE" echo hi', name: 'an opaque image stays silent' },
     {
       kind: 'dockerfile',
-      name: 'versions with variants, distribution codenames and release names Capdrop does not know as channels',
-      code: 'FROM node:20-alpine AS a\nFROM debian:bookworm-slim AS b\nFROM ubuntu:noble AS c\nFROM ros:humble\n',
+      name: 'versions with variants, distribution codenames, a version in the image name, and tags Capdrop does not know as channels',
+      code: 'FROM node:20-alpine AS a\nFROM debian:bookworm-slim AS b\nFROM ubuntu:noble AS c\nFROM gcr.io/distroless/static-debian12:nonroot AS d\nFROM nginxproxy/nginx-proxy:test AS e\nFROM ros:humble\n',
     },
     { kind: 'dockerfile', name: 'COPY --from a stage, an index or a bare name (maybe a build context)', code: 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /a /a\nCOPY --from=0 /b /b\nCOPY --from=docs /d /d\n' },
     {
@@ -76,6 +76,17 @@ ruleTester.run(rule, {
         { messageId: 'floatingTag', data: { image: 'postgres:alpine', tag: 'alpine' }, line: 3, column: 5, endLine: 3, endColumn: 27 },
         { messageId: 'floatingTag', data: { image: 'nginx:stable-alpine', tag: 'stable-alpine' }, line: 5, column: 5, endLine: 5, endColumn: 31 },
         { messageId: 'floatingTag', data: { image: 'debian:stable-slim', tag: 'stable-slim' }, line: 7, column: 5, endLine: 7, endColumn: 30 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a channel moves even on a distribution or an image named with a version',
+      code: 'FROM debian:sid AS a\nFROM gcr.io/distroless/static-debian12:debug\nFROM gcr.io/distroless/base:nonroot\nFROM python3:edge\n',
+      errors: [
+        { messageId: 'floatingTag', data: { image: 'debian:sid', tag: 'sid' }, line: 1, column: 6, endLine: 1, endColumn: 16 },
+        { messageId: 'floatingTag', data: { image: 'gcr.io/distroless/base:nonroot', tag: 'nonroot' }, line: 3, column: 6, endLine: 3, endColumn: 36 },
+        { messageId: 'floatingTag', data: { image: 'python3:edge', tag: 'edge' }, line: 4, column: 6, endLine: 4, endColumn: 18 },
       ],
       fixes: [],
     },
