@@ -22,8 +22,7 @@ export default defineRule({
       "`oom_kill_disable: true` / `--oom-kill-disable` stops the kernel from killing the container's processes when memory runs out. Without a memory limit that protects the container at the host's expense: when the host runs short, the kernel kills the host's other processes (sshd, the Docker daemon, other containers) instead, so this is an error. With a memory limit (`mem_limit`, `deploy.resources.limits.memory`, `-m`) the host is safe, but the container freezes at its limit instead of being killed and restarted, holding its locks and connections: a warning. When a limit may be set where Capdrop cannot see it (an `extends` base, `${VAR}`, `$OPTS`) it is a warning too. Docker ignores the option on cgroup v2 hosts (most current distributions), so removing it changes nothing there; it still takes effect on cgroup v1 hosts.",
     whenNotToUse: 'A cgroup v1 host where a container must never be killed (a database without crash recovery) and has a memory limit well below what the host has free.',
     references: [
-      'https://docs.docker.com/engine/containers/resource_constraints/#--memory-swap-details',
-      'https://docs.docker.com/reference/cli/docker/container/run/#oom-kill-disable',
+      'https://docs.docker.com/engine/containers/resource_constraints/#memory',
       'https://docs.docker.com/reference/compose-file/services/#oom_kill_disable',
       'https://docs.kernel.org/admin-guide/cgroup-v1/memory.html',
     ],
