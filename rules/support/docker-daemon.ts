@@ -19,7 +19,7 @@ function basename(word: string): string {
 
 /** True for the `docker:dind` family, whose entrypoint turns `command: [--flag, …]` into `dockerd --flag …`. */
 function isDindImage(spec: ContainerSpec): boolean {
-  const images = spec.images.filter((i) => !i.value.isStage);
+  const images = spec.images.filter((i) => !i.value.isStage && !i.value.copiedFrom);
   const last = images[images.length - 1];
   if (!last) return false;
   const name = last.value.name.replace(/^(?:docker\.io\/)?(?:library\/)?/, '');

@@ -159,7 +159,7 @@ describe('cli: configuration', () => {
     assert.equal(
       r.stderr,
       `capdrop: config ${config}:2:18: rule "no-privileged": severity must be one of off, info, warning, error\n` +
-        `capdrop: config ${config}:3:1: unknown key "colour" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes)\n`,
+        `capdrop: config ${config}:3:1: unknown key "colour" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes, trustedRegistries)\n`,
     );
     assert.match(r.stdout, /4:5 {2}error/);
   });

@@ -516,3 +516,39 @@ describe('compose parser: shared corpus', () => {
     assert.ok(services > 100, `only ${services} services`);
   });
 });
+
+describe('compose parser: propagation, logging, oom_kill_disable', () => {
+  it('reads the propagation of short and long volumes, located at the option', () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    image: a:1',
+      '    volumes:',
+      '      - /mnt:/mnt:ro,rshared',
+      '      - type: bind',
+      '        source: /srv',
+      '        target: /srv',
+      '        bind:',
+      '          propagation: RSlave',
+      '      - ./a:/a',
+      '',
+    ].join('\n');
+    const spec = only(text);
+    assert.deepEqual(
+      spec.mounts.map((m) => m.value.propagation && [m.value.propagation.value, span(text, m.value.propagation.range)]),
+      [['rshared', '5:22-5:29 rshared'], ['rslave', '10:24-10:30 RSlave'], undefined],
+    );
+  });
+
+  it('reads logging.driver (the logging key kept as a field), the legacy log_driver and oom_kill_disable', () => {
+    const text = 'services:\n  a:\n    image: a:1\n    oom_kill_disable: true\n    logging:\n      driver: none\n  b:\n    image: b:1\n    log_driver: ${DRIVER}\n';
+    const [a, b] = parseCompose(text).specs;
+    assert.equal(valueOf(a.oomKillDisable), true);
+    assert.equal(valueOf(a.logDriver), 'none');
+    assert.equal(span(text, a.logDriver!.range), '6:15-6:19 none');
+    assert.equal(span(text, a.loggingField!.range), '5:5-5:12 logging');
+    assert.equal(valueOf(b.logDriver), 'unknown');
+    assert.equal(b.loggingField, undefined);
+    assert.equal(b.oomKillDisable, undefined);
+  });
+});

@@ -175,3 +175,14 @@ describe('parseShell: flags', () => {
     assert.deepEqual([info.split, info.eol, info.uses.length], [false, '\n', 1]);
   });
 });
+
+describe('parseShell: propagation, logging, oom-kill-disable', () => {
+  it('reads the propagation of -v and --mount, and --log-driver and --oom-kill-disable', () => {
+    const text = 'docker run -v /a:/a:rshared --mount type=bind,src=/b,dst=/b,bind-propagation=Shared --log-driver=none --oom-kill-disable x:1';
+    const spec = only(text);
+    assert.deepEqual(spec.mounts.map((m) => [m.value.propagation?.value, at(text, m.value.propagation?.range)]), [['rshared', 'rshared'], ['shared', 'bind-propagation=Shared']]);
+    assert.equal(spec.logDriver && 'value' in spec.logDriver ? spec.logDriver.value : undefined, 'none');
+    assert.equal(spec.oomKillDisable && 'value' in spec.oomKillDisable ? spec.oomKillDisable.value : undefined, true);
+    assert.equal(at(text, spec.oomKillDisable?.range), '--oom-kill-disable');
+  });
+});

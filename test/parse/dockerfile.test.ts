@@ -327,3 +327,28 @@ describe('parseDockerfile on arbitrary input', () => {
     );
   });
 });
+
+describe('dockerfile parser: COPY --from images', () => {
+  it('takes a reference with a tag, digest or path for an image; stages, indexes, variables and bare names are not', () => {
+    const text = [
+      'FROM golang:1.23 AS build',
+      'FROM alpine:3.20',
+      'COPY --from=build /out /app',
+      'COPY --from=0 /out /app',
+      'COPY --from=${TOOLS} /t /t',
+      'COPY --from=docs /site /site',
+      'COPY --chown=1:1 --from=ghcr.io/org/tool:1.2 /tool /usr/bin/tool',
+      'COPY --from=busybox@sha256:abc /bin/sh /bin/sh',
+      '',
+    ].join('\n');
+    const spec = parseDockerfile(text).specs[0];
+    assert.deepEqual(
+      spec.images.filter((i) => i.value.copiedFrom).map((i) => [i.value.name, i.value.tag, i.value.digest, text.slice(i.range.start, i.range.end)]),
+      [
+        ['ghcr.io/org/tool', '1.2', undefined, 'ghcr.io/org/tool:1.2'],
+        ['busybox', undefined, 'sha256:abc', 'busybox@sha256:abc'],
+      ],
+    );
+    assert.equal(spec.image && 'value' in spec.image ? spec.image.value.name : undefined, 'alpine');
+  });
+});

@@ -26,7 +26,7 @@ const USER_TOOLS = /\b(?:useradd|adduser)\b/;
 export function createDockerfileWriter(parsed: ParsedFile): SpecWriter {
   const handle = parsed.handle as DockerfileHandle | undefined;
   const none = () => null;
-  if (!handle) return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, bindPortToHostIp: none };
+  if (!handle) return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, removeMountOption: none, bindPortToHostIp: none };
   const writer = new DockerfileWriter(parsed.text, handle);
   return {
     remove: (item) => writer.remove(item),
@@ -34,6 +34,7 @@ export function createDockerfileWriter(parsed: ParsedFile): SpecWriter {
     addToList: none,
     setSettings: (spec, values) => writer.setSettings(spec, values),
     makeMountReadOnly: none,
+    removeMountOption: none,
     bindPortToHostIp: none,
   };
 }

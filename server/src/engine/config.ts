@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
 import type { FixSettings, SeveritySetting } from './ruleApi';
 import type { LintOptions, Preset } from './lint';
 import { HOST_KINDS, type HostKind } from '../parse';
+import { TRUSTED_REGISTRY_ENTRY } from '../model/imageRef';
 
 /** The names Capdrop looks for, in this order, in each directory. */
 export const CONFIG_FILE_NAMES = ['.capdrop.yaml', '.capdrop.yml'] as const;
@@ -23,6 +24,8 @@ export interface CapdropConfig {
   maxFileSize?: number;
   /** Compose files whose aliases expand to more nodes are refused (docs/limits.md). */
   maxAliasNodes?: number;
+  /** Registries images may come from (pin-image-version); absent, any registry is trusted. */
+  trustedRegistries?: string[];
 }
 
 /** A problem in a config file; 1-based line/column when known. */
@@ -41,7 +44,7 @@ export interface LoadedConfig {
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const PRESETS: readonly Preset[] = ['recommended', 'strict'];
-const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes'];
+const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes', 'trustedRegistries'];
 const LIMIT_KEYS = ['memory', 'cpus', 'pids'];
 
 export function emptyConfig(): CapdropConfig {
@@ -188,6 +191,21 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
         else at(value ?? keyNode, 'maxAliasNodes must be a positive whole number such as 100000');
         break;
       }
+      case 'trustedRegistries': {
+        if (isScalar(value) && value.value === null) break;
+        if (!isSeq(value)) {
+          at(value ?? keyNode, 'trustedRegistries must be a list of registry hosts such as ghcr.io or registry.example.com:5000');
+          break;
+        }
+        const registries: string[] = [];
+        for (const item of value.items) {
+          const entry = isScalar(item) && typeof item.value === 'string' ? item.value.trim().replace(/\/+$/, '') : undefined;
+          if (entry && TRUSTED_REGISTRY_ENTRY.test(entry.toLowerCase())) registries.push(entry);
+          else at(item as Node, 'trustedRegistries: each entry must be a registry host, optionally with a port and a path (ghcr.io/my-org, *.example.com), without a scheme');
+        }
+        config.trustedRegistries = registries;
+        break;
+      }
       case 'user': {
         const v = scalarString(value);
         if (v !== undefined && /^[1-9]\d*$/.test(v)) config.user = v;
@@ -268,6 +286,7 @@ export function toLintOptions(config: CapdropConfig, overrides: { preset?: Prese
     ...(config.hosts ? { hosts: { ...config.hosts } } : {}),
     ...(config.maxFileSize !== undefined ? { maxFileSize: config.maxFileSize } : {}),
     ...(config.maxAliasNodes !== undefined ? { maxAliasNodes: config.maxAliasNodes } : {}),
+    ...(config.trustedRegistries ? { trustedRegistries: [...config.trustedRegistries] } : {}),
   };
 }
 

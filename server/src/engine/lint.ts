@@ -5,11 +5,11 @@ import type { TextEdit } from '../edit/writer';
 import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
 import { findSuppressions, isSuppressed } from './suppress';
-import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
+import { interpolate, type FixSafety, type FixSettings, type Preset, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
 import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
 
-export type Preset = 'recommended' | 'strict';
+export type { Preset } from './ruleApi';
 
 export interface LintOptions {
   preset?: Preset;
@@ -42,6 +42,8 @@ export interface LintOptions {
   groupHardening?: boolean;
   /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
   files?: ComposeFiles;
+  /** Registries images may come from (`trustedRegistries` of `.capdrop.yaml`); unset, any registry is trusted. */
+  trustedRegistries?: readonly string[];
 }
 
 /** The default of `maxFileSize` (the `capdrop.maxFileSize` setting, `--max-file-size`, config `maxFileSize`). */
@@ -238,7 +240,7 @@ class RuleRunner {
   runAll(rules: readonly Rule[], spec: ContainerSpec, seg: Segment): void {
     this.spec = spec;
     this.seg = seg;
-    const ctx: RuleContext<string> = { report: this.report, settings: this.settings, memo: {} };
+    const ctx: RuleContext<string> = { report: this.report, settings: this.settings, memo: {}, preset: this.options.preset ?? 'recommended', trustedRegistries: this.options.trustedRegistries };
     for (const rule of rules) {
       if (this.options.rules?.[rule.id] === 'off') continue;
       this.rule = rule;

@@ -3,6 +3,7 @@ import type { Located, SourceRange, Unknown } from '../model/located';
 import type { SpecWriter, TextEdit } from '../edit/writer';
 
 export type Severity = 'error' | 'warning' | 'info';
+export type Preset = 'recommended' | 'strict';
 export type SeveritySetting = Severity | 'off';
 
 /** `safe` fixes may run unattended (fix-all on save, `--fix-safety safe`); `review` fixes only by choice. */
@@ -56,6 +57,10 @@ export interface RuleContext<M extends string> {
   settings: FixSettings;
   /** This spec's shared derived values (see SpecMemo); rules pass it to the helpers that fill it. */
   memo: SpecMemo;
+  /** The preset in force: a rule may ask for more under `strict` (pin-image-version: digests). */
+  preset: Preset;
+  /** `trustedRegistries` of `.capdrop.yaml`: when set, images must come from one of these (pin-image-version). */
+  trustedRegistries?: readonly string[];
 }
 
 export interface Rule<M extends string = string> {

@@ -127,6 +127,8 @@ export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConf
     // Like the preset: a size the user set wins; left at the default, the workspace file may set it.
     maxFileSize: settings.maxFileSize !== DEFAULT_SETTINGS.maxFileSize ? settings.maxFileSize : (workspace.maxFileSize ?? settings.maxFileSize),
     maxAliasNodes: settings.maxAliasNodes !== DEFAULT_SETTINGS.maxAliasNodes ? settings.maxAliasNodes : (workspace.maxAliasNodes ?? settings.maxAliasNodes),
+    // Only the workspace file sets it: which registries a project trusts belongs to the project.
+    ...(workspace.trustedRegistries ? { trustedRegistries: [...workspace.trustedRegistries] } : {}),
   };
 }
 

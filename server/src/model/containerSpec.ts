@@ -14,6 +14,12 @@ export interface Mount {
   readOnlyAt?: SourceRange;
   /** How it was written: `short` (`a:b:ro`), `long` (a mapping / `--mount k=v`), `volume-instruction`. */
   syntax: 'short' | 'long' | 'volume-instruction' | 'volumes-from';
+  /**
+   * The bind propagation mode when one is written (`rshared` in `a:b:rshared`, `bind.propagation: rshared`,
+   * `bind-propagation=rshared`), lower-cased. The range covers the option as written (for `--mount`, the
+   * whole `bind-propagation=…` item), which `SpecWriter.removeMountOption` removes.
+   */
+  propagation?: Located<string>;
 }
 
 /** A published or exposed port. */
@@ -49,6 +55,8 @@ export interface ImageRef {
   isStage?: boolean;
   /** Compose: `image:` next to `build:` names the image built here rather than one pulled. */
   builtLocally?: boolean;
+  /** Dockerfile `COPY --from=<image>`: files are copied out of it; it is no base of the image. */
+  copiedFrom?: boolean;
   platform?: string;
 }
 
@@ -158,7 +166,7 @@ export interface ContainerSpec {
   readOnly?: Maybe<boolean>;
   namespaces: Namespaces;
   image?: Maybe<ImageRef>;
-  /** Every image the input pulls or builds from (all Dockerfile FROMs, compose image, run image). */
+  /** Every image the input pulls or builds from (all Dockerfile FROMs and `COPY --from` images, compose image, run image). */
   images: Located<ImageRef>[];
   env: Located<EnvVar>[];
   commands: ShellCommand[];
@@ -168,6 +176,12 @@ export interface ContainerSpec {
   linksField?: Located<null>;
   /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
   contentTrustDisabled?: Located<boolean>;
+  /** The log driver: Compose `logging.driver` (or the legacy `log_driver`), `--log-driver`. */
+  logDriver?: Maybe<string>;
+  /** The Compose `logging:` key, when it sets the driver: a fix that drops the driver drops its options with it. */
+  loggingField?: Located<null>;
+  /** Compose `oom_kill_disable`, `--oom-kill-disable`. */
+  oomKillDisable?: Maybe<boolean>;
 }
 
 export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
@@ -217,6 +231,9 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     links,
     linksField: undefined,
     contentTrustDisabled: undefined,
+    logDriver: undefined,
+    loggingField: undefined,
+    oomKillDisable: undefined,
   };
 }
 

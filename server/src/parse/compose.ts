@@ -6,7 +6,7 @@ import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } fr
 import { interpolate, splitOutsideVariables } from './compose/interpolate';
 import { SharedReads } from './compose/sharedReads';
 import { ServiceRef, type ComposeHandle, type ComposeRef } from './compose/refs';
-import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSyntax';
+import { isHostPath, parseShortPort, PROPAGATION_MODES, splitVolume, type Part } from './shortSyntax';
 import { normalizeHostPath } from './hostPath';
 import { splitImageReference } from '../model/imageRef';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';
@@ -198,6 +198,8 @@ class ServiceReader {
     spec.namespaces.uts = this.string(get('uts'));
     spec.namespaces.userns = this.string(get('userns_mode'));
     spec.namespaces.cgroup = this.string(get('cgroup'));
+    spec.oomKillDisable = this.bool(get('oom_kill_disable'));
+    this.logging(get('logging'), get('log_driver'));
     this.image(get('image'), get('build') !== undefined);
     this.environment(get('environment'));
     this.list(get('command'), 'command', spec.commands, this.command);
@@ -407,18 +409,22 @@ class ServiceReader {
       const target = this.part(node, parts[1], shared);
       let readOnly = false;
       let readOnlyAt: SourceRange | undefined;
+      let propagation: Located<string> | undefined;
       for (const option of parts.slice(2)) {
         let offset = option.start;
         for (const flag of option.text.split(',')) {
           if (flag === 'ro' || flag === 'readonly') {
             readOnly = true;
             readOnlyAt = this.part(node, { text: flag, start: offset }, shared).range;
+          } else if (PROPAGATION_MODES.has(flag)) {
+            propagation = this.part(node, { text: flag, start: offset }, shared);
           }
           offset += flag.length + 1;
         }
       }
       source.value = isHostPath(source.value) ? normalizeHostPath(source.value) : source.value;
       const mount: Mount = { type: isHostPath(source.value) ? 'bind' : 'volume', source, target, readOnly, syntax: 'short', ...(readOnlyAt ? { readOnlyAt } : {}) };
+      if (propagation) mount.propagation = propagation;
       this.spec.mounts.push({ value: mount, ...base, editable });
     });
   }
@@ -432,6 +438,7 @@ class ServiceReader {
     const sourceText = source?.value;
     const type = typeValue && 'value' in typeValue ? typeValue.value : sourceText !== undefined && isHostPath(sourceText) ? 'bind' : 'volume';
     const known = readOnly && 'value' in readOnly ? readOnly : undefined;
+    const propagation = this.propagation(entries.get('bind'));
     return {
       type,
       ...(source ? { source: type === 'bind' ? { ...source, value: normalizeHostPath(source.value) } : source } : {}),
@@ -439,7 +446,32 @@ class ServiceReader {
       readOnly: known?.value === true,
       ...(known?.value === true ? { readOnlyAt: known.range } : {}),
       syntax: 'long',
+      ...(propagation ? { propagation } : {}),
     };
+  }
+
+  /** `bind: { propagation: rshared }` of a long-syntax volume, located at its value; removing it removes `bind:` when nothing else is in it. */
+  private propagation(bind: Entry | undefined): Located<string> | undefined {
+    if (!bind || !isMap(bind.value)) return undefined;
+    const entry = entriesOf(bind.value, this.aliases, bind.shared).get('propagation');
+    const value = entry && this.valueOf(entry, { value: entry.value, entry, parents: [bind] });
+    return value && 'value' in value ? { ...value, value: value.value.toLowerCase() } : undefined;
+  }
+
+  /**
+   * `logging: { driver: none }`, or the version 2 file format's `log_driver: none`. The `logging:` key is kept
+   * as a field: without its driver, options written for it would go to the default driver.
+   */
+  private logging(logging: Entry | undefined, legacy: Entry | undefined): void {
+    if (logging && isMap(logging.value)) {
+      const driver = entriesOf(logging.value, this.aliases, logging.shared).get('driver');
+      if (!driver) return;
+      // Kept only with its driver: a `logging:` without one does not set the driver a base service may give.
+      this.spec.loggingField = this.field(logging);
+      this.spec.logDriver = this.valueOf(driver, { value: driver.value, entry: driver, parents: [logging] });
+      return;
+    }
+    if (legacy) this.spec.logDriver = this.valueOf(legacy);
   }
 
   private ports(entry: Entry): void {

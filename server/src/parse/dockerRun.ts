@@ -1,4 +1,5 @@
 import { normalizeHostPath } from './hostPath';
+import { PROPAGATION_MODES } from './shortSyntax';
 import { parseShortPort, type Part } from './shortSyntax';
 import { emptySpec, markUnknown, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type Port, type Device } from '../model/containerSpec';
 import { splitImageReference } from '../model/imageRef';
@@ -392,6 +393,8 @@ function shortMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefin
       if (opt === 'ro' || opt === 'readonly') {
         mount.readOnly = true;
         mount.readOnlyAt = span.textStart >= 0 ? { start: span.textStart + from, end: span.textStart + from + opt.length } : { start: span.start, end: span.end };
+      } else if (PROPAGATION_MODES.has(opt)) {
+        mount.propagation = sub(span, from, from + opt.length, opt, handle);
       }
       from += opt.length + 1;
     }
@@ -420,6 +423,10 @@ function longMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefine
       const on = eq < 0 || /^(?:true|1)$/i.test(val);
       mount.readOnly = on;
       if (on) mount.readOnlyAt = span.textStart >= 0 ? { start: span.textStart + item.from, end: span.textStart + item.to } : { start: span.start, end: span.end };
+    } else if (key === 'bind-propagation' && !opaquePart(span, item.from, item.to)) {
+      // Located at the whole `bind-propagation=…` item: a fix removes the option, not only its value.
+      const mode = sub(span, item.from, item.to, val.trim().toLowerCase(), handle);
+      mount.propagation = mode;
     }
   }
   return whole(span, mount, handle);
@@ -558,6 +565,12 @@ function applyFlag(use: FlagUse, spec: ContainerSpec): void {
       if (v && 'value' in v) spec.autoRemove = v;
       return;
     }
+    case 'oom-kill-disable':
+      spec.oomKillDisable = booleanLocated(use);
+      return;
+    case 'log-driver':
+      spec.logDriver = scalar(use);
+      return;
     case 'disable-content-trust': {
       const v = booleanLocated(use);
       if (v && 'value' in v) spec.contentTrustDisabled = v;

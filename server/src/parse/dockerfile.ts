@@ -152,6 +152,9 @@ class DockerfileReader {
       case 'ADD':
         this.visitAdd(this.words(keywordRange.end, range.end));
         break;
+      case 'COPY':
+        this.visitCopyFrom(this.words(keywordRange.end, range.end), index);
+        break;
       case 'HEALTHCHECK': {
         const words = this.words(keywordRange.end, range.end);
         const args = words.slice(firstNonFlag(this.text, words));
@@ -329,6 +332,28 @@ class DockerfileReader {
     for (const source of sources) {
       if (!/^https?:\/\//i.test(source.url)) continue;
       this.downloads.push(located({ url: source.url, checksum }, source.start, source.end, this.text.slice(source.start, source.end)));
+    }
+  }
+
+  /**
+   * `COPY --from=<image>`: the build pulls that image to copy files out of it, so it counts among the
+   * images (marked `copiedFrom`). A stage name or index is not an image, and neither is a bare name
+   * (`--from=docs`), which may be a named build context given by `--build-context`: only a reference
+   * with a tag, a digest or a path (`nginx:1.27`, `ghcr.io/org/tool`) is taken for an image.
+   */
+  private visitCopyFrom(words: SourceRange[], index: number): void {
+    const flags = firstNonFlag(this.text, words);
+    for (let i = 0; i < flags; i++) {
+      const word = this.text.slice(words[i].start, words[i].end);
+      const match = /^--from=([^"'\s]+)$/i.exec(word);
+      if (!match) continue;
+      const reference = match[1];
+      if (VARIABLE_REFERENCE.test(reference) || /^\d+$/.test(reference) || this.stageByName.has(reference.toLowerCase())) continue;
+      if (!/[:@/]/.test(reference)) continue;
+      const image = splitImageReference(reference);
+      image.copiedFrom = true;
+      const start = words[i].start + word.length - reference.length;
+      this.images.push(locatedAt(image, start, words[i].end, reference, { instruction: index, replaceOnly: true }));
     }
   }
 

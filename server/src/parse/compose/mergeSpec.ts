@@ -6,7 +6,7 @@ import type { LineIndex } from '../../model/lineIndex';
  * Applies `extends` to the model: `spec` (the extending service) inherits from `base` (already
  * resolved) by the compose-spec merge rules (https://docs.docker.com/reference/compose-file/merge/),
  * which `extends` shares with multi-file merging:
- * - scalars (user, privileged, read_only, namespaces, limits, image): the local value wins;
+ * - scalars (user, privileged, read_only, oom_kill_disable, logging.driver, namespaces, limits, image): the local value wins;
  * - mappings (environment): merged by key, the local value wins;
  * - sequences (cap_add, cap_drop, security_opt, links, devices): appended, duplicates dropped;
  * - unique resources: volumes by target and ports by {host ip, host port, container port, protocol}:
@@ -19,6 +19,9 @@ export function inheritFrom(spec: ContainerSpec, base: ContainerSpec): void {
   spec.user ??= base.user;
   spec.privileged ??= base.privileged;
   spec.readOnly ??= base.readOnly;
+  spec.oomKillDisable ??= base.oomKillDisable;
+  // `logging` is a mapping merged by key: the local driver wins, else the base's.
+  spec.logDriver ??= base.logDriver;
   for (const key of Object.keys(base.namespaces) as (keyof Namespaces)[]) spec.namespaces[key] ??= base.namespaces[key];
   for (const key of Object.keys(base.limits) as (keyof Limits)[]) spec.limits[key] ??= base.limits[key];
   if (spec.image === undefined && base.image !== undefined) {
