@@ -1,9 +1,7 @@
 import { defineRule } from '../server/src/engine/ruleApi';
-
-// Sockets of the container runtimes: whoever can talk to one can start a privileged container on the host.
-// A path with a `/` is a host path even behind a variable (`${XDG_RUNTIME_DIR}/docker.sock`, rootless Docker):
-// volume names cannot contain one.
-const RUNTIME_SOCKET = /\/(?:docker|containerd|podman|crio|dockershim)\.sock$/;
+import { isKnown } from '../server/src/model/located';
+import { hostPathFacts, hostSourceOf } from './support/host-path-lookup';
+import { isSocketProxyImage } from './support/socket-proxies';
 
 export default defineRule({
   id: 'no-docker-socket-mount',
@@ -34,13 +32,24 @@ export default defineRule({
   messages: {
     socketMounted:
       'The container runtime socket "{{source}}" is mounted, which gives root on the host even with :ro (the API stays fully usable); expose only the calls needed through a socket proxy with a restricted API.',
+    socketDirectoryMounted:
+      'The host directory "{{source}}" holds the container runtime socket, which gives root on the host even with :ro (the API stays fully usable); mount only what the container needs, and reach the runtime through a socket proxy with a restricted API.',
+    proxyReadOnly:
+      'The socket proxy "{{image}}" reaches the whole runtime API through "{{source}}": allow only the API sections its clients need, and keep its port on an internal network.',
+    proxyWritable:
+      'The runtime socket "{{source}}" is mounted writable into the socket proxy "{{image}}", which can then change the socket\'s owner and permissions on the host; mount it read-only, allow only the API sections its clients need, and keep its port on an internal network.',
   },
   check(spec, ctx) {
+    const image = isKnown(spec.image) ? spec.image.value.name : undefined;
+    const proxy = image !== undefined && isSocketProxyImage(image);
     for (const mount of spec.mounts) {
-      const source = mount.value.source;
-      if (!source || !['bind', 'volume'].includes(mount.value.type)) continue;
-      if (!RUNTIME_SOCKET.test(source.value.trim())) continue;
-      ctx.report({ at: source, messageId: 'socketMounted', data: { source: source.value.trim() } });
+      const source = hostSourceOf(mount.value);
+      const kind = source === undefined ? undefined : hostPathFacts(source)?.kind;
+      if (kind !== 'runtime-socket' && kind !== 'runtime-socket-dir') continue;
+      const data = { source: source!, image: image ?? '' };
+      if (proxy && mount.value.readOnly) ctx.report({ at: mount.value.source!, messageId: 'proxyReadOnly', severity: 'info', data });
+      else if (proxy) ctx.report({ at: mount.value.source!, messageId: 'proxyWritable', data });
+      else ctx.report({ at: mount.value.source!, messageId: kind === 'runtime-socket' ? 'socketMounted' : 'socketDirectoryMounted', data });
     }
   },
 });

@@ -1,15 +1,7 @@
-import { defineRule } from '../server/src/engine/ruleApi';
-
-/** Host devices that give raw access to memory, I/O ports or whole disks: reading or writing them bypasses every file permission. */
-const RAW_ACCESS: { pattern: RegExp; what: string }[] = [
-  { pattern: /^\/dev\/(?:mem|kmem)$/, what: 'host memory' },
-  { pattern: /^\/dev\/port$/, what: 'host I/O ports' },
-  { pattern: /^\/dev\/(?:sd|vd|xvd|hd)[a-z]+\d*$/, what: 'a whole host disk' },
-  { pattern: /^\/dev\/nvme\d+(?:n\d+(?:p\d+)?)?$/, what: 'a whole host disk' },
-  { pattern: /^\/dev\/mmcblk\d+(?:p\d+)?$/, what: 'a whole host disk' },
-  { pattern: /^\/dev\/(?:loop[\w-]*|dm-\d+)$/, what: 'host block devices' },
-  { pattern: /^\/dev\/(?:mapper|disk)\/./, what: 'a whole host disk' },
-];
+import { defineRule, type RuleContext } from '../server/src/engine/ruleApi';
+import type { Located } from '../server/src/model/located';
+import { hostPathFacts, hostSourceOf } from './support/host-path-lookup';
+import { RAW_DEVICES } from './support/host-paths';
 
 export default defineRule({
   id: 'no-host-devices',
@@ -42,12 +34,20 @@ export default defineRule({
     for (const device of spec.devices) {
       const host = device.value.host.value;
       if (host.includes('$')) continue; // an interpolated path is unknown
-      const raw = RAW_ACCESS.find((r) => r.pattern.test(host));
-      if (raw) {
-        ctx.report({ at: device, messageId: 'rawDevice', severity: 'error', data: { device: host, what: raw.what }, fixes: [] });
-      } else {
-        ctx.report({ at: device, messageId: 'device', data: { device: host }, fixes: [] });
-      }
+      reportDevice(ctx, device, host);
+    }
+    // A device bind-mounted through a volume (`-v /dev/sda:/dev/sda`) is the same device; /dev as a whole,
+    // the host's shared memory and harmless pseudo-devices are no-sensitive-mount's or nothing.
+    for (const mount of spec.mounts) {
+      const source = hostSourceOf(mount.value);
+      const facts = source === undefined ? undefined : hostPathFacts(source);
+      if (facts?.kind === 'device') reportDevice(ctx, mount.value.source!, facts.path);
     }
   },
 });
+
+function reportDevice(ctx: RuleContext<'device' | 'rawDevice'>, at: Located<unknown>, host: string): void {
+  const raw = RAW_DEVICES.find((r) => r.pattern.test(host));
+  if (raw) ctx.report({ at, messageId: 'rawDevice', severity: 'error', data: { device: host, what: raw.what }, fixes: [] });
+  else ctx.report({ at, messageId: 'device', data: { device: host }, fixes: [] });
+}
