@@ -10,9 +10,9 @@ export default defineRule({
   inputs: ['compose', 'run'],
   docs: {
     rationale:
-      'The Docker, containerd, Podman or CRI-O socket is the runtime\'s full API: a container that can reach it can start a privileged container that mounts the host\'s root filesystem, so it is root on the host. Mounting it read-only changes nothing, because `:ro` only stops writes to the socket file, not API calls through it.',
+      "The Docker, containerd, Podman, CRI-O or BuildKit socket (and LXD's, and Docker's named pipe on Windows) is the runtime's full API: a container that can reach it can start a privileged container that mounts the host's root filesystem, so it is root on the host. Mounting it read-only changes nothing, because `:ro` only stops writes to the socket file, not API calls through it; the same holds for a directory that holds the socket (/run, /var/run, /run/containerd, /run/podman, a user's rootless runtime directory). The socket is found by its file name wherever it is, behind a variable too (`${XDG_RUNTIME_DIR}/docker.sock`). A socket proxy (tecnativa/docker-socket-proxy and its forks, linuxserver/socket-proxy, wollomatic/socket-proxy, fluencelabs/docker-socket-proxy, 11notes/socket-proxy, hectorm/cetusguard, cailloumajor/docker-socket-proxy) is the remedy rather than the problem: with the socket read-only it is information, a reminder that the proxy itself reaches the whole API, so it should allow only the API sections its clients need and publish its port only on an internal network; with the socket writable it is an error, since it could then change the socket's owner and permissions on the host. Any other container with the socket stays an error, whatever proxy runs next to it.",
     whenNotToUse:
-      'Trusted infrastructure that must drive the runtime (CI runners, Traefik, Portainer, Watchtower) and that you accept as root on the host; even then, prefer a socket proxy that allows only the API calls it needs.',
+      'Trusted infrastructure that must drive the runtime (CI runners, Traefik, Portainer, Watchtower) and that you accept as root on the host; even then, prefer a socket proxy that allows only the API calls it needs, and point the client at it with DOCKER_HOST.',
     references: [
       'CIS Docker Benchmark 5.31: Ensure that the Docker socket is not mounted inside any containers',
       'https://docs.docker.com/engine/security/#docker-daemon-attack-surface',
@@ -24,7 +24,7 @@ export default defineRule({
         { kind: 'run', code: 'docker run -v /run/containerd/containerd.sock:/run/containerd/containerd.sock alpine:3.20\n' },
       ],
       good: [
-        { kind: 'compose', code: 'services:\n  proxy:\n    image: traefik:3.1\n    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml:ro\n' },
+        { kind: 'compose', code: 'services:\n  proxy:\n    image: traefik:3.1\n    environment:\n      - DOCKER_HOST=tcp://socket-proxy:2375\n    volumes:\n      - ./traefik.yml:/etc/traefik/traefik.yml:ro\n' },
         { kind: 'run', code: 'docker run -v app-data:/data alpine:3.20\n' },
       ],
     },
