@@ -132,6 +132,10 @@ const SYSTEM_CONFIG: HostPathEntry[] = [
       '/etc/network/if-up.d', '/etc/logrotate.conf', '/etc/logrotate.d', '/etc/rsyslog.conf', '/etc/rsyslog.d'],
     { writes: 'add a command the host runs as root (a cron job, a service, a boot or log-rotation script)' },
   ),
+  // systemd's own daemons' settings below /etc/systemd (units there are control, above).
+  ...entries('reference-data', 'none', 'warning', ['/etc/systemd/journald.conf', '/etc/systemd/journald.conf.d', '/etc/systemd/timesyncd.conf', '/etc/systemd/timesyncd.conf.d', '/etc/systemd/network', '/etc/systemd/networkd.conf'], {
+    writes: "change how the host keeps its logs, its clock or its network",
+  }),
   ...entries('system-config', 'none', 'error', ['/etc/profile', '/etc/profile.d', '/etc/bash.bashrc', '/etc/bashrc', '/etc/environment', '/etc/zsh'], {
     writes: 'add a command every login shell on the host runs',
   }),
@@ -153,7 +157,7 @@ const SYSTEM_CONFIG: HostPathEntry[] = [
   ...entries('system-config', 'none', 'error', ['/etc/default', '/etc/grub.d', '/etc/fstab', '/etc/crypttab'], {
     writes: 'change how the host boots and mounts its disks',
   }),
-  ...entries('reference-data', 'none', 'warning', ['/etc/hosts', '/etc/resolv.conf', '/etc/nsswitch.conf', '/etc/hostname'], {
+  ...entries('reference-data', 'none', 'warning', ['/etc/hosts', '/etc/resolv.conf', '/etc/nsswitch.conf', '/etc/hostname', '/etc/systemd/resolved.conf', '/etc/systemd/resolved.conf.d'], {
     writes: "redirect the host's name resolution",
   }),
   ...entries(
@@ -170,6 +174,7 @@ const SYSTEM_SOFTWARE: HostPathEntry[] = [
   }),
   ...entries('system-software', 'none', 'error', ['/lib/modules', '/usr/lib/modules'], { writes: 'plant a kernel module the host loads' }),
   ...entries('system-software', 'none', 'error', ['/boot'], { writes: 'replace the kernel or boot loader the host starts next' }),
+  ...entries('system-software', 'none', 'error', ['/usr/src'], { writes: 'change the kernel headers and sources the host builds its modules from' }),
   // /usr/share is architecture-independent data, mostly documentation and application data
   // (`/usr/share/nginx/html`, `/usr/share/appdata/wireguard`); only what root-run services read counts.
   ...entries('application-data', 'none', 'none', ['/usr/share', '/usr/local', '/usr/local/share'], {}),
@@ -225,7 +230,7 @@ const DEVICES: HostPathEntry[] = [
   },
   // Below /dev: a device, judged by no-host-devices as if passed with `devices:`.
   { path: '/dev/*', kind: 'device', readOnly: 'warning', writable: 'warning' },
-  ...entries('host-devices', 'warning', 'warning', ['/dev/shm', '/dev/mqueue'], {
+  ...entries('host-devices', 'warning', 'warning', ['/dev/shm', '/dev/mqueue', '/dev/hugepages'], {
     reads: 'read the shared memory and message queues of host processes (as ipc: host does)',
     writes: 'change the data host processes share there',
   }),
