@@ -189,6 +189,7 @@ const SYSTEM_SOFTWARE: HostPathEntry[] = [
     writes: 'replace a program or library the host runs as root',
   }),
   ...entries('reference-data', 'none', 'warning', ['/usr/share/zoneinfo'], { writes: "change the host's time zone data" }),
+  ...entries('reference-data', 'none', 'warning', ['/usr/lib/os-release'], { writes: "change data every host program reads (its identity)" }),
 ];
 
 // ---- Kernel interfaces and devices ----
@@ -207,11 +208,13 @@ const KERNEL: HostPathEntry[] = [
   {
     path: '/sys', kind: 'kernel-interface', readOnly: 'info', writable: 'error',
     reads: "see the host's hardware, kernel and cgroup settings",
-    writes: 'change kernel settings (the uevent helper, cgroup release agents) and so run commands as root on the host',
+    writes: 'change kernel settings (the uevent helper) and so run commands as root on the host',
   },
   ...entries('kernel-interface', 'none', 'warning', ['/sys/class', '/sys/devices', '/sys/bus'], { writes: 'change host device settings (GPIO, LEDs, power)' }),
-  ...entries('kernel-interface', 'none', 'error', ['/sys/fs/cgroup'], {
-    writes: "escape through a cgroup release agent and change every container's resource limits",
+  // Writing cgroup files as root changes limits and membership; release agents and device rules also need
+  // CAP_SYS_ADMIN, which a container without --privileged lacks (CVE-2022-0492 closed the gap).
+  ...entries('kernel-interface', 'none', 'warning', ['/sys/fs/cgroup'], {
+    writes: "change the resource limits of every container and host service, and freeze or move their processes",
   }),
   ...entries('kernel-interface', 'none', 'error', ['/sys/kernel/security', '/sys/firmware', '/sys/module'], {
     writes: "change the host's security policies, firmware variables or kernel module parameters",
@@ -230,7 +233,10 @@ const DEVICES: HostPathEntry[] = [
   },
   // Below /dev: a device, judged by no-host-devices as if passed with `devices:`.
   { path: '/dev/*', kind: 'device', readOnly: 'warning', writable: 'warning' },
-  ...entries('host-devices', 'warning', 'warning', ['/dev/shm', '/dev/mqueue', '/dev/hugepages'], {
+  ...entries('host-devices', 'warning', 'warning', ['/dev/hugepages'], {
+    reads: 'read the huge-page memory host processes share (DPDK, databases)', writes: 'change the data host processes share there',
+  }),
+  ...entries('host-devices', 'warning', 'warning', ['/dev/shm', '/dev/mqueue'], {
     reads: 'read the shared memory and message queues of host processes (as ipc: host does)',
     writes: 'change the data host processes share there',
   }),
