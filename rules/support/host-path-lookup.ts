@@ -56,8 +56,23 @@ function systemPath(path: string): string {
   return normal === '/var/run' || normal.startsWith('/var/run/') ? normal.slice('/var'.length) : normal;
 }
 
+/**
+ * Three rules look up every bind mount, and the same sources recur across a file's services
+ * (`/etc/localtime`, the socket): answers are kept, a bounded number, as plain strings to objects.
+ */
+const answers = new Map<string, HostPathFacts | undefined>();
+const MAX_ANSWERS = 4096;
+
 /** What mounting `source` gives the container, or undefined when it is not a known host path (a project directory, an unknown variable). */
 export function hostPathFacts(source: string): HostPathFacts | undefined {
+  if (answers.has(source)) return answers.get(source);
+  const facts = computeFacts(source);
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(source, facts);
+  return facts;
+}
+
+function computeFacts(source: string): HostPathFacts | undefined {
   if (RUNTIME_SOCKET_FILE.test(source)) {
     return { kind: 'runtime-socket', path: source, readOnly: 'error', writable: 'error', reads: "reach the container runtime's whole API" };
   }
@@ -80,15 +95,31 @@ function segmentsOf(path: string): string[] {
   return path === '/' ? [] : path.replace(/^\//, '').split('/');
 }
 
-function indexed(list: readonly HostPathEntry[]): IndexedEntry[] {
-  return list.map((entry) => {
+/** Entries by their first segment (`etc`, `~`); `/` itself, with none, is in every bucket. No entry starts with `*`. */
+interface PathIndex {
+  byFirst: Map<string, IndexedEntry[]>;
+  root: IndexedEntry[];
+}
+
+function indexed(list: readonly HostPathEntry[]): PathIndex {
+  const all = list.map((entry) => {
     const segments = segmentsOf(entry.path);
     return { entry, segments, wildcards: segments.filter((s) => s === '*').length };
   });
+  const root = all.filter((e) => e.segments.length === 0);
+  const byFirst = new Map<string, IndexedEntry[]>();
+  for (const e of all) if (e.segments.length > 0) byFirst.set(e.segments[0], [...(byFirst.get(e.segments[0]) ?? root), e]);
+  return { byFirst, root };
 }
 
 const SYSTEM_INDEX = indexed(HOST_PATHS);
 const HOME_INDEX = indexed(HOME_PATHS);
+
+/** The entries that can be at, above or below `segments`: those of its first segment (all of them for `/`). */
+function candidatesOf(index: PathIndex, segments: string[]): IndexedEntry[] {
+  if (segments.length === 0) return [...index.root, ...[...index.byFirst.values()].flatMap((b) => b.slice(index.root.length))];
+  return index.byFirst.get(segments[0]) ?? index.root;
+}
 
 /** Whether the first `count` segments of `pattern` (with `*` for any one) match those of `path`. */
 function prefixMatches(pattern: string[], path: string[], count: number): boolean {
@@ -106,11 +137,11 @@ function concretePath(entry: IndexedEntry, path: string[], render: (p: string) =
  * The deepest entry at or above `path` says what it is; entries below it that a parent exposes can only
  * raise that (`/var/lib` holds `/var/lib/docker`), and are then named in the text.
  */
-function lookup(index: IndexedEntry[], path: string, render: (p: string) => string): HostPathFacts | undefined {
+function lookup(index: PathIndex, path: string, render: (p: string) => string): HostPathFacts | undefined {
   const segments = segmentsOf(path);
   let best: IndexedEntry | undefined;
   const below: IndexedEntry[] = [];
-  for (const candidate of index) {
+  for (const candidate of candidatesOf(index, segments)) {
     const n = candidate.segments.length;
     if (n > segments.length) {
       if (candidate.entry.inParent !== false && prefixMatches(candidate.segments, segments, segments.length)) below.push(candidate);
