@@ -38,7 +38,7 @@ export function hostSourceOf(mount: Mount): string | undefined {
 /** `~`, `~user`, `$HOME`, `${HOME}`: a home directory whatever its value, so known enough to judge. */
 const HOME_VARIABLE = /^(?:~[^/]*|\$HOME|\$\{HOME\})(?=\/|$)/;
 /** Homes written as host paths: root's, Linux and macOS users', a Windows user's through WSL or Git Bash. */
-const HOME_PATH = /^(?:\/root|\/home\/[^/]+|\/Users\/[^/]+|(?:\/mnt)?\/[a-zA-Z]\/Users\/[^/]+)(?=\/|$)/;
+const HOME_PATH = /^(?:\/root|\/home\/[^/]+|\/Users\/[^/]+|\/(?:mnt\/)?[a-zA-Z]\/Users\/[^/]+)(?=\/|$)/;
 
 /** The home a path is in, as written (`$HOME`, `/home/me`), and the path below it (`''` for the home itself). */
 function homeRelative(path: string): { home: string; rest: string } | undefined {
@@ -72,14 +72,19 @@ export function hostPathFacts(source: string): HostPathFacts | undefined {
   return facts;
 }
 
-function computeFacts(source: string): HostPathFacts | undefined {
-  if (RUNTIME_SOCKET_FILE.test(source)) {
-    return { kind: 'runtime-socket', path: source, readOnly: 'error', writable: 'error', reads: "reach the container runtime's whole API" };
+/** `C:\\Users\\me\\.ssh`, `c:/Users/me`: Docker Desktop's Windows paths, written as WSL and Git Bash see them (`/c/Users/me/.ssh`). */
+const WINDOWS_DRIVE = /^([A-Za-z]):[\\/]/;
+
+function computeFacts(written: string): HostPathFacts | undefined {
+  if (RUNTIME_SOCKET_FILE.test(written)) {
+    return { kind: 'runtime-socket', path: written, readOnly: 'error', writable: 'error', reads: "reach the container runtime's whole API" };
   }
+  const drive = WINDOWS_DRIVE.exec(written);
+  const source = drive ? `/${drive[1].toLowerCase()}/${written.slice(3).replace(/\\/g, '/')}` : written;
   const home = homeRelative(source);
   if (home) {
     const path = home.rest === '' ? '~' : `~/${home.rest}`;
-    return lookup(HOME_INDEX, path, (p) => home.home + p.slice(1));
+    return lookup(HOME_INDEX, path, (p) => (drive ? written.slice(0, home.home.length) : home.home) + p.slice(1));
   }
   if (!source.startsWith('/') || source.includes('$')) return undefined;
   return lookup(SYSTEM_INDEX, systemPath(source), (p) => p);

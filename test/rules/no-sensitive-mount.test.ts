@@ -15,6 +15,7 @@ ruleTester.run(rule, {
     { kind: 'run', name: 'a project directory under a home is the user\'s own data', code: 'docker run -v /home/me/app:/app -v /root/project:/src -v ~/src/site:/site alpine:3.20\n' },
     { kind: 'compose', name: 'project and cache directories under a home, and a .ssh that is not directly in one', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ~/projects/app:/app\n      - /home/me/.cache/pip:/root/.cache/pip\n      - /home/me/app/.ssh:/keys\n      - ${HOME}/code:/code\n' },
     { kind: 'run', code: 'docker run --mount type=volume,source=logs,target=/var/log alpine:3.20\n' },
+    { kind: 'run', name: 'a Windows project directory and data drive', code: 'docker run -v "C:\\Users\\me\\projects\\app:/app" -v D:\\\\data:/data alpine:3.20\n' },
     {
       kind: 'compose',
       name: 'system software and reference data read-only: kernel modules, systemd units, headers, boot files, CA certificates, accounts, os-release',
@@ -321,6 +322,17 @@ ruleTester.run(rule, {
         { messageId: 'readOnlyExposed', data: { source: '/Users/me/.aws', reads: 'read the user\'s cloud credentials' }, severity: 'warning', line: 1, column: 15, endLine: 1, endColumn: 29 },
         { messageId: 'writableExposed', data: { source: '/var', reads: 'read every container\'s files, volumes and configuration, the secrets in their environment variables included (in /var/lib/docker)', writes: 'change any container\'s files and configuration (in /var/lib/docker)' }, severity: 'error', line: 1, column: 47, endLine: 1, endColumn: 51 },
         { messageId: 'writable', data: { source: '/var/log', writes: 'tamper with the host\'s logs', remedy: 'mount it read-only' }, severity: 'warning', line: 1, column: 65, endLine: 1, endColumn: 73 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'Docker Desktop on Windows: homes written with a drive letter',
+      code: 'services:\n  app:\n    image: alpine\n    volumes:\n      - C:\\Users\\me\\.ssh:/root/.ssh:ro\n      - c:/Users/me/.aws:/root/.aws\n      - //c/Users/me/.kube:/root/.kube\n',
+      errors: [
+        { messageId: 'readOnlyExposed', data: { source: 'C:\\Users\\me\\.ssh', reads: 'read the user\'s SSH private keys' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 25 },
+        { messageId: 'writableExposed', data: { source: 'c:/Users/me/.aws', reads: 'read the user\'s cloud credentials', writes: 'plant credentials and helper programs the user\'s tools will use' }, severity: 'error', line: 6, column: 9, endLine: 6, endColumn: 25 },
+        { messageId: 'writableExposed', data: { source: '/c/Users/me/.kube', reads: 'read the user\'s Kubernetes credentials', writes: 'plant credentials and helper programs the user\'s tools will use' }, severity: 'error', line: 7, column: 9, endLine: 7, endColumn: 27 },
       ],
       fixes: [],
     },

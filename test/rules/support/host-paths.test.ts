@@ -106,6 +106,10 @@ describe('hostPathFacts', () => {
       '${HOME}/.config': 'credentials warning/error',
       '/Users/me/.kube/config': 'credentials warning/error',
       '/mnt/c/Users/me/.ssh': 'credentials warning/error',
+      'C:\\Users\\me\\.ssh': 'credentials warning/error',
+      'c:/Users/me/.docker/config.json': 'credentials warning/error',
+      'C:\\Users\\me\\projects\\app': '-',
+      'D:\\data': '-',
       '~/.ssh/known_hosts': 'reference-data none/warning',
       '~/.ssh/authorized_keys': 'user-startup none/error',
       '~/.bashrc': 'user-startup none/error',
@@ -121,6 +125,7 @@ describe('hostPathFacts', () => {
   it('names the entry below a parent that it takes its level from', () => {
     assert.match(hostPathFacts('/var')!.reads!, /\(in \/var\/lib\/docker\)$/);
     assert.match(hostPathFacts('$HOME/.config')!.reads!, /\(in \$HOME\/\.config\/gcloud\)$/);
+    assert.match(hostPathFacts('C:\\Users\\me\\.config')!.reads!, /\(in C:\\Users\\me\/\.config\/gcloud\)$/);
     assert.equal(hostPathFacts('/etc')!.reads, "read the host's password hashes, SSH host keys and service configuration");
   });
 });
