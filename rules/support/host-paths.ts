@@ -269,7 +269,7 @@ const RUNTIME: HostPathEntry[] = [
     path: '/run', kind: 'runtime-socket-dir', readOnly: 'error', writable: 'error', exact: true, coversBelow: true,
     reads: 'reach the container runtime socket in it',
   },
-  ...entries('runtime-socket-dir', 'error', 'error', ['/run/containerd', '/run/docker', '/run/crio', '/run/podman', '/run/buildkit', '/run/k3s', '/run/balena-engine'], {
+  ...entries('runtime-socket-dir', 'error', 'error', ['/run/containerd', '/run/crio', '/run/podman', '/run/buildkit', '/run/k3s', '/run/balena-engine'], {
     reads: 'reach the container runtime socket in it',
   }),
   // Other directories of /run are services' sockets and state (`/run/mysqld`, `/run/php`, `/run/postgresql`):
@@ -277,7 +277,7 @@ const RUNTIME: HostPathEntry[] = [
   ...entries('host-service-socket', 'warning', 'warning', ['/run/dbus'], {
     reads: 'send requests to host services over the system D-Bus (systemd among them, which acts for a root caller)',
   }),
-  ...entries('host-service-socket', 'error', 'error', ['/run/systemd/private', '/run/systemd/userdb'], {
+  ...entries('host-service-socket', 'error', 'error', ['/run/systemd/private'], {
     reads: 'send commands to systemd itself, which starts any service as root',
   }),
   ...entries('application-data', 'none', 'none', ['/run/systemd', '/run/systemd/journal'], {}),
