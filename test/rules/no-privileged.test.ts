@@ -13,6 +13,20 @@ ruleTester.run(rule, {
   ],
   invalid: [
     {
+      kind: 'run',
+      name: 'a documentation placeholder image: the flag is still judged',
+      code: 'docker run -d --privileged <image>',
+      errors: [{ messageId: 'privileged', severity: 'error', line: 1, column: 15, endLine: 1, endColumn: 27 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'docker run -d <image>' }],
+    },
+    {
+      kind: 'run',
+      name: 'options left out and no image at all: the flag is still judged',
+      code: 'docker run ... --privileged',
+      errors: [{ messageId: 'privileged', line: 1, column: 16, endLine: 1, endColumn: 28 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'docker run ...' }],
+    },
+    {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    privileged: true\n',
       errors: [{ messageId: 'privileged', severity: 'error', line: 4, column: 5, endLine: 4, endColumn: 21 }],

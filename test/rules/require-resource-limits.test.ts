@@ -3,6 +3,8 @@ import rule from '../../rules/require-resource-limits';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'run', code: 'docker run -d -p 8080:80 <image>', name: 'a documentation example with a placeholder image: hardening left out is not asked' },
+    { kind: 'run', code: 'docker run -d -p 8080:80', name: 'a command cut short (no image): hardening left out is not asked' },
     { kind: 'run', name: 'a foreground --rm container is a one-shot tool', code: 'docker run --rm -v "$PWD:/src" -w /src golangci/golangci-lint:v1.61.0 golangci-lint run\n' },
     { kind: 'run', name: 'grouped flags: -it --rm', code: 'docker run -it --rm alpine:3.20 sh\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 100\n' },

@@ -150,7 +150,7 @@ class DockerfileWriter {
     if (!numeric) return undefined;
     const chain = stageChain(this.handle, stageIndex);
     const base = this.handle.stages[chain[chain.length - 1]];
-    if (!base.image || base.imageIsVariable) return undefined;
+    if (!base.image || base.imageIsUnknown) return undefined;
     const family: ImageFamily = imageFamily(base.image);
     if (family === 'none') return undefined;
     const uid = numeric[1];

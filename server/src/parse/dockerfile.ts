@@ -4,7 +4,8 @@ import { LineIndex } from '../model/lineIndex';
 import { isKnown, located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
 import { officialEntrypointDropsPrivileges, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
-import { splitImageReference } from '../model/imageRef';
+import { parseImageRef, splitImageReference } from '../model/imageRef';
+import { PLACEHOLDER_REASON } from './placeholders';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
 import { argumentSpan, firstNonFlag, splitWords } from './dockerfile/words';
 import { simpleProperties } from './dockerfile/simpleProperties';
@@ -169,7 +170,7 @@ class DockerfileReader {
   }
 
   private visitFrom(index: number, range: SourceRange, words: SourceRange[]): void {
-    const stage: StageInfo = { from: index, imageIsVariable: false, instructions: [], range: { ...range } };
+    const stage: StageInfo = { from: index, imageIsUnknown: false, instructions: [], range: { ...range } };
     const first = firstNonFlag(this.text, words);
     const imageRange = words[first] as SourceRange | undefined;
     const asWord = words[first + 1];
@@ -182,11 +183,12 @@ class DockerfileReader {
     } else {
       const imageText = this.text.slice(imageRange.start, imageRange.end);
       stage.imageRange = imageRange;
-      if (VARIABLE_REFERENCE.test(imageText)) {
-        stage.imageIsVariable = true;
+      const parent = this.stageByName.get(imageText.toLowerCase());
+      // `FROM $BASE` is known at build time only; `FROM <base-image>` (a documentation example) not at all.
+      if (VARIABLE_REFERENCE.test(imageText) || (parent === undefined && !parseImageRef(imageText))) {
+        stage.imageIsUnknown = true;
       } else {
         const image = splitImageReference(imageText);
-        const parent = this.stageByName.get(imageText.toLowerCase());
         if (parent !== undefined) {
           image.isStage = true;
           stage.parent = parent;
@@ -420,14 +422,15 @@ class DockerfileReader {
       spec.ports.push(...settings.ports);
       spec.mounts.push(...settings.mounts);
     }
-    if (spec.user === undefined && base.image && !base.imageIsVariable && !runsAsNonRootByDefault(base.image)) {
+    if (spec.user === undefined && base.image && !base.imageIsUnknown && !runsAsNonRootByDefault(base.image)) {
       spec.implicitRootAt = final.imageRange ?? from.range;
     }
     spec.dropsPrivilegesAtRuntime = this.dropsPrivileges(chain, base);
 
-    if (final.imageIsVariable && final.imageRange) {
+    if (final.imageIsUnknown && final.imageRange) {
       const { start, end } = final.imageRange;
-      spec.image = unknown(start, end, this.text.slice(start, end), 'FROM refers to a build argument');
+      const raw = this.text.slice(start, end);
+      spec.image = unknown(start, end, raw, VARIABLE_REFERENCE.test(raw) ? 'FROM refers to a build argument' : PLACEHOLDER_REASON);
     } else if (final.image && final.imageRange) {
       spec.image = this.images.find((i) => i.range.start === final.imageRange!.start);
     }
