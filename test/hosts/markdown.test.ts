@@ -80,6 +80,16 @@ const cases: HostCase[] = [
     findings: [{ ruleId: 'no-pipe-to-shell', line: 3, column: 5, endLine: 3, endColumn: 43 }],
   },
   {
+    name: 'a dockerfile fence without FROM is judged on what its instructions carry',
+    code: `Add this to your image:\n\n${F}dockerfile\nRUN sudo apt-get install -y curl\nUSER root\n${F}\n`,
+    ruleIds: ['no-sudo', 'no-root-user', 'pin-image-version'],
+    findings: [
+      { ruleId: 'no-sudo', line: 4, column: 5, endLine: 4, endColumn: 9 },
+      { ruleId: 'no-root-user', line: 5, column: 6, endLine: 5, endColumn: 10 },
+    ],
+    fix: { finding: 1, messageId: 'runAsUid', output: `Add this to your image:\n\n${F}dockerfile\nRUN sudo apt-get install -y curl\nUSER 10001:10001\n${F}\n` },
+  },
+  {
     name: 'placeholders, chains and variables: no crash, no invented finding',
     code: `${F}sh\ndocker run [OPTIONS] IMAGE [COMMAND]\ndocker run ... <image>\nremediation="docker run --privileged x"\ndocker pull a:1 && docker run --privileged a:1 | tee log\n${F}\n`,
     ruleIds: P,

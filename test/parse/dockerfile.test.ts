@@ -295,7 +295,22 @@ describe('parseDockerfile', () => {
     const text = '\u0000\u0001\uFFFD\uD800 garbage \u007F\n\u0000FROM\u0000 x\n\\\n[';
     const parsed = parseDockerfile(text);
     assert.equal(parsed.kind, 'dockerfile');
-    assert.deepEqual(parsed.specs, []);
+    // No FROM: a fragment, and none of its lines is an instruction that sets anything.
+    assert.deepEqual(parsed.specs.map((s) => [s.fragment, s.user, s.commands, s.env, s.ports, s.images]), [[true, undefined, [], [], [], []]]);
+  });
+
+  it('reads Dockerfile text without FROM as a fragment: what its instructions carry, nothing about a whole image', () => {
+    const text = '# a README example\nRUN sudo apt-get install -y curl\nUSER root\nEXPOSE 22\nENV PASSWORD=hunter2\nVOLUME /data\nENTRYPOINT ["gosu", "app", "run"]\n';
+    const spec = only(text);
+    assert.deepEqual([spec.origin.name, span(text, spec.origin.nameRange), spec.incomplete, spec.fragment], ['Dockerfile fragment', '2:1-2:33', true, true]);
+    assert.deepEqual(describeValue(text, spec.user), { value: 'root', raw: 'root', at: '3:6-3:10' });
+    assert.deepEqual(spec.ports.map((p) => p.value.containerPort.value), ['22']);
+    assert.deepEqual(spec.mounts.map((m) => m.value.target?.value), ['/data']);
+    assert.deepEqual(spec.env.map((e) => e.value.name.value), ['PASSWORD']);
+    assert.deepEqual(spec.commands.map((c) => c.kind), ['run', 'entrypoint']);
+    assert.deepEqual([spec.image, spec.images, spec.implicitRootAt, spec.dropsPrivilegesAtRuntime], [undefined, [], undefined, true]);
+    // Comments and parser directives alone are no fragment.
+    assert.deepEqual(parseDockerfile('# syntax=docker/dockerfile:1\n# nothing here\n').specs, []);
   });
 });
 

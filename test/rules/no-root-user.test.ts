@@ -3,6 +3,7 @@ import rule from '../../rules/no-root-user';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'dockerfile', name: 'a fragment without FROM and without USER: no whole image, no "no USER is set"', code: 'RUN apt-get update\nCMD ["app"]\n' },
     {
       kind: 'dockerfile',
       name: 'root only in a build stage',
@@ -20,6 +21,13 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run nginx:1.27\n' },
   ],
   invalid: [
+    {
+      kind: 'dockerfile',
+      name: 'a fragment without FROM (a README example, a file being typed): USER root is judged and rewritten in place',
+      code: 'RUN apt-get update\nUSER root\nCMD ["app"]\n',
+      errors: [{ messageId: 'root', data: { user: 'root' }, severity: 'warning', line: 2, column: 6, endLine: 2, endColumn: 10 }],
+      fixes: [{ messageId: 'runAsUid', output: 'RUN apt-get update\nUSER 10001:10001\nCMD ["app"]\n' }],
+    },
     {
       kind: 'dockerfile',
       name: 'USER root before a gosu entrypoint: info',

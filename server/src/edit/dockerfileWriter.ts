@@ -97,9 +97,11 @@ class DockerfileWriter {
     const user = values.user;
     if (keys.length !== 1 || user === undefined || !USER_VALUE.test(user)) return null;
     const stageIndex = typeof spec.origin.node === 'number' ? spec.origin.node : this.handle.stages.length - 1;
-    const stage = this.handle.stages[stageIndex];
-    if (!stage) return null;
-    const own = stage.instructions.map((i) => this.handle.instructions[i]);
+    const stage = this.handle.stages[stageIndex] as (typeof this.handle.stages)[number] | undefined;
+    // A fragment without FROM: its own USER can be rewritten, but nothing is inserted into it.
+    const fragment = !stage && this.handle.stages.length === 0;
+    if (!stage && !fragment) return null;
+    const own = stage ? stage.instructions.map((i) => this.handle.instructions[i]) : this.handle.instructions;
 
     const lastUser = [...own].reverse().find((i) => i.keyword === 'USER');
     if (lastUser) {
@@ -109,7 +111,7 @@ class DockerfileWriter {
       if (VARIABLE_REFERENCE.test(this.text.slice(range.start, range.end))) return null;
       return [{ range, newText: user }];
     }
-    return this.insertUser(stageIndex, own, user);
+    return fragment ? null : this.insertUser(stageIndex, own, user);
   }
 
   private insertUser(stageIndex: number, own: InstructionInfo[], user: string): TextEdit[] | null {

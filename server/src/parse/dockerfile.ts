@@ -66,6 +66,8 @@ class DockerfileReader {
   private readonly instructions: InstructionInfo[] = [];
   private readonly stages: StageInfo[] = [];
   private readonly settings: StageSettings[] = [];
+  /** Settings written before any FROM: only a fragment without FROM (a Markdown example, a file being typed) uses them. */
+  private readonly headless: StageSettings = { ports: [], mounts: [] };
   private readonly stageByName = new Map<string, number>();
   private readonly env: Located<EnvVar>[] = [];
   private readonly commands: ShellCommand[] = [];
@@ -92,7 +94,7 @@ class DockerfileReader {
       instructions: this.instructions,
       stages: this.stages,
     };
-    const specs = this.stages.length > 0 ? [this.finalSpec(handle)] : [];
+    const specs = this.stages.length > 0 ? [this.finalSpec(handle)] : this.instructions.length > 0 ? [this.fragmentSpec()] : [];
     return { kind: 'dockerfile', text: this.text, specs, problems: this.problems, handle };
   }
 
@@ -121,7 +123,7 @@ class DockerfileReader {
       this.stages[stage].instructions.push(index);
       this.stages[stage].range.end = range.end;
     }
-    const settings: StageSettings | undefined = this.settings[stage];
+    const settings: StageSettings = stage >= 0 ? this.settings[stage] : this.headless;
 
     switch (keyword) {
       case 'ARG':
@@ -441,6 +443,33 @@ class DockerfileReader {
     return spec;
   }
 
+  /**
+   * Dockerfile text without FROM: the findings its instructions carry (`RUN sudo`, `USER root`, `ENV PASSWORD=…`,
+   * EXPOSE 22), but none that need a whole image (no USER at all, the base image's pinning): it is a fragment.
+   */
+  private fragmentSpec(): ContainerSpec {
+    const first = this.instructions[0];
+    const last = this.instructions[this.instructions.length - 1];
+    const spec = emptySpec({
+      kind: 'dockerfile',
+      name: 'Dockerfile fragment',
+      range: { start: first.range.start, end: last.range.end },
+      nameRange: { ...first.range },
+      node: -1,
+    });
+    spec.incomplete = true;
+    spec.fragment = true;
+    const settings = this.headless;
+    spec.user = settings.user;
+    spec.ports.push(...settings.ports);
+    spec.mounts.push(...settings.mounts);
+    spec.dropsPrivilegesAtRuntime = [settings.entrypoint, settings.cmd].some((command) => command !== undefined && PRIVILEGE_DROP.test(commandText(command)));
+    spec.env = this.env;
+    spec.commands = this.commands;
+    spec.downloads = this.downloads;
+    return spec;
+  }
+
   /** The stage of the instruction at `offset` (-1 before the first FROM). */
   private stageAt(offset: number): number {
     const instruction = this.instructions.find((i) => i.range.start <= offset && offset <= i.range.end);
@@ -451,9 +480,7 @@ class DockerfileReader {
     const entrypoint = chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined);
     const cmd = chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined);
     for (const command of [entrypoint, cmd]) {
-      if (!command) continue;
-      const text = command.form === 'exec' ? command.words.map((w) => w.value).join(' ') : command.text.value;
-      if (PRIVILEGE_DROP.test(text)) return true;
+      if (command && PRIVILEGE_DROP.test(commandText(command))) return true;
     }
     // Built like the official images: gosu/su-exec installed (or tried) by a RUN of this image, and an
     // entrypoint script, which cannot be read from here, to use it.
@@ -473,6 +500,11 @@ class DockerfileReader {
  */
 function locatedAt<T>(value: T, start: number, end: number, raw: string, node: ValueNode): Located<T> {
   return { value, range: { start, end }, raw, node };
+}
+
+/** A command as one string: the exec form's words joined, the shell form as written. */
+function commandText(command: ShellCommand): string {
+  return command.form === 'exec' ? command.words.map((w) => w.value).join(' ') : command.text.value;
 }
 
 /** `"/data"` → `/data`: shell-form arguments may be quoted. */
