@@ -1,6 +1,7 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 import { isKnown, type Located, type SourceRange } from '../server/src/model/located';
-import { effectiveCommand, programName, simpleCommandsMentioning } from './support/shell-commands';
+import type { ContainerSpec } from '../server/src/model/containerSpec';
+import { effectiveCommand, programName, simpleCommandsMentioning, type SimpleCommand } from './support/shell-commands';
 
 type MessageId = 'tlsDisabled' | 'signatureDisabled' | 'configDisablesTls' | 'envDisablesTls' | 'addWithoutChecksum';
 interface Hit {
@@ -61,6 +62,35 @@ const TLS_ENV = new Map<string, (value: string) => boolean>(Object.entries({
  */
 const MAY_DISABLE_CHECKS =
   /insecure|no-check-certificate|trusted[-_]host|allow-?(?:unauthenticated|untrusted|downgrade)|no-?gpg|nosignature|strict[-_]?ssl|sslverify|git_ssl_no_verify|node_tls_reject_unauthorized|pythonhttpsverify|curl[^]*?-[a-z0-9#:]*k/i;
+
+/** apk options that take a value as the next word (global ones and `add`'s `--virtual`). */
+const APK_VALUE_OPTIONS = new Set(['-X', '--repository', '-p', '--root', '-t', '--virtual', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '--timeout', '--cache-max-age', '--progress-fd']);
+
+/** A package argument that names a file (`/tmp/packages/*.apk`, `./tool.apk`) rather than a package of a repository. */
+const LOCAL_PACKAGE = /\/|\.apk$/i;
+
+/**
+ * `apk add --allow-untrusted /tmp/packages/*.apk`: every package is a file already in the build (a builder
+ * stage's output copied in), so no download goes unchecked, unless the same RUN fetches it (curl, wget) or the
+ * build downloads an .apk somewhere. A package named from a repository (`apk add --allow-untrusted foo`) is one.
+ */
+function apkInstallsLocalFilesOnly(args: Located<string>[], command: SimpleCommand, spec: ContainerSpec): boolean {
+  const packages: string[] = [];
+  let subcommand: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i].value;
+    if (arg.startsWith('-')) {
+      if (APK_VALUE_OPTIONS.has(arg)) i++;
+      continue;
+    }
+    if (subcommand === undefined) subcommand = arg;
+    else packages.push(arg);
+  }
+  if (subcommand !== 'add' || packages.length === 0 || !packages.every((p) => LOCAL_PACKAGE.test(p))) return false;
+  if (/\b(?:curl|wget)\b/.test(command.command.text.value)) return false;
+  const fetchesApk = (text: string) => /https?:\/\/\S*\.apk\b/i.test(text);
+  return !spec.commands.some((c) => fetchesApk(c.text.value)) && !(spec.downloads ?? []).some((d) => fetchesApk(d.value.url));
+}
 
 function span(from: Located<unknown>, to: Located<unknown>): SourceRange {
   return { start: from.range.start, end: to.range.end };
@@ -135,7 +165,7 @@ export default defineRule({
   inputs: ['dockerfile'],
   docs: {
     rationale:
-      'Flags such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `apt-get --allow-unauthenticated` or `NODE_TLS_REJECT_UNAUTHORIZED=0` let anyone between the build and the server (a proxy, a poisoned mirror, a hostile network) replace what the image installs; `ADD https://…` without `--checksum` trusts whatever the server sends that day.',
+      'Flags such as `curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `apt-get --allow-unauthenticated` or `NODE_TLS_REJECT_UNAUTHORIZED=0` let anyone between the build and the server (a proxy, a poisoned mirror, a hostile network) replace what the image installs; `ADD https://…` without `--checksum` trusts whatever the server sends that day. `apk add --allow-untrusted` on package files already in the build (`/tmp/packages/*.apk` copied from a builder stage) is not reported, unless the same RUN fetches them or the build downloads an .apk.',
     whenNotToUse:
       'Builds that only reach an internal mirror over a network you control; even then, installing the internal CA certificate (`COPY ca.crt /usr/local/share/ca-certificates/` + `update-ca-certificates`) is the better fix.',
     references: [
@@ -171,7 +201,10 @@ export default defineRule({
         if (hit) hits.push(hit);
       }
       const { name, args } = effectiveCommand(command);
-      if (name) hits.push(...commandHits(name, args));
+      if (!name) continue;
+      const found = commandHits(name, args);
+      const localPackages = programName(name) === 'apk' && found.length > 0 && apkInstallsLocalFilesOnly(args, command, spec);
+      hits.push(...(localPackages ? found.filter((h) => h.messageId !== 'signatureDisabled') : found));
     }
     for (const entry of spec.env) {
       const { name, value } = entry.value;
