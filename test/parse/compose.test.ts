@@ -179,6 +179,23 @@ describe('compose parser: ports and devices', () => {
   });
 });
 
+describe('compose parser: images that give root up themselves', () => {
+  it('judges the image as a Dockerfile built FROM it would be: with its own entrypoint, for its server command', () => {
+    const cases: [string, 'entrypoint' | 'workers' | undefined][] = [
+      ['image: postgres:16', 'entrypoint'],
+      ['image: redis:7.4\n    command: redis-server --appendonly yes', 'entrypoint'],
+      ['image: redis:7.4\n    command: ["sh", "-c", "sleep 1"]', undefined],
+      ['image: nginx:1.27', 'workers'],
+      ['image: php:8.3-fpm', 'workers'],
+      ['image: nginx:1.27\n    entrypoint: ["/start.sh"]', undefined],
+      ['image: postgres:16\n    command: ${CMD}', undefined],
+      ['image: myorg/nginx:1', undefined],
+      ['image: nginx:1.27\n    build: .', undefined],
+    ];
+    assert.deepEqual(cases.map(([service]) => [service, parseCompose(`services:\n  app:\n    ${service}\n`).specs[0].dropsPrivilegesAtRuntime]), cases);
+  });
+});
+
 describe('compose parser: documentation placeholders', () => {
   it('a placeholder image is unknown and pulls nothing; the other settings are read', () => {
     for (const image of ['<your-image>', 'myorg/app:<tag>', 'IMAGE_NAME', '"{{image}}"', 'app:[version]']) {

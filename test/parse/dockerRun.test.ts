@@ -53,6 +53,22 @@ describe('parseShell: finding docker run commands', () => {
   });
 });
 
+describe('parseShell: images that give root up themselves', () => {
+  it('judges the image as a Dockerfile built FROM it would be: with its own entrypoint, for its server command', () => {
+    const cases: [string, 'entrypoint' | 'workers' | undefined][] = [
+      ['docker run -u root postgres:16', 'entrypoint'],
+      ['docker run -u root mysql:8.4 mysqld --skip-name-resolve', 'entrypoint'],
+      ['docker run -u root postgres:16 bash', undefined],
+      ['docker run -u root --entrypoint sh postgres:16', undefined],
+      ['docker run -u 0 httpd:2.4', 'workers'],
+      ['docker run -u 0 nginx:1.27 nginx-debug -g "daemon off;"', 'workers'],
+      ['docker run -u 0 myorg/postgres:16', undefined],
+      ['docker run -u 0 <image>', undefined],
+    ];
+    assert.deepEqual(cases.map(([text]) => [text, only(text).dropsPrivilegesAtRuntime]), cases);
+  });
+});
+
 describe('parseShell: documentation placeholders and a missing image', () => {
   /** The image as `[raw, reason]` when unknown, its name when known, undefined when missing. */
   function imageOf(spec: ContainerSpec): unknown {

@@ -245,18 +245,32 @@ describe('parseDockerfile', () => {
     );
   });
 
-  it('detects entrypoints that drop privileges themselves', () => {
-    const cases: [string, boolean][] = [
-      ['FROM debian:12\nENTRYPOINT ["gosu", "app", "server"]\n', true],
-      ['FROM debian:12\nCMD exec su-exec app server\n', true],
-      ['FROM debian:12\nCMD su app -c "server"\n', true],
-      ['FROM debian:12\nENTRYPOINT ["setpriv", "--reuid=1000", "server"]\n', true],
-      ['FROM debian:12\nCMD chroot --userspec=1000:1000 / server\n', true],
-      ['FROM postgres:16\n', true],
-      ['FROM postgres:16\nENTRYPOINT ["/custom.sh"]\n', false],
-      ['FROM debian:12\nCMD ["server", "--gosu-compat"]\n', false],
-      ['FROM debian:12\nCMD ["sudo", "server"]\n', false],
-      ['FROM myorg/postgres:16\n', false],
+  it('detects entrypoints that drop privileges themselves, and servers whose workers do', () => {
+    const cases: [string, 'entrypoint' | 'workers' | undefined][] = [
+      ['FROM debian:12\nENTRYPOINT ["gosu", "app", "server"]\n', 'entrypoint'],
+      ['FROM debian:12\nCMD exec su-exec app server\n', 'entrypoint'],
+      ['FROM debian:12\nCMD su app -c "server"\n', 'entrypoint'],
+      ['FROM debian:12\nENTRYPOINT ["setpriv", "--reuid=1000", "server"]\n', 'entrypoint'],
+      ['FROM debian:12\nCMD chroot --userspec=1000:1000 / server\n', 'entrypoint'],
+      ['FROM postgres:16\n', 'entrypoint'],
+      ['FROM postgres:16\nCMD ["postgres", "-c", "max_connections=200"]\n', 'entrypoint'],
+      ['FROM redis:7.4\nCMD ["--appendonly", "yes"]\n', 'entrypoint'],
+      // The official entrypoint switches users only for its server's command.
+      ['FROM postgres:16\nCMD ["bash"]\n', undefined],
+      ['FROM postgres:16\nENTRYPOINT ["/custom.sh"]\n', undefined],
+      ['FROM debian:12\nCMD ["server", "--gosu-compat"]\n', undefined],
+      ['FROM debian:12\nCMD ["sudo", "server"]\n', undefined],
+      ['FROM myorg/postgres:16\n', undefined],
+      // nginx, httpd, php-fpm: through FROM, or seen directly in the image's own Dockerfile.
+      ['FROM nginx:1.27\n', 'workers'],
+      ['FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n', 'workers'],
+      ['FROM nginx:1.27\nCMD ["node", "server.js"]\n', undefined],
+      ['FROM httpd:2.4-alpine\n', 'workers'],
+      ['FROM php:8.3-fpm-alpine\n', 'workers'],
+      ['FROM php:8.3-apache\nENTRYPOINT ["docker-php-entrypoint"]\nCMD ["apache2-foreground"]\n', 'workers'],
+      ['FROM php:8.3-cli\n', undefined],
+      ['FROM debian:trixie-slim\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD ["nginx", "-g", "daemon off;"]\n', 'workers'],
+      ['FROM debian:trixie-slim\nCMD ["httpd-foreground"]\n', 'workers'],
     ];
     assert.deepEqual(
       cases.map(([text]) => [text, only(text).dropsPrivilegesAtRuntime]),
@@ -267,6 +281,8 @@ describe('parseDockerfile', () => {
   it('knows the base images that run as non-root by default', () => {
     const cases: [string, boolean][] = [
       ['FROM cgr.dev/chainguard/nginx:latest\n', false],
+      ['FROM nginxinc/nginx-unprivileged:1.27-alpine\n', false],
+      ['FROM docker:27-dind-rootless\n', false],
       ['FROM gcr.io/distroless/base-debian12:debug-nonroot\n', false],
       ['FROM gcr.io/distroless/base-debian12\n', true],
       ['FROM scratch\n', true],
@@ -308,7 +324,7 @@ describe('parseDockerfile', () => {
     assert.deepEqual(spec.mounts.map((m) => m.value.target?.value), ['/data']);
     assert.deepEqual(spec.env.map((e) => e.value.name.value), ['PASSWORD']);
     assert.deepEqual(spec.commands.map((c) => c.kind), ['run', 'entrypoint']);
-    assert.deepEqual([spec.image, spec.images, spec.implicitRootAt, spec.dropsPrivilegesAtRuntime], [undefined, [], undefined, true]);
+    assert.deepEqual([spec.image, spec.images, spec.implicitRootAt, spec.dropsPrivilegesAtRuntime], [undefined, [], undefined, 'entrypoint']);
     // Comments and parser directives alone are no fragment.
     assert.deepEqual(parseDockerfile('# syntax=docker/dockerfile:1\n# nothing here\n').specs, []);
   });

@@ -141,8 +141,13 @@ export interface ContainerSpec {
    * Compose and `docker run` leave it unset: without `user:` the image decides, which is unknown there.
    */
   implicitRootAt?: SourceRange;
-  /** Dockerfile only: the ENTRYPOINT/CMD drops privileges itself (gosu, su-exec, setpriv, runuser, s6). */
-  dropsPrivilegesAtRuntime?: boolean;
+  /**
+   * The container starts as root and gives root up itself: `entrypoint` when its entrypoint switches to a service
+   * user (gosu, su-exec, setpriv, runuser, s6; the official database images), `workers` when its server's master
+   * stays root and serves requests from unprivileged workers (nginx, httpd, php-fpm). From the Dockerfile's
+   * ENTRYPOINT/CMD and base image, or from the image a Compose service or `docker run` starts with its own entrypoint.
+   */
+  dropsPrivilegesAtRuntime?: 'entrypoint' | 'workers';
   privileged?: Maybe<boolean>;
   capAdd: Located<string>[];
   capDrop: Located<string>[];

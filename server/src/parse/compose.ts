@@ -10,6 +10,7 @@ import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSynta
 import { normalizeHostPath } from './hostPath';
 import { parseImageRef } from '../model/imageRef';
 import { holdsPlaceholder, PLACEHOLDER_REASON } from './placeholders';
+import { startedImagePrivilegeDrop } from './dockerfile/images';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';
 
 /** A long-syntax `published:` value: a port or a port range (after interpolation). */
@@ -220,6 +221,7 @@ class ServiceReader {
     this.environment(get('environment'));
     this.list(get('command'), 'command', spec.commands, this.command);
     this.list(get('entrypoint'), 'entrypoint', spec.commands, this.command);
+    spec.dropsPrivilegesAtRuntime = startedImagePrivilegeDrop(spec, get('entrypoint') !== undefined);
   }
 
   // ---- building blocks -------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { parseImageRef } from '../model/imageRef';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import type { ShellWord } from './shellWords';
 import { holdsPlaceholder, isOptionsPlaceholder, PLACEHOLDER_REASON } from './placeholders';
+import { startedImagePrivilegeDrop } from './dockerfile/images';
 
 /**
  * `docker run` / `docker create` (and podman, nerdctl) command lines → ContainerSpec.
@@ -540,6 +541,7 @@ export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: stri
       text: located(text.slice(first.start, end), first.start, end, text.slice(first.start, end)),
     });
   }
+  spec.dropsPrivilegesAtRuntime = startedImagePrivilegeDrop(spec, scan.uses.some((u) => u.name === 'entrypoint'));
   return spec;
 }
 

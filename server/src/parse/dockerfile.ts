@@ -3,7 +3,7 @@ import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, 
 import { LineIndex } from '../model/lineIndex';
 import { isKnown, located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
-import { officialEntrypointDropsPrivileges, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
+import { imagePrivilegeDrop, runsAsNonRootByDefault, SERVER_WITH_UNPRIVILEGED_WORKERS, VARIABLE_REFERENCE, type PrivilegeDrop } from './dockerfile/images';
 import { parseImageRef, splitImageReference } from '../model/imageRef';
 import { PLACEHOLDER_REASON } from './placeholders';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
@@ -463,7 +463,7 @@ class DockerfileReader {
     spec.user = settings.user;
     spec.ports.push(...settings.ports);
     spec.mounts.push(...settings.mounts);
-    spec.dropsPrivilegesAtRuntime = [settings.entrypoint, settings.cmd].some((command) => command !== undefined && PRIVILEGE_DROP.test(commandText(command)));
+    spec.dropsPrivilegesAtRuntime = ownPrivilegeDrop(settings.entrypoint, settings.cmd);
     spec.env = this.env;
     spec.commands = this.commands;
     spec.downloads = this.downloads;
@@ -476,22 +476,35 @@ class DockerfileReader {
     return instruction?.stage ?? -1;
   }
 
-  private dropsPrivileges(chain: number[], base: StageInfo): boolean {
+  private dropsPrivileges(chain: number[], base: StageInfo): PrivilegeDrop | undefined {
     const entrypoint = chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined);
     const cmd = chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined);
-    for (const command of [entrypoint, cmd]) {
-      if (command && PRIVILEGE_DROP.test(commandText(command))) return true;
-    }
+    if ([entrypoint, cmd].some((command) => command && PRIVILEGE_DROP.test(commandText(command)))) return 'entrypoint';
     // Built like the official images: gosu/su-exec installed (or tried) by a RUN of this image, and an
     // entrypoint script, which cannot be read from here, to use it.
     const startsThroughScript = entrypoint !== undefined && /(?:\.sh|entrypoint)\b/i.test(entrypoint.text.value);
     if (startsThroughScript && this.commands.some((c) => c.kind === 'run' && chain.includes(this.stageAt(c.text.range.start)) && PRIVILEGE_DROP.test(c.text.value))) {
-      return true;
+      return 'entrypoint';
     }
-    // The official database images switch users in their own docker-entrypoint.sh.
-    const keepsOfficialEntrypoint = !entrypoint || /docker-entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
-    return keepsOfficialEntrypoint && base.image !== undefined && officialEntrypointDropsPrivileges(base.image);
+    // Built on an official image that gives root up itself (postgres, nginx…), judged as that image is when a
+    // Compose file or `docker run` starts it: with its own entrypoint, running its server.
+    const keepsOfficialEntrypoint = !entrypoint || /docker-(?:php-)?entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
+    const fromImage = keepsOfficialEntrypoint && base.image !== undefined ? imagePrivilegeDrop(base.image, cmd ? firstWord(cmd) : undefined) : undefined;
+    // Seen directly (the nginx or httpd image's own Dockerfile): the command starts such a server.
+    return fromImage ?? ownPrivilegeDrop(entrypoint, cmd);
   }
+}
+
+/** What a container's own ENTRYPOINT/CMD tell: a user switch, or a server with unprivileged workers. */
+function ownPrivilegeDrop(entrypoint: ShellCommand | undefined, cmd: ShellCommand | undefined): PrivilegeDrop | undefined {
+  const texts = [entrypoint, cmd].flatMap((c) => (c ? [commandText(c)] : []));
+  if (texts.some((t) => PRIVILEGE_DROP.test(t))) return 'entrypoint';
+  return texts.some((t) => SERVER_WITH_UNPRIVILEGED_WORKERS.test(t)) ? 'workers' : undefined;
+}
+
+/** The program a command starts: its first word (the exec form's first string). */
+function firstWord(command: ShellCommand): string | undefined {
+  return command.form === 'exec' ? command.words[0]?.value : /^\s*(\S+)/.exec(command.text.value)?.[1];
 }
 
 /**
