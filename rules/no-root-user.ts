@@ -15,11 +15,12 @@ export default defineRule({
   inputs: ['dockerfile', 'compose', 'run'],
   docs: {
     rationale:
-      'A process running as root in the container is root on the host once it escapes (a kernel or runtime bug, a mounted socket, a writable host path). Running as an unprivileged uid turns most container escapes into an unprivileged foothold.',
+      'A process running as root in the container is root on the host once it escapes (a kernel or runtime bug, a mounted socket, a writable host path). Running as an unprivileged uid turns most container escapes into an unprivileged foothold. `docker exec -u root` (or `-u 0`) in scripts and docs starts a command as root in a running container, whatever user the container runs as (CIS 5.24).',
     whenNotToUse:
       'Images whose entrypoint must start as root to bind low ports or fix volume ownership and then drops privileges itself (gosu, su-exec, setpriv), and servers whose master process stays root while unprivileged workers serve requests (nginx, httpd, php-fpm): Capdrop lowers those to info when it can see it, in the ENTRYPOINT/CMD or from the official image (postgres, redis, mysql, mariadb, mongo, rabbitmq, couchdb, cassandra; nginx, httpd, php fpm/apache), the same whether the image is used directly (Compose, `docker run`) or built FROM, as long as its entrypoint and server command are kept.',
     references: [
       'CIS Docker Benchmark 4.1: Ensure that a user for the container has been created',
+      'CIS Docker Benchmark 5.24: Ensure that docker exec commands are not used with the user=root option',
       'https://docs.docker.com/reference/dockerfile/#user',
       'https://docs.docker.com/reference/compose-file/services/#user',
       'https://docs.docker.com/engine/security/#linux-kernel-capabilities',
@@ -43,6 +44,7 @@ export default defineRule({
   },
   messages: {
     root: 'The container runs as "{{user}}", which is root; run it as an unprivileged uid instead.',
+    execRoot: 'This docker exec runs its command as "{{user}}", which is root in the container; run it as an unprivileged uid instead.',
     implicitRoot: 'No USER is set, so the container runs as root; add a USER with an unprivileged uid.',
     // The entrypoint drops root itself: the finding is about the start as root, not the workload.
     rootUntilEntrypointDrops: 'The container starts as "{{user}}", which is root, until its entrypoint switches to another user (gosu, su-exec…); set an unprivileged USER if the image can start without root.',
@@ -72,7 +74,7 @@ export default defineRule({
     };
     if (isKnown(spec.user)) {
       if (!isRootUser(spec.user.value)) return;
-      const messageId = drop === 'entrypoint' ? 'rootUntilEntrypointDrops' : drop === 'workers' ? 'rootWithUnprivilegedWorkers' : 'root';
+      const messageId = spec.exec ? 'execRoot' : drop === 'entrypoint' ? 'rootUntilEntrypointDrops' : drop === 'workers' ? 'rootWithUnprivilegedWorkers' : 'root';
       ctx.report({ at: spec.user, messageId, data: { user: spec.user.value.trim() }, severity, fixes: [fix] });
       return;
     }

@@ -53,6 +53,31 @@ describe('parseShell: finding docker run commands', () => {
   });
 });
 
+describe('parseShell: docker exec', () => {
+  it('reads only the privileges and the user an exec gives its command; nothing about the container', () => {
+    const text = 'docker exec -d -e PASSWORD=hunter2 -w /app --privileged -u root web sh -c "id"';
+    const spec = only(text);
+    assert.deepEqual([spec.exec, spec.incomplete, spec.origin.name, at(text, spec.origin.nameRange)], [true, true, 'web', 'docker exec']);
+    assert.deepEqual([at(text, spec.privileged?.range), at(text, spec.user?.range)], ['--privileged', 'root']);
+    assert.deepEqual([spec.image, spec.images, spec.env, spec.commands, spec.mounts, spec.dropsPrivilegesAtRuntime], [undefined, [], [], [], [], undefined]);
+  });
+
+  it('recognises docker/podman/nerdctl exec, docker container exec and the Compose front ends', () => {
+    const text = [
+      'docker container exec web id',
+      'sudo podman exec web id',
+      'nerdctl exec web id',
+      'docker compose --project-name p -f a.yml exec --no-TTY web id',
+      'docker-compose exec -T web id',
+      'podman-compose exec web id',
+      'docker compose run web id',
+      'docker-compose up -d',
+      'docker service exec web',
+    ].join('\n');
+    assert.deepEqual(parseShell(text).specs.map((s) => [s.exec, s.origin.name]), [[true, 'web'], [true, 'web'], [true, 'web'], [true, 'web'], [true, 'web'], [true, 'web']]);
+  });
+});
+
 describe('parseShell: images that give root up themselves', () => {
   it('judges the image as a Dockerfile built FROM it would be: with its own entrypoint, for its server command', () => {
     const cases: [string, 'entrypoint' | 'workers' | undefined][] = [

@@ -3,6 +3,7 @@ import rule from '../../rules/no-root-user';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'run', name: 'docker exec as the container\'s own user or an unprivileged one', code: 'docker exec web id\ndocker exec -u 1000 web id\n' },
     { kind: 'dockerfile', name: 'nginx-unprivileged runs as uid 101 by default', code: 'FROM nginxinc/nginx-unprivileged:1.27-alpine\nCOPY site /usr/share/nginx/html\n' },
     { kind: 'dockerfile', name: 'a fragment without FROM and without USER: no whole image, no "no USER is set"', code: 'RUN apt-get update\nCMD ["app"]\n' },
     {
@@ -22,6 +23,26 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run node:22\n' },
   ],
   invalid: [
+    {
+      kind: 'run',
+      name: 'docker exec -u root',
+      code: 'docker exec -u root web apt-get install -y curl\n',
+      errors: [{ messageId: 'execRoot', data: { user: 'root' }, severity: 'warning', line: 1, column: 16, endLine: 1, endColumn: 20 }],
+      fixes: [{ messageId: 'runAsUid', output: 'docker exec -u 10001:10001 web apt-get install -y curl\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'docker exec --user=0 and docker-compose exec --user root',
+      code: 'docker container exec --user=0 web id\ndocker-compose exec -T --user root db psql\n',
+      errors: [
+        { messageId: 'execRoot', data: { user: '0' }, line: 1, column: 30, endLine: 1, endColumn: 31 },
+        { messageId: 'execRoot', data: { user: 'root' }, line: 2, column: 31, endLine: 2, endColumn: 35 },
+      ],
+      fixes: [
+        { messageId: 'runAsUid', output: 'docker container exec --user=10001:10001 web id\ndocker-compose exec -T --user root db psql\n' },
+        { messageId: 'runAsUid', output: 'docker container exec --user=0 web id\ndocker-compose exec -T --user 10001:10001 db psql\n' },
+      ],
+    },
     {
       kind: 'dockerfile',
       name: 'FROM nginx without USER: the master stays root, the workers do not: info',

@@ -131,6 +131,12 @@ export interface ContainerSpec {
   fragment?: boolean;
   /** `docker run --rm`: the container is removed when it stops. */
   autoRemove?: Located<boolean>;
+  /**
+   * A `docker exec` (`docker compose exec`): a command started in a container already running. Only what the
+   * command itself is given is read (`--privileged`, `--user`); the container's own settings are not written
+   * there, so the spec is `incomplete` and has no image.
+   */
+  exec?: boolean;
   /** Names of settings present but unknown as a whole (e.g. `cap_drop`, `security_opt`); add with `markUnknown`. */
   unknownFields: ReadonlySet<string>;
 
@@ -197,6 +203,7 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     incomplete: false,
     fragment: undefined,
     autoRemove: undefined,
+    exec: undefined,
     unknownFields: NO_UNKNOWN_FIELDS,
     user: undefined,
     implicitRootAt: undefined,

@@ -67,6 +67,8 @@ export interface RunCommandInfo {
 const BOOLEAN_FLAGS = new Set([
   'detach', 'interactive', 'tty', 'rm', 'privileged', 'read-only', 'init', 'publish-all', 'disable-content-trust', 'sig-proxy',
   'oom-kill-disable', 'no-healthcheck', 'quiet', 'help', 'use-api-socket',
+  // docker compose exec
+  'no-TTY', 'no-tty',
   // podman / nerdctl
   'replace', 'rmi', 'env-host', 'no-hosts', 'read-only-tmpfs', 'http-proxy', 'tls-verify', 'passwd', 'privileged-without-host-devices',
 ]);
@@ -93,6 +95,8 @@ const VALUE_FLAGS = new Set([
 const ALIASES: Record<string, string> = { net: 'network', 'dns-opt': 'dns-option', 'net-alias': 'network-alias' };
 
 const TOOLS = new Set(['docker', 'podman', 'nerdctl']);
+/** Compose front ends: only their `exec` is read here (`docker-compose exec --privileged web sh`). */
+const COMPOSE_TOOLS = new Set(['docker-compose', 'podman-compose']);
 /** Global flags of the docker/podman/nerdctl CLIs that take a value (`docker --context x run`). */
 const GLOBAL_VALUE_FLAGS = new Set([
   '-c', '--context', '-H', '--host', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey', '--connection', '--url',
@@ -114,8 +118,18 @@ function baseName(path: string): string {
   return slash >= 0 ? path.slice(slash + 1) : path;
 }
 
-/** Finds `docker run` in one simple command; returns the index of the first word after `run`, or -1. */
-function locateRun(words: ShellWord[]): { toolIndex: number; subIndex: number; service: boolean } | undefined {
+/** Where a `docker run`/`create`/`exec` starts in one simple command: the tool word and the subcommand word. */
+interface CommandLocation {
+  toolIndex: number;
+  subIndex: number;
+  /** `docker service create`. */
+  service: boolean;
+  /** `docker exec`, `docker compose exec`: a command in a running container. */
+  exec: boolean;
+}
+
+/** Finds `docker run`/`create` (or `exec`) in one simple command, after wrappers (`sudo`, `env`, `FOO=bar`). */
+function locateRun(words: ShellWord[]): CommandLocation | undefined {
   let i = 0;
   while (i < words.length) {
     const w = words[i];
@@ -137,24 +151,37 @@ function locateRun(words: ShellWord[]): { toolIndex: number; subIndex: number; s
     }
     break;
   }
-  if (i >= words.length || words[i].opaque || !TOOLS.has(baseName(words[i].value))) return undefined;
+  if (i >= words.length || words[i].opaque) return undefined;
+  const toolName = baseName(words[i].value);
+  const composeTool = COMPOSE_TOOLS.has(toolName);
+  if (!TOOLS.has(toolName) && !composeTool) return undefined;
   const toolIndex = i++;
   while (i < words.length && words[i].value.startsWith('-')) {
     const f = words[i].value;
     i += GLOBAL_VALUE_FLAGS.has(f) ? 2 : 1;
   }
   let service = false;
+  let compose = composeTool;
   if (words[i]?.value === 'container') i++;
   else if (words[i]?.value === 'service' && words[i + 1]?.value === 'create') {
     // `docker service create` shares the flags judged here (--cap-add, --mount, --user, --read-only…).
     service = true;
     i++;
+  } else if (!compose && words[i]?.value === 'compose') {
+    // `docker compose [-f file -p project] exec`: the project options take a value each.
+    compose = true;
+    i++;
+    while (i < words.length && words[i].value.startsWith('-')) i += COMPOSE_VALUE_FLAGS.has(words[i].value) ? 2 : 1;
   }
   const sub = words[i]?.value;
-  if (sub !== 'run' && sub !== 'create') return undefined;
+  if (sub === 'exec' && !service) return { toolIndex, subIndex: i, service, exec: true };
+  if (compose || (sub !== 'run' && sub !== 'create')) return undefined;
   if (service && sub !== 'create') return undefined;
-  return { toolIndex, subIndex: i, service };
+  return { toolIndex, subIndex: i, service, exec: false };
 }
+
+/** Options of `docker compose` itself (before its subcommand) that take a value. */
+const COMPOSE_VALUE_FLAGS = new Set(['-f', '--file', '-p', '--project-name', '--project-directory', '--env-file', '--profile', '--ansi', '--parallel', '--progress']);
 
 function valueSpan(w: ShellWord, rawOffset: number): ValueSpan {
   const start = w.start + rawOffset;
@@ -487,6 +514,7 @@ export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: stri
   const tool = words[found.toolIndex];
   const subWord = words[found.subIndex];
   const scan = scanFlags(words, found.subIndex + 1);
+  if (found.exec) return execSpec(words, text, eolOfFile, tool, subWord, scan);
   const imageWord = words[scan.imageIndex] as ShellWord | undefined;
   let image: Maybe<ImageRef>;
   let imageName: string;
@@ -542,6 +570,26 @@ export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: stri
     });
   }
   spec.dropsPrivilegesAtRuntime = startedImagePrivilegeDrop(spec, scan.uses.some((u) => u.name === 'entrypoint'));
+  return spec;
+}
+
+/**
+ * `docker exec [--privileged] [-u root] CONTAINER COMMAND`: what the command is given is judged (its privileges,
+ * its user, CIS 5.23/5.24); the container's settings are not written here, so nothing else is read.
+ */
+function execSpec(words: ShellWord[], text: string, eolOfFile: string, tool: ShellWord, subWord: ShellWord, scan: FlagScan): ContainerSpec {
+  const containerWord = words[scan.imageIndex] as ShellWord | undefined;
+  const last = words[words.length - 1];
+  const range = { start: tool.start, end: last.end };
+  const node: RunCommandInfo = { words, uses: scan.uses, subcommandEnd: subWord.end, ...commandStyle(text, range, eolOfFile) };
+  const name = containerWord && !containerWord.opaque ? containerWord.value : text.slice(tool.start, subWord.end);
+  const spec = emptySpec({ kind: 'run', name, range, nameRange: { start: tool.start, end: subWord.end }, node });
+  spec.exec = true;
+  spec.incomplete = true;
+  for (const use of scan.uses) {
+    if (use.name === 'privileged') spec.privileged = booleanLocated(use);
+    else if (use.name === 'user' && use.value) spec.user = scalar(use);
+  }
   return spec;
 }
 
