@@ -8,7 +8,7 @@ export default defineRule({
   inputs: ['compose', 'run'],
   docs: {
     rationale:
-      'A privileged container gets every capability, all host devices and no seccomp/AppArmor confinement: root inside it is root on the host. `docker exec --privileged` gives the same to one command in a running container (CIS 5.23).',
+      'A privileged container gets every capability, all host devices and no seccomp/AppArmor confinement: root inside it is root on the host. `docker exec --privileged` gives every capability to one command in a running container (CIS 5.23).',
     whenNotToUse: 'Docker-in-Docker builders or hardware agents that you accept as equivalent to root on the host.',
     references: [
       'CIS Docker Benchmark 5.4: Ensure that privileged containers are not used',
@@ -23,7 +23,8 @@ export default defineRule({
   },
   messages: {
     privileged: 'This container runs privileged, with every capability and all host devices; grant only the capabilities it needs.',
-    execPrivileged: 'This docker exec runs its command privileged, with every capability and all host devices; run it without --privileged.',
+    // moby gives a privileged exec every capability; devices and the AppArmor profile stay the container's.
+    execPrivileged: 'This docker exec runs its command with every capability (SYS_ADMIN, SYS_MODULE…), enough to load kernel modules or mount host filesystems; run it without --privileged.',
     removePrivileged: 'Remove privileged mode (grant specific capabilities instead)',
   },
   check(spec, ctx) {
