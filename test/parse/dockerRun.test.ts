@@ -137,6 +137,10 @@ describe('parseShell: documentation placeholders and a missing image', () => {
     assert.equal(spec.incomplete, true);
     // Without a placeholder image, options left out still make the facts partial.
     assert.equal(only('docker run -d ... nginx:1.27').incomplete, true);
+    for (const text of ['docker run <options> --pid=host nginx:1.27', 'docker run [OPTIONS...] --pid=host nginx:1.27', 'docker run … --pid=host nginx:1.27']) {
+      const s = only(text);
+      assert.deepEqual([s.namespaces.pid && 'value' in s.namespaces.pid ? s.namespaces.pid.value : undefined, imageOf(s), s.incomplete], ['host', 'nginx', true], text);
+    }
   });
 
   it('a placeholder inside a value makes that value unknown, and only it', () => {
