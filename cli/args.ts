@@ -60,7 +60,7 @@ Options:
   --version                      print the version
   --help                         print this help
 
-Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage, configuration or I/O error.
+Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage, configuration, I/O or internal error.
 `;
 
 const FORMATS: readonly OutputFormat[] = OUTPUT_FORMATS;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../package.json';
 import { allRules } from '../rules';
-import { DEFAULT_MAX_FILE_SIZE, lint, type LintOptions } from '../server/src/engine/lint';
+import { DEFAULT_MAX_FILE_SIZE, ENGINE_IDS, lint, type LintOptions } from '../server/src/engine/lint';
 import { findConfigFile, formatConfigProblem, loadConfigFile, toLintOptions, emptyConfig, type LoadedConfig } from '../server/src/engine/config';
 import type { FileKind } from '../server/src/parse';
 import { HELP, parseArgs, UsageError, type CliOptions } from './args';
@@ -34,8 +34,36 @@ export const EXIT_ERROR = 2;
 
 const STDIN_NAME = '<stdin>';
 
-/** Runs the CLI; returns the exit code. Never throws for bad input or bad files. */
+/**
+ * The one line an internal error (a bug in Capdrop, not in the files or the command line) is reported as:
+ * `capdrop: internal error: <message>`, without a stack trace, on one line whatever the message holds.
+ */
+export function internalErrorLine(err: unknown, where?: string): string {
+  let message: string;
+  try {
+    message = err instanceof Error ? err.message || err.name : String(err);
+  } catch {
+    message = 'an error that cannot be described'; // a thrown object whose toString throws
+  }
+  const line = message.replace(/\s+/g, ' ').trim() || 'unknown error';
+  return `capdrop: internal error: ${where ? `${where}: ` : ''}${line}\n`;
+}
+
+/**
+ * Runs the CLI; returns the exit code: 0, 1 when findings reach --fail-on, 2 for a usage, configuration or I/O
+ * error and for an internal error. Never throws: an internal error is one line on standard error, so CI never
+ * reads a crash as findings (exit 1).
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (err) {
+    io.stderr.write(internalErrorLine(err));
+    return EXIT_ERROR;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const ruleIds = new Set(allRules.map((r) => r.id));
   let opts: CliOptions;
   try {
@@ -189,6 +217,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   } else reportOut.write(report);
 
+  // A rule or parser that failed on a file is reported in place (`internal-error`) and as an internal error here.
+  for (const report of reports) {
+    for (const f of report.findings) {
+      if (f.ruleId !== ENGINE_IDS.internalError) continue;
+      io.stderr.write(internalErrorLine(f.message, `${report.file}:${f.line}:${f.column}`));
+      failed = true;
+    }
+  }
   if (failed) return EXIT_ERROR;
   return reachesFailOn(shown, opts.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -251,18 +287,27 @@ function readProcessStdin(): Promise<Buffer> {
 
 /** The entry point of `bin/capdrop.js`, through `runCli` of the bundle it shares with the server. */
 export function runFromProcess(hooks: CliHooks = {}): void {
-  // A closed pipe (`capdrop . | head`) is not an error worth a stack trace.
+  // Set once an error escaped the run (an event handler, a rejection nobody awaited): the exit code stays 2.
+  let crashed = false;
+  const crash = (err: unknown) => {
+    if (!crashed) process.stderr.write(internalErrorLine(err));
+    crashed = true;
+    process.exitCode = EXIT_ERROR;
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
+    // A closed pipe (`capdrop . | head`) is the reader's choice, not an error.
+    if (err.code === 'EPIPE') return;
+    if (!crashed) process.stderr.write(`capdrop: cannot write the output: ${err.code ?? err.message}\n`);
+    crashed = true;
+    process.exitCode = EXIT_ERROR;
   });
   main(process.argv.slice(2), { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr, env: process.env, readStdin: readProcessStdin, beforeLint: hooks.beforeLint }).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = crashed ? EXIT_ERROR : code;
     },
-    (err: unknown) => {
-      process.stderr.write(`capdrop: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
-      process.exitCode = EXIT_ERROR;
-    },
+    crash, // main() does not reject; kept so that nothing can end with Node's stack trace and exit 1
   );
 }
 

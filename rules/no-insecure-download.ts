@@ -1,6 +1,7 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 import { isKnown } from '../server/src/model/located';
-import { effectiveCommand, simpleCommandsMentioning } from './support/shell-commands';
+import { effectiveCommand, programName, simpleCommandsMentioning } from './support/shell-commands';
+import { apkInstallsLocalFilesOnly } from './support/apk-local-packages';
 import { assignmentHit, commandHits, MAY_DISABLE_CHECKS, TLS_ENV, type Hit } from './support/insecure-download';
 
 export default defineRule({
@@ -10,7 +11,7 @@ export default defineRule({
   inputs: ['dockerfile', 'compose', 'run'],
   docs: {
     rationale:
-      "Switches that turn off TLS certificate checks or package signature checks let anyone between the container and the server (a proxy, a poisoned mirror, a hostile network) replace what it installs or fetches. Reported: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host` (and `pip config set global.trusted-host`); the package managers' signature switches (`apt-get --allow-unauthenticated`, `--allow-insecure-repositories`, `--force-yes`, `-o Acquire::AllowInsecureRepositories=true`; `yum`/`dnf`/`microdnf`/`tdnf --nogpgcheck`; `rpm --nosignature`, `--nodigest`, `--nofiledigest`, `--noverify`; `zypper --no-gpg-checks`; `apk --allow-untrusted`); apt's `-o Acquire::https::Verify-Peer=false`; `gpgcheck=0` or `sslverify=0` given to `--setopt` or written into a repository file (`echo`, `printf`, the replacement of a `sed` substitution), `deb [trusted=yes] …` and wget's `check_certificate = off`; `npm`/`yarn`/`pnpm config set strict-ssl false`; `git config http.sslVerify false` and `git -c http.sslVerify=false`; and the environment variables that do the same (`NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY` with any value, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false`, `YARN_ENABLE_STRICT_SSL=false`, `PIP_TRUSTED_HOST`, `GOINSECURE`, `GOFLAGS=-insecure`, `BUNDLE_SSL_VERIFY_MODE=0`) in `ENV`, `ARG` defaults and `RUN`. In a Dockerfile they expose the build; in a Compose service's `environment:`/`command:` or a `docker run -e`/command they expose every download and HTTPS call the running container makes, so they are reported there too. `ADD https://…` without `--checksum` trusts whatever the server sends that day. `CURL_CA_BUNDLE=\"\"` is not reported: only requests before 2.28 read it as \"no checks\", and curl ignores an empty value.",
+      "Switches that turn off TLS certificate checks or package signature checks let anyone between the container and the server (a proxy, a poisoned mirror, a hostile network) replace what it installs or fetches. Reported: `curl -k`, `wget --no-check-certificate`, `pip --trusted-host` (and `pip config set global.trusted-host`); the package managers' signature switches (`apt-get --allow-unauthenticated`, `--allow-insecure-repositories`, `--force-yes`, `-o Acquire::AllowInsecureRepositories=true`; `yum`/`dnf`/`microdnf`/`tdnf --nogpgcheck`; `rpm --nosignature`, `--nodigest`, `--nofiledigest`, `--noverify`; `zypper --no-gpg-checks`; `apk --allow-untrusted`); apt's `-o Acquire::https::Verify-Peer=false`; `gpgcheck=0` or `sslverify=0` given to `--setopt` or written into a repository file (`echo`, `printf`, the replacement of a `sed` substitution), `deb [trusted=yes] …` and wget's `check_certificate = off`; `npm`/`yarn`/`pnpm config set strict-ssl false`; `git config http.sslVerify false` and `git -c http.sslVerify=false`; and the environment variables that do the same (`NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY` with any value, `PYTHONHTTPSVERIFY=0`, `NPM_CONFIG_STRICT_SSL=false`, `YARN_ENABLE_STRICT_SSL=false`, `PIP_TRUSTED_HOST`, `GOINSECURE`, `GOFLAGS=-insecure`, `BUNDLE_SSL_VERIFY_MODE=0`) in `ENV`, `ARG` defaults and `RUN`. In a Dockerfile they expose the build; in a Compose service's `environment:`/`command:` or a `docker run -e`/command they expose every download and HTTPS call the running container makes, so they are reported there too. `ADD https://…` without `--checksum` trusts whatever the server sends that day. `apk add --allow-untrusted` on package files already in the build (`/tmp/packages/*.apk` copied from a builder stage) is not reported, unless the same RUN fetches them or the build downloads an .apk. `CURL_CA_BUNDLE=\"\"` is not reported: only requests before 2.28 read it as \"no checks\", and curl ignores an empty value.",
     whenNotToUse:
       'Builds that only reach an internal mirror over a network you control; even then, installing the internal CA certificate (`COPY ca.crt /usr/local/share/ca-certificates/` + `update-ca-certificates`) or importing the repository key is the better fix.',
     references: [
@@ -71,7 +72,8 @@ export default defineRule({
         if (hit) hits.push(hit);
       }
       const { name, args } = effectiveCommand(command);
-      if (name) hits.push(...commandHits(name, args));
+      // Package files a builder stage left in the image were checked where they were built.
+      if (name && !(programName(name) === 'apk' && apkInstallsLocalFilesOnly(args, command, spec))) hits.push(...commandHits(name, args));
     }
     for (const entry of spec.env) {
       const { name, value } = entry.value;

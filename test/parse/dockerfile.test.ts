@@ -245,18 +245,32 @@ describe('parseDockerfile', () => {
     );
   });
 
-  it('detects entrypoints that drop privileges themselves', () => {
-    const cases: [string, boolean][] = [
-      ['FROM debian:12\nENTRYPOINT ["gosu", "app", "server"]\n', true],
-      ['FROM debian:12\nCMD exec su-exec app server\n', true],
-      ['FROM debian:12\nCMD su app -c "server"\n', true],
-      ['FROM debian:12\nENTRYPOINT ["setpriv", "--reuid=1000", "server"]\n', true],
-      ['FROM debian:12\nCMD chroot --userspec=1000:1000 / server\n', true],
-      ['FROM postgres:16\n', true],
-      ['FROM postgres:16\nENTRYPOINT ["/custom.sh"]\n', false],
-      ['FROM debian:12\nCMD ["server", "--gosu-compat"]\n', false],
-      ['FROM debian:12\nCMD ["sudo", "server"]\n', false],
-      ['FROM myorg/postgres:16\n', false],
+  it('detects entrypoints that drop privileges themselves, and servers whose workers do', () => {
+    const cases: [string, 'entrypoint' | 'workers' | undefined][] = [
+      ['FROM debian:12\nENTRYPOINT ["gosu", "app", "server"]\n', 'entrypoint'],
+      ['FROM debian:12\nCMD exec su-exec app server\n', 'entrypoint'],
+      ['FROM debian:12\nCMD su app -c "server"\n', 'entrypoint'],
+      ['FROM debian:12\nENTRYPOINT ["setpriv", "--reuid=1000", "server"]\n', 'entrypoint'],
+      ['FROM debian:12\nCMD chroot --userspec=1000:1000 / server\n', 'entrypoint'],
+      ['FROM postgres:16\n', 'entrypoint'],
+      ['FROM postgres:16\nCMD ["postgres", "-c", "max_connections=200"]\n', 'entrypoint'],
+      ['FROM redis:7.4\nCMD ["--appendonly", "yes"]\n', 'entrypoint'],
+      // The official entrypoint switches users only for its server's command.
+      ['FROM postgres:16\nCMD ["bash"]\n', undefined],
+      ['FROM postgres:16\nENTRYPOINT ["/custom.sh"]\n', undefined],
+      ['FROM debian:12\nCMD ["server", "--gosu-compat"]\n', undefined],
+      ['FROM debian:12\nCMD ["sudo", "server"]\n', undefined],
+      ['FROM myorg/postgres:16\n', undefined],
+      // nginx, httpd, php-fpm: through FROM, or seen directly in the image's own Dockerfile.
+      ['FROM nginx:1.27\n', 'workers'],
+      ['FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n', 'workers'],
+      ['FROM nginx:1.27\nCMD ["node", "server.js"]\n', undefined],
+      ['FROM httpd:2.4-alpine\n', 'workers'],
+      ['FROM php:8.3-fpm-alpine\n', 'workers'],
+      ['FROM php:8.3-apache\nENTRYPOINT ["docker-php-entrypoint"]\nCMD ["apache2-foreground"]\n', 'workers'],
+      ['FROM php:8.3-cli\n', undefined],
+      ['FROM debian:trixie-slim\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD ["nginx", "-g", "daemon off;"]\n', 'workers'],
+      ['FROM debian:trixie-slim\nCMD ["httpd-foreground"]\n', 'workers'],
     ];
     assert.deepEqual(
       cases.map(([text]) => [text, only(text).dropsPrivilegesAtRuntime]),
@@ -267,6 +281,8 @@ describe('parseDockerfile', () => {
   it('knows the base images that run as non-root by default', () => {
     const cases: [string, boolean][] = [
       ['FROM cgr.dev/chainguard/nginx:latest\n', false],
+      ['FROM nginxinc/nginx-unprivileged:1.27-alpine\n', false],
+      ['FROM docker:27-dind-rootless\n', false],
       ['FROM gcr.io/distroless/base-debian12:debug-nonroot\n', false],
       ['FROM gcr.io/distroless/base-debian12\n', true],
       ['FROM scratch\n', true],
@@ -295,7 +311,22 @@ describe('parseDockerfile', () => {
     const text = '\u0000\u0001\uFFFD\uD800 garbage \u007F\n\u0000FROM\u0000 x\n\\\n[';
     const parsed = parseDockerfile(text);
     assert.equal(parsed.kind, 'dockerfile');
-    assert.deepEqual(parsed.specs, []);
+    // No FROM: a fragment, and none of its lines is an instruction that sets anything.
+    assert.deepEqual(parsed.specs.map((s) => [s.fragment, s.user, s.commands, s.env, s.ports, s.images]), [[true, undefined, [], [], [], []]]);
+  });
+
+  it('reads Dockerfile text without FROM as a fragment: what its instructions carry, nothing about a whole image', () => {
+    const text = '# a README example\nRUN sudo apt-get install -y curl\nUSER root\nEXPOSE 22\nENV PASSWORD=hunter2\nVOLUME /data\nENTRYPOINT ["gosu", "app", "run"]\n';
+    const spec = only(text);
+    assert.deepEqual([spec.origin.name, span(text, spec.origin.nameRange), spec.incomplete, spec.fragment], ['Dockerfile fragment', '2:1-2:33', true, true]);
+    assert.deepEqual(describeValue(text, spec.user), { value: 'root', raw: 'root', at: '3:6-3:10' });
+    assert.deepEqual(spec.ports.map((p) => p.value.containerPort.value), ['22']);
+    assert.deepEqual(spec.mounts.map((m) => m.value.target?.value), ['/data']);
+    assert.deepEqual(spec.env.map((e) => e.value.name.value), ['PASSWORD']);
+    assert.deepEqual(spec.commands.map((c) => c.kind), ['run', 'entrypoint']);
+    assert.deepEqual([spec.image, spec.images, spec.implicitRootAt, spec.dropsPrivilegesAtRuntime], [undefined, [], undefined, 'entrypoint']);
+    // Comments and parser directives alone are no fragment.
+    assert.deepEqual(parseDockerfile('# syntax=docker/dockerfile:1\n# nothing here\n').specs, []);
   });
 });
 

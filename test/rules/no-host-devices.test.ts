@@ -3,6 +3,7 @@ import rule from '../../rules/no-host-devices';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'run', code: 'docker run --device <device> nginx:1.27', name: 'a placeholder device is unknown' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' },
     {
       kind: 'compose',
@@ -18,6 +19,13 @@ ruleTester.run(rule, {
     },
   ],
   invalid: [
+    {
+      kind: 'run',
+      name: 'a README line whose image is a placeholder: the device is still judged',
+      code: 'docker run -it --device /dev/sdc [OPTIONS] IMAGE [COMMAND]',
+      errors: [{ messageId: 'rawDevice', severity: 'error', data: { device: '/dev/sdc', what: 'a whole host disk' }, line: 1, column: 25, endLine: 1, endColumn: 33 }],
+      fixes: [],
+    },
     {
       kind: 'compose',
       code: 'services:\n  z2m:\n    image: koenkk/zigbee2mqtt:1.40.2\n    devices:\n      - /dev/ttyUSB0:/dev/ttyACM0\n',

@@ -3,6 +3,11 @@ import rule from '../../rules/no-insecure-download';
 
 ruleTester.run(rule, {
   valid: [
+    {
+      kind: 'dockerfile',
+      name: 'apk --allow-untrusted on package files built in an earlier stage is no download',
+      code: 'FROM alpine:3.20 AS build\nRUN abuild -r\nFROM alpine:3.20\nCOPY --from=build /home/builder/packages /tmp/packages\nRUN apk add --no-cache --allow-untrusted --virtual .deps /tmp/packages/*.apk ./extra.apk\n',
+    },
     { kind: 'dockerfile', code: 'FROM debian:12\nRUN curl -fsSL -o /tmp/t.tgz https://example.com/t.tgz\n' },
     { kind: 'dockerfile', code: 'FROM debian:12\nRUN curl -sSLok https://example.com/t.tgz\n', name: 'curl -o takes the rest of the group as its value: k is a file name' },
     { kind: 'dockerfile', code: 'FROM debian:12\nRUN wget -k -r https://example.com/docs/\n', name: 'wget -k converts links, it does not skip checks' },
@@ -75,7 +80,32 @@ ruleTester.run(rule, {
     },
     {
       kind: 'dockerfile',
-      code: 'FROM alpine:3.20\nRUN apk add --allow-untrusted /tmp/tool.apk\n',
+      name: 'a package of a repository installed without its signature',
+      code: 'FROM alpine:3.20\nRUN apk add --allow-untrusted --repository https://example.com/alpine tool\n',
+      errors: [{ messageId: 'signatureDisabled', data: { tool: 'apk', flag: '--allow-untrusted' }, line: 2, column: 13, endLine: 2, endColumn: 30 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a local file fetched by the same RUN is a download',
+      code: 'FROM alpine:3.20\nRUN curl -fsSLo /tmp/tool.apk https://example.com/releases/latest && apk add --allow-untrusted /tmp/tool.apk\n',
+      errors: [{ messageId: 'signatureDisabled', data: { tool: 'apk', flag: '--allow-untrusted' }, line: 2, column: 78, endLine: 2, endColumn: 95 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'an .apk the build downloads in an earlier step',
+      code: 'FROM alpine:3.20\nADD https://example.com/tool.apk /tmp/tool.apk\nRUN apk add --allow-untrusted /tmp/tool.apk\n',
+      errors: [
+        { messageId: 'addWithoutChecksum', line: 2, column: 5, endLine: 2, endColumn: 33 },
+        { messageId: 'signatureDisabled', data: { tool: 'apk', flag: '--allow-untrusted' }, line: 3, column: 13, endLine: 3, endColumn: 30 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'local files next to a repository package',
+      code: 'FROM alpine:3.20\nRUN apk add --allow-untrusted /tmp/packages/*.apk curl\n',
       errors: [{ messageId: 'signatureDisabled', data: { tool: 'apk', flag: '--allow-untrusted' }, line: 2, column: 13, endLine: 2, endColumn: 30 }],
       fixes: [],
     },

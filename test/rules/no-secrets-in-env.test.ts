@@ -6,6 +6,7 @@ import rule from '../../rules/no-secrets-in-env';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'run', code: 'docker run -e POSTGRES_PASSWORD=<password> postgres:17', name: 'a placeholder value is no literal secret' },
     { kind: 'dockerfile', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n', name: 'a _FILE indirection names where the secret is' },
     { kind: 'dockerfile', code: 'FROM node:22\nARG NPM_TOKEN\nRUN --mount=type=secret,id=npm_token npm ci\n', name: 'a build arg without a default' },
     { kind: 'dockerfile', code: 'FROM node:22\nENV TOKEN_URL=https://auth.example.com/token MAX_TOKENS=4096 AWS_ACCESS_KEY_ID=AKIAEXAMPLE\n', name: 'names that describe a secret or only contain the word' },

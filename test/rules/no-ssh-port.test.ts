@@ -12,6 +12,13 @@ ruleTester.run(rule, {
   invalid: [
     {
       kind: 'dockerfile',
+      name: 'a fragment without FROM is judged',
+      code: 'RUN apk add openssh\nEXPOSE 22\n',
+      errors: [{ messageId: 'sshPort', line: 2, column: 8, endLine: 2, endColumn: 10 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
       code: 'FROM alpine:3.20\nEXPOSE 80 22/tcp\n',
       errors: [{ messageId: 'sshPort', severity: 'warning', data: { port: '22', how: 'exposed' }, line: 2, column: 11, endLine: 2, endColumn: 13 }],
       fixes: [],

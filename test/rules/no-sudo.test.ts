@@ -11,6 +11,13 @@ ruleTester.run(rule, {
   invalid: [
     {
       kind: 'dockerfile',
+      name: 'a fragment without FROM is judged',
+      code: 'RUN sudo apt-get install -y curl\n',
+      errors: [{ messageId: 'sudo', line: 1, column: 5, endLine: 1, endColumn: 9 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
       code: 'FROM debian:12\nUSER app\nRUN sudo apt-get update\n',
       errors: [{ messageId: 'sudo', severity: 'warning', line: 3, column: 5, endLine: 3, endColumn: 9 }],
       fixes: [],

@@ -3,6 +3,10 @@ import rule from '../../rules/pin-image-version';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'dockerfile', code: 'FROM <base-image>\nRUN make\n', name: 'a placeholder FROM image (a documentation example): unknown' },
+    { kind: 'compose', code: 'services:\n  app:\n    image: <your-image>\n', name: 'a placeholder image in Compose: unknown' },
+    { kind: 'run', code: 'docker run -d myorg/app:<tag>', name: 'a placeholder tag: the image is unknown' },
+    { kind: 'run', code: 'docker run -d --privileged IMAGE_NAME', name: 'a placeholder image name' },
     { kind: 'dockerfile', code: 'FROM ubuntu:24.04\n' },
     {
       kind: 'dockerfile',

@@ -98,9 +98,11 @@ class DockerfileWriter {
     const user = values.user;
     if (keys.length !== 1 || user === undefined || !USER_VALUE.test(user)) return null;
     const stageIndex = typeof spec.origin.node === 'number' ? spec.origin.node : this.handle.stages.length - 1;
-    const stage = this.handle.stages[stageIndex];
-    if (!stage) return null;
-    const own = stage.instructions.map((i) => this.handle.instructions[i]);
+    const stage = this.handle.stages[stageIndex] as (typeof this.handle.stages)[number] | undefined;
+    // A fragment without FROM: its own USER can be rewritten, but nothing is inserted into it.
+    const fragment = !stage && this.handle.stages.length === 0;
+    if (!stage && !fragment) return null;
+    const own = stage ? stage.instructions.map((i) => this.handle.instructions[i]) : this.handle.instructions;
 
     const lastUser = [...own].reverse().find((i) => i.keyword === 'USER');
     if (lastUser) {
@@ -110,7 +112,7 @@ class DockerfileWriter {
       if (VARIABLE_REFERENCE.test(this.text.slice(range.start, range.end))) return null;
       return [{ range, newText: user }];
     }
-    return this.insertUser(stageIndex, own, user);
+    return fragment ? null : this.insertUser(stageIndex, own, user);
   }
 
   private insertUser(stageIndex: number, own: InstructionInfo[], user: string): TextEdit[] | null {
@@ -151,7 +153,7 @@ class DockerfileWriter {
     if (!numeric) return undefined;
     const chain = stageChain(this.handle, stageIndex);
     const base = this.handle.stages[chain[chain.length - 1]];
-    if (!base.image || base.imageIsVariable) return undefined;
+    if (!base.image || base.imageIsUnknown) return undefined;
     const family: ImageFamily = imageFamily(base.image);
     if (family === 'none') return undefined;
     const uid = numeric[1];

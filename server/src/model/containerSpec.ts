@@ -139,6 +139,12 @@ export interface ContainerSpec {
   fragment?: boolean;
   /** `docker run --rm`: the container is removed when it stops. */
   autoRemove?: Located<boolean>;
+  /**
+   * A `docker exec` (`docker compose exec`): a command started in a container already running. Only what the
+   * command itself is given is read (`--privileged`, `--user`); the container's own settings are not written
+   * there, so the spec is `incomplete` and has no image.
+   */
+  exec?: boolean;
   /** Names of settings present but unknown as a whole (e.g. `cap_drop`, `security_opt`); add with `markUnknown`. */
   unknownFields: ReadonlySet<string>;
 
@@ -149,8 +155,13 @@ export interface ContainerSpec {
    * Compose and `docker run` leave it unset: without `user:` the image decides, which is unknown there.
    */
   implicitRootAt?: SourceRange;
-  /** Dockerfile only: the ENTRYPOINT/CMD drops privileges itself (gosu, su-exec, setpriv, runuser, s6). */
-  dropsPrivilegesAtRuntime?: boolean;
+  /**
+   * The container starts as root and gives root up itself: `entrypoint` when its entrypoint switches to a service
+   * user (gosu, su-exec, setpriv, runuser, s6; the official database images), `workers` when its server's master
+   * stays root and serves requests from unprivileged workers (nginx, httpd, php-fpm). From the Dockerfile's
+   * ENTRYPOINT/CMD and base image, or from the image a Compose service or `docker run` starts with its own entrypoint.
+   */
+  dropsPrivilegesAtRuntime?: 'entrypoint' | 'workers';
   privileged?: Maybe<boolean>;
   capAdd: Located<string>[];
   capDrop: Located<string>[];
@@ -206,6 +217,7 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     incomplete: false,
     fragment: undefined,
     autoRemove: undefined,
+    exec: undefined,
     unknownFields: NO_UNKNOWN_FIELDS,
     user: undefined,
     implicitRootAt: undefined,

@@ -62,3 +62,17 @@ export function fromTrustedRegistry(name: string, trusted: readonly string[]): b
     return hostMatches && (entryPath === '' || path === entryPath || path.startsWith(`${entryPath}/`));
   });
 }
+
+/** Parses an image reference; undefined for documentation placeholders (`<image>`, `IMAGE`, `app:[version]`, `%%IMAGE%%`). */
+export function parseImageRef(ref: string): ImageRef | undefined {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(ref)) return undefined;
+  const image = splitImageReference(ref);
+  // Repository paths are lowercase (a registry host may not be); `IMAGE`, `MY_IMAGE` are placeholders.
+  const slash = image.name.indexOf('/');
+  const host = slash >= 0 ? image.name.slice(0, slash) : '';
+  const hasRegistry = /[.:]/.test(host) || host === 'localhost';
+  const path = hasRegistry ? image.name.slice(slash + 1) : image.name;
+  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path)) return undefined;
+  if (image.tag !== undefined && !/^[\w][\w.-]{0,127}$/.test(image.tag)) return undefined;
+  return image;
+}

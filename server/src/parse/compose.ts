@@ -8,8 +8,20 @@ import { SharedReads } from './compose/sharedReads';
 import { ServiceRef, type ComposeHandle, type ComposeRef } from './compose/refs';
 import { isHostPath, parseShortPort, PROPAGATION_MODES, splitVolume, type Part } from './shortSyntax';
 import { normalizeHostPath } from './hostPath';
-import { splitImageReference } from '../model/imageRef';
+import { parseImageRef } from '../model/imageRef';
+import { holdsPlaceholder, PLACEHOLDER_REASON } from './placeholders';
+import { startedImagePrivilegeDrop } from './dockerfile/images';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';
+
+/** A long-syntax `published:` value: a port or a port range (after interpolation). */
+const PUBLISHED_PORT = /^\d+(?:-\d+)?$/;
+
+/** Says what a `published:` value that is no port should be written as; `127.0.0.1:8080` is split into its parts. */
+function invalidPublishedMessage(value: string): string {
+  const split = /^(\[[^\]]*\]|[^:]*):(\d+(?:-\d+)?)$/.exec(value);
+  const advice = split ? `write the address in host_ip: "${split[1].replace(/^\[|\]$/g, '')}" and the port in published: "${split[2]}"` : 'write a port (8080) or a port range (8000-8010)';
+  return `published: "${value}" is not a port or a port range, so Docker rejects it (invalid port specification); ${advice}.`;
+}
 
 /** More expanded nodes than this means an alias bomb, not a Compose file (the `maxAliasNodes` setting). */
 export const DEFAULT_MAX_ALIAS_NODES = 100_000;
@@ -97,7 +109,7 @@ export function readDocument(text: string, doc: Document, specs: ContainerSpec[]
       node: ref,
     });
     spec.incomplete = includes;
-    new ServiceReader(text, aliases, sharedReads, spec).read(entries);
+    new ServiceReader(text, aliases, sharedReads, spec, problems).read(entries);
     compactLists(spec);
     specs.push(spec);
   }
@@ -170,7 +182,14 @@ class ServiceReader {
     private readonly aliases: AliasTable,
     private readonly shared: SharedReads,
     private readonly spec: ContainerSpec,
+    private readonly problems: ParseProblem[],
   ) {}
+
+  /** A value Compose rejects; one problem per range, though an anchored value is read by every service merging it. */
+  private problem(message: string, range: SourceRange): void {
+    if (this.problems.some((p) => p.range.start === range.start && p.range.end === range.end)) return;
+    this.problems.push({ message, range, severity: 'error' });
+  }
 
   read(entries: Map<string, Entry>): void {
     const spec = this.spec;
@@ -204,6 +223,7 @@ class ServiceReader {
     this.environment(get('environment'));
     this.list(get('command'), 'command', spec.commands, this.command);
     this.list(get('entrypoint'), 'entrypoint', spec.commands, this.command);
+    spec.dropsPrivilegesAtRuntime = startedImagePrivilegeDrop(spec, get('entrypoint') !== undefined);
   }
 
   // ---- building blocks -------------------------------------------------------------------------
@@ -485,6 +505,15 @@ class ServiceReader {
         const published = this.inner(e.get('published'));
         const hostIp = this.inner(e.get('host_ip'));
         const protocol = this.inner(e.get('protocol'));
+        if ([target, published, hostIp].some((part) => part && holdsPlaceholder(part.value))) {
+          markUnknown(this.spec, 'ports'); // `published: <port>`: which port, and on which address, is not written
+          return;
+        }
+        if (published && !PUBLISHED_PORT.test(published.value)) {
+          // `published: "127.0.0.1:8080"` is no port: Docker refuses to start the container (host_ip holds the address).
+          this.problem(invalidPublishedMessage(published.value), published.range);
+          return;
+        }
         const port: Port = {
           containerPort: target,
           ...(published ? { hostPort: published } : {}),
@@ -504,6 +533,10 @@ class ServiceReader {
   private shortPort(node: unknown, shared: boolean, mode: Port['mode']): Port | undefined {
     const text = this.scalarText(node);
     if (text === undefined) return undefined;
+    if (holdsPlaceholder(text)) {
+      markUnknown(this.spec, 'ports'); // `"<port>:80"` may stand for `127.0.0.1:8080:80`
+      return undefined;
+    }
     const parsed = parseShortPort(text);
     if (!parsed) return undefined;
     return {
@@ -532,7 +565,7 @@ class ServiceReader {
       if (isMap(node)) {
         const e = entriesOf(node, this.aliases, shared);
         const host = this.inner(e.get('source'));
-        if (!host) return;
+        if (!host || holdsPlaceholder(host.value)) return;
         const container = this.inner(e.get('target'));
         const permissions = this.inner(e.get('permissions'));
         const device: Device = {
@@ -544,7 +577,7 @@ class ServiceReader {
         return;
       }
       const text = this.scalarText(node);
-      if (text === undefined) return;
+      if (text === undefined || holdsPlaceholder(text)) return; // `- <device>`: no device is named
       // CDI names (`vendor.com/gpu=all`) have no colon-separated parts.
       const parts = text.includes('=') ? [{ text, start: 0 }] : splitOutsideVariables(text, ':');
       const device: Device = {
@@ -594,8 +627,14 @@ class ServiceReader {
       this.spec.image = image;
       return;
     }
+    const ref = parseImageRef(image.value);
+    if (!ref) {
+      // `image: <your-image>`, `image: IMAGE_NAME`: a placeholder from documentation, no image anyone pulls.
+      this.spec.image = unknown(image.range.start, image.range.end, image.raw, PLACEHOLDER_REASON);
+      return;
+    }
     // Next to `build:`, `image:` names what is built here, not something pulled.
-    const located = { ...image, value: { ...splitImageReference(image.value), ...(built ? { builtLocally: true } : {}) } };
+    const located = { ...image, value: { ...ref, ...(built ? { builtLocally: true } : {}) } };
     this.spec.image = located;
     this.spec.images.push(located);
   }

@@ -3,8 +3,9 @@ import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, 
 import { LineIndex } from '../model/lineIndex';
 import { isKnown, located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
-import { officialEntrypointDropsPrivileges, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
-import { splitImageReference } from '../model/imageRef';
+import { imagePrivilegeDrop, runsAsNonRootByDefault, SERVER_WITH_UNPRIVILEGED_WORKERS, VARIABLE_REFERENCE, type PrivilegeDrop } from './dockerfile/images';
+import { parseImageRef, splitImageReference } from '../model/imageRef';
+import { PLACEHOLDER_REASON } from './placeholders';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
 import { argumentSpan, firstNonFlag, splitWords } from './dockerfile/words';
 import { simpleProperties } from './dockerfile/simpleProperties';
@@ -65,6 +66,8 @@ class DockerfileReader {
   private readonly instructions: InstructionInfo[] = [];
   private readonly stages: StageInfo[] = [];
   private readonly settings: StageSettings[] = [];
+  /** Settings written before any FROM: only a fragment without FROM (a Markdown example, a file being typed) uses them. */
+  private readonly headless: StageSettings = { ports: [], mounts: [] };
   private readonly stageByName = new Map<string, number>();
   private readonly env: Located<EnvVar>[] = [];
   private readonly commands: ShellCommand[] = [];
@@ -91,7 +94,7 @@ class DockerfileReader {
       instructions: this.instructions,
       stages: this.stages,
     };
-    const specs = this.stages.length > 0 ? [this.finalSpec(handle)] : [];
+    const specs = this.stages.length > 0 ? [this.finalSpec(handle)] : this.instructions.length > 0 ? [this.fragmentSpec()] : [];
     return { kind: 'dockerfile', text: this.text, specs, problems: this.problems, handle };
   }
 
@@ -120,7 +123,7 @@ class DockerfileReader {
       this.stages[stage].instructions.push(index);
       this.stages[stage].range.end = range.end;
     }
-    const settings: StageSettings | undefined = this.settings[stage];
+    const settings: StageSettings = stage >= 0 ? this.settings[stage] : this.headless;
 
     switch (keyword) {
       case 'ARG':
@@ -172,7 +175,7 @@ class DockerfileReader {
   }
 
   private visitFrom(index: number, range: SourceRange, words: SourceRange[]): void {
-    const stage: StageInfo = { from: index, imageIsVariable: false, instructions: [], range: { ...range } };
+    const stage: StageInfo = { from: index, imageIsUnknown: false, instructions: [], range: { ...range } };
     const first = firstNonFlag(this.text, words);
     const imageRange = words[first] as SourceRange | undefined;
     const asWord = words[first + 1];
@@ -185,11 +188,12 @@ class DockerfileReader {
     } else {
       const imageText = this.text.slice(imageRange.start, imageRange.end);
       stage.imageRange = imageRange;
-      if (VARIABLE_REFERENCE.test(imageText)) {
-        stage.imageIsVariable = true;
+      const parent = this.stageByName.get(imageText.toLowerCase());
+      // `FROM $BASE` is known at build time only; `FROM <base-image>` (a documentation example) not at all.
+      if (VARIABLE_REFERENCE.test(imageText) || (parent === undefined && !parseImageRef(imageText))) {
+        stage.imageIsUnknown = true;
       } else {
         const image = splitImageReference(imageText);
-        const parent = this.stageByName.get(imageText.toLowerCase());
         if (parent !== undefined) {
           image.isStage = true;
           stage.parent = parent;
@@ -445,18 +449,46 @@ class DockerfileReader {
       spec.ports.push(...settings.ports);
       spec.mounts.push(...settings.mounts);
     }
-    if (spec.user === undefined && base.image && !base.imageIsVariable && !runsAsNonRootByDefault(base.image)) {
+    if (spec.user === undefined && base.image && !base.imageIsUnknown && !runsAsNonRootByDefault(base.image)) {
       spec.implicitRootAt = final.imageRange ?? from.range;
     }
     spec.dropsPrivilegesAtRuntime = this.dropsPrivileges(chain, base);
 
-    if (final.imageIsVariable && final.imageRange) {
+    if (final.imageIsUnknown && final.imageRange) {
       const { start, end } = final.imageRange;
-      spec.image = unknown(start, end, this.text.slice(start, end), 'FROM refers to a build argument');
+      const raw = this.text.slice(start, end);
+      spec.image = unknown(start, end, raw, VARIABLE_REFERENCE.test(raw) ? 'FROM refers to a build argument' : PLACEHOLDER_REASON);
     } else if (final.image && final.imageRange) {
       spec.image = this.images.find((i) => i.range.start === final.imageRange!.start);
     }
     spec.images = this.images;
+    spec.env = this.env;
+    spec.commands = this.commands;
+    spec.downloads = this.downloads;
+    return spec;
+  }
+
+  /**
+   * Dockerfile text without FROM: the findings its instructions carry (`RUN sudo`, `USER root`, `ENV PASSWORD=…`,
+   * EXPOSE 22), but none that need a whole image (no USER at all, the base image's pinning): it is a fragment.
+   */
+  private fragmentSpec(): ContainerSpec {
+    const first = this.instructions[0];
+    const last = this.instructions[this.instructions.length - 1];
+    const spec = emptySpec({
+      kind: 'dockerfile',
+      name: 'Dockerfile fragment',
+      range: { start: first.range.start, end: last.range.end },
+      nameRange: { ...first.range },
+      node: -1,
+    });
+    spec.incomplete = true;
+    spec.fragment = true;
+    const settings = this.headless;
+    spec.user = settings.user;
+    spec.ports.push(...settings.ports);
+    spec.mounts.push(...settings.mounts);
+    spec.dropsPrivilegesAtRuntime = ownPrivilegeDrop(settings.entrypoint, settings.cmd);
     spec.env = this.env;
     spec.commands = this.commands;
     spec.downloads = this.downloads;
@@ -469,24 +501,35 @@ class DockerfileReader {
     return instruction?.stage ?? -1;
   }
 
-  private dropsPrivileges(chain: number[], base: StageInfo): boolean {
+  private dropsPrivileges(chain: number[], base: StageInfo): PrivilegeDrop | undefined {
     const entrypoint = chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined);
     const cmd = chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined);
-    for (const command of [entrypoint, cmd]) {
-      if (!command) continue;
-      const text = command.form === 'exec' ? command.words.map((w) => w.value).join(' ') : command.text.value;
-      if (PRIVILEGE_DROP.test(text)) return true;
-    }
+    if ([entrypoint, cmd].some((command) => command && PRIVILEGE_DROP.test(commandText(command)))) return 'entrypoint';
     // Built like the official images: gosu/su-exec installed (or tried) by a RUN of this image, and an
     // entrypoint script, which cannot be read from here, to use it.
     const startsThroughScript = entrypoint !== undefined && /(?:\.sh|entrypoint)\b/i.test(entrypoint.text.value);
     if (startsThroughScript && this.commands.some((c) => c.kind === 'run' && chain.includes(this.stageAt(c.text.range.start)) && PRIVILEGE_DROP.test(c.text.value))) {
-      return true;
+      return 'entrypoint';
     }
-    // The official database images switch users in their own docker-entrypoint.sh.
-    const keepsOfficialEntrypoint = !entrypoint || /docker-entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
-    return keepsOfficialEntrypoint && base.image !== undefined && officialEntrypointDropsPrivileges(base.image);
+    // Built on an official image that gives root up itself (postgres, nginx…), judged as that image is when a
+    // Compose file or `docker run` starts it: with its own entrypoint, running its server.
+    const keepsOfficialEntrypoint = !entrypoint || /docker-(?:php-)?entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
+    const fromImage = keepsOfficialEntrypoint && base.image !== undefined ? imagePrivilegeDrop(base.image, cmd ? firstWord(cmd) : undefined) : undefined;
+    // Seen directly (the nginx or httpd image's own Dockerfile): the command starts such a server.
+    return fromImage ?? ownPrivilegeDrop(entrypoint, cmd);
   }
+}
+
+/** What a container's own ENTRYPOINT/CMD tell: a user switch, or a server with unprivileged workers. */
+function ownPrivilegeDrop(entrypoint: ShellCommand | undefined, cmd: ShellCommand | undefined): PrivilegeDrop | undefined {
+  const texts = [entrypoint, cmd].flatMap((c) => (c ? [commandText(c)] : []));
+  if (texts.some((t) => PRIVILEGE_DROP.test(t))) return 'entrypoint';
+  return texts.some((t) => SERVER_WITH_UNPRIVILEGED_WORKERS.test(t)) ? 'workers' : undefined;
+}
+
+/** The program a command starts: its first word (the exec form's first string). */
+function firstWord(command: ShellCommand): string | undefined {
+  return command.form === 'exec' ? command.words[0]?.value : /^\s*(\S+)/.exec(command.text.value)?.[1];
 }
 
 /**
@@ -495,6 +538,11 @@ class DockerfileReader {
  */
 function locatedAt<T>(value: T, start: number, end: number, raw: string, node: ValueNode): Located<T> {
   return { value, range: { start, end }, raw, node };
+}
+
+/** A command as one string: the exec form's words joined, the shell form as written. */
+function commandText(command: ShellCommand): string {
+  return command.form === 'exec' ? command.words.map((w) => w.value).join(' ') : command.text.value;
 }
 
 /** `"/data"` → `/data`: shell-form arguments may be quoted. */
