@@ -16,6 +16,8 @@ export interface CliOptions {
   fixSafety: FixSafetyChoice;
   dryRun: boolean;
   kind?: FileKind;
+  /** `--env-file`: Compose env files replacing each project's `.env`, as given (relative to the working directory). */
+  envFiles: string[];
   /** Undefined: the config's maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
   maxFileSize?: number;
   help: boolean;
@@ -39,6 +41,8 @@ Options:
                                  set one rule's severity (repeatable)
   --config FILE                  use this config file (default: the nearest .capdrop.yaml
                                  above each file, up to the repository root)
+  --env-file FILE                read Compose variables from FILE instead of each project's
+                                 .env (repeatable; the environment still wins, as in Compose)
   --kind dockerfile|compose|shell|markdown|makefile|ci|devcontainer
                                  read the given files (and -) as this kind
   --fail-on info|warning|error   lowest severity that makes the exit code 1 (default: warning)
@@ -71,6 +75,7 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
     paths: [],
     format: 'text',
     rules: {},
+    envFiles: [],
     failOn: 'warning',
     fix: false,
     fixSafety: 'safe',
@@ -126,6 +131,9 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
         break;
       case '--kind':
         opts.kind = oneOf(name, value(), KINDS);
+        break;
+      case '--env-file':
+        opts.envFiles.push(value());
         break;
       case '--fail-on':
         opts.failOn = oneOf(name, value(), SEVERITIES);

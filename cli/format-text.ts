@@ -39,7 +39,7 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
       counts[f.severity]++;
       const pos = paint('dim', positions[i].padEnd(posWidth));
       const sev = paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(sevWidth));
-      const where = f.writtenIn ? ` (set in ${f.writtenIn.file}:${f.writtenIn.line})` : '';
+      const where = f.writtenIn ? ` (${f.writtenIn.label !== undefined ? `${f.writtenIn.label} in` : 'set in'} ${f.writtenIn.file}:${f.writtenIn.line})` : '';
       out += `  ${pos}  ${sev}  ${f.message}${where}  ${paint('dim', f.ruleId)}\n`;
     });
     out += '\n';

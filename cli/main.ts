@@ -17,6 +17,7 @@ import type { CliHooks } from './launcher';
 import { sniffKind } from './sniff';
 import { collectTargets, IoError, isExcluded, type Target } from './walk';
 import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
+import type { ComposeContext } from '../server/src/parse/compose/projectFiles';
 
 /** Everything the CLI touches outside the file system, injected so tests run it in-process. */
 export interface CliIo {
@@ -80,9 +81,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_ERROR;
   }
 
+  const envFiles = opts.envFiles.map((f) => path.resolve(io.cwd, f));
+  for (const [i, envFile] of envFiles.entries()) {
+    if (!isFile(envFile)) {
+      error(`env file not found: ${opts.envFiles[i]}`);
+      return EXIT_ERROR;
+    }
+  }
+  // Compose reads the environment it runs in; so does a Compose project linted here (compose/projectFiles.ts).
+  const compose: ComposeContext = { environment: definedOnly(io.env), ...(envFiles.length ? { envFiles } : {}) };
+
   io.beforeLint?.(targets.length + (opts.paths.includes('-') ? 1 : 0));
   const reports: FileReport[] = [];
-  const referenceRoots = cliRoots(io.cwd, opts.paths);
+  // The env files named are read through the same reader as the project's other files.
+  const referenceRoots = cliRoots(io.cwd, [...opts.paths, ...opts.envFiles]);
   const fixOutput = opts.format === 'text' ? io.stdout : io.stderr;
   const withFixes = opts.format === 'json';
 
@@ -113,8 +125,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const decoded = decodeText(bytes);
     const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
-    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize };
-    // Compose `extends`/`include` targets are read only inside the directories the user pointed at.
+    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose };
+    // Compose `extends`/`include` targets and project files are read only inside the directories the user pointed at.
     options.files = createRootedReader({ file: target.file, roots: referenceRoots });
 
     let text = decoded.text;
@@ -156,7 +168,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     else {
       const decoded: DecodedText = decodeText(bytes);
       const kind = opts.kind ?? sniffKind(decoded.text);
-      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize };
+      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose };
       let text = decoded.text;
       if (opts.fix) {
         text = fixText(text, kind, options, opts.fixSafety).text;
@@ -182,6 +194,20 @@ function lintReport(file: string, text: string, kind: FileKind, options: LintOpt
   const result = lint(text, kind, { ...options, withFixes });
   const shown = (other: string) => displayPath(cwd, other);
   return { file, findings: result.findings.map((f) => toReported(f, result.lines, shown)) };
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value;
+  return out;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function displayPath(cwd: string, file: string): string {

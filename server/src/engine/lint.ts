@@ -4,6 +4,7 @@ import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
 import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
+import type { ComposeContext } from '../parse/compose/projectFiles';
 import { findSuppressions, isSuppressed } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
@@ -40,8 +41,13 @@ export interface LintOptions {
    * except under the `strict` preset; rule tests turn it off to see each rule's findings alone.
    */
   groupHardening?: boolean;
-  /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
+  /**
+   * Reads Compose `extends`/`include` targets and the other files of a Compose project (`.env`, override
+   * files), restricted by the caller to trusted roots; without it only same-file `extends` is followed.
+   */
   files?: ComposeFiles;
+  /** What is known of a Compose project beyond its files: the environment, files named explicitly (plain data). */
+  compose?: ComposeContext;
 }
 
 /** The default of `maxFileSize` (the `capdrop.maxFileSize` setting, `--max-file-size`, config `maxFileSize`). */
@@ -128,7 +134,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
   try {
-    segments = parseSegments(text, kind, options.files, options.maxAliasNodes, lines);
+    segments = parseSegments(text, kind, options.files, options.maxAliasNodes, lines, options.compose);
   } catch (err) {
     findings.push(engineFinding(ENGINE_IDS.internalError, 'error', { start: 0, end: 0 }, `Capdrop could not parse this file: ${(err as Error).message}`));
     return { findings, segments: [], lines };

@@ -1,0 +1,25 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lint } from '../../server/src/engine/lint';
+import { EMPTY_WORKSPACE_CONFIG, normalizeSettings, toLintOptions } from '../../server/src/handlers/config';
+
+describe('server: capdrop.compose.environment', () => {
+  it('reads string variables only, and hands them to the engine as the Compose environment', () => {
+    const settings = normalizeSettings({ compose: { environment: { PG_TAG: 'latest', NUM: 3, 'BAD=NAME': 'x', EMPTY: '' } } });
+    assert.deepEqual(settings.composeEnvironment, { PG_TAG: 'latest', EMPTY: '' });
+    const options = toLintOptions(settings, EMPTY_WORKSPACE_CONFIG);
+    assert.deepEqual(options.compose, { environment: { PG_TAG: 'latest', EMPTY: '' } });
+    const findings = lint('services:\n  db:\n    image: postgres:${PG_TAG}\n', 'compose', { ...options, rules: { 'pin-image-version': 'warning' }, groupHardening: false }).findings;
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'pin-image-version').map((f) => f.message), [
+      'The image "postgres:latest" uses the "latest" tag, which changes without notice; pin a version tag or a digest.',
+    ]);
+  });
+
+  it('gives no environment when the setting is absent or not an object (never the server process environment)', () => {
+    for (const raw of [{}, { compose: 'x' }, { compose: { environment: ['A=1'] } }, undefined]) {
+      const settings = normalizeSettings(raw);
+      assert.deepEqual(settings.composeEnvironment, {});
+      assert.equal(toLintOptions(settings, EMPTY_WORKSPACE_CONFIG).compose, undefined);
+    }
+  });
+});
