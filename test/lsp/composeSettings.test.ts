@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../server/src/engine/lint';
+import { lintComposeIncrementally } from '../../server/src/engine/incrementalCompose';
 import { EMPTY_WORKSPACE_CONFIG, normalizeSettings, toLintOptions } from '../../server/src/handlers/config';
 
 describe('server: capdrop.compose.environment', () => {
@@ -21,5 +22,19 @@ describe('server: capdrop.compose.environment', () => {
       assert.deepEqual(settings.composeEnvironment, {});
       assert.equal(toLintOptions(settings, EMPTY_WORKSPACE_CONFIG).compose, undefined);
     }
+  });
+});
+
+describe('server: a large Compose file with variables', () => {
+  it('is linted whole with them, not incrementally without them', () => {
+    const services = Array.from({ length: 60 }, (_, i) => `  s${i}:\n    image: app:1.${i}\n    read_only: true\n    cap_drop: [ALL]\n`).join('');
+    const text = `services:\n  db:\n    image: postgres:\${PG_TAG}\n${services}`;
+    const options = { compose: { environment: { PG_TAG: 'latest' } }, rules: { 'pin-image-version': 'warning' as const } };
+    const first = lintComposeIncrementally(text, options);
+    assert.equal(first.state, undefined);
+    assert.deepEqual(first.findings.filter((f) => f.ruleId === 'pin-image-version').map((f) => f.range), [{ start: 20, end: 45 }]);
+    const without = lintComposeIncrementally(text, { rules: options.rules });
+    assert.notEqual(without.state, undefined);
+    assert.deepEqual(without.findings.filter((f) => f.ruleId === 'pin-image-version'), []);
   });
 });

@@ -1,6 +1,7 @@
 import type { ContainerSpec } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { parseSegments, type Segment } from '../parse';
+import { loadComposeProject } from '../parse/compose/projectFiles';
 import { moveContainer } from './hardening';
 import { checkComposeSpec, DEFAULT_MAX_FILE_SIZE, finishComposeFindings, lint, type Finding, type LintOptions } from './lint';
 
@@ -46,6 +47,9 @@ const KEY_START = /[A-Za-z0-9_."']/;
 /** Lints `text` as a Compose file without fixes, reusing `previous` when the edit allows it. */
 export function lintComposeIncrementally(text: string, options: LintOptions, previous?: ComposeLintState): ComposeLintResult {
   const opts: LintOptions = { ...options, withFixes: false };
+  // A file of a Compose project (variables, override files) is judged with the others: linted whole.
+  const project = loadComposeProject(opts.files, opts.compose);
+  if (project.variables || project.files.length > 1) return { findings: lint(text, 'compose', opts).findings, state: undefined, incremental: false };
   const key = optionsKey(opts);
   if (previous && previous.optionsKey === key) {
     const result = relint(previous, text, opts);
