@@ -5,6 +5,7 @@ import type { TextEdit } from '../edit/writer';
 import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
 import type { ComposeContext } from '../parse/compose/projectFiles';
+import { isWrittenElsewhere } from '../parse/compose/projectMerge';
 import { findSuppressions, isSuppressed } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
@@ -214,6 +215,8 @@ class RuleRunner {
     const { rule, spec, seg, options } = this;
     const severity = resolveSeverity(rule, d.severity, options);
     if (!severity) return;
+    // A value another file of the Compose project sets is reported when that file is linted, at its line.
+    if (isWrittenElsewhere(spec, rangeOf(d.at))) return;
     const message = interpolate(rule.messages[d.messageId], d.data);
     if (this.alreadyReported(d.at, rule.id, message)) return;
     const range = mapRange(seg, rangeOf(d.at));

@@ -1,0 +1,143 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli, tempTree } from './harness';
+
+interface JsonFinding {
+  ruleId: string;
+  message: string;
+  line: number;
+  column: number;
+  writtenIn?: { file: string; line: number; label?: string };
+  fixes: { title: string }[];
+}
+
+/** The folder of issue 16: an override hardens web and makes db privileged; .env fills the variables. */
+const DONE_WHEN = {
+  'compose.yaml': [
+    'services:',
+    '  web:',
+    '    image: nginx:1.27',
+    '    ports:',
+    '      - "127.0.0.1:8080:80"',
+    '  db:',
+    '    image: postgres:${PG_TAG}',
+    '    user: "${DB_UID:-999}"',
+    '  cache:',
+    '    image: redis:7.2',
+    '    network_mode: ${CACHE_NET}',
+    '',
+  ].join('\n'),
+  'compose.override.yaml': [
+    'services:',
+    '  web:',
+    '    cap_drop: [ALL]',
+    '    read_only: true',
+    '    security_opt:',
+    '      - no-new-privileges:true',
+    '    mem_limit: 256m',
+    '    cpus: "0.5"',
+    '    pids_limit: 100',
+    '  db:',
+    '    privileged: true',
+    '',
+  ].join('\n'),
+  '.env': 'PG_TAG=latest\nCACHE_NET=host\nDB_UID=0\n',
+};
+
+/** `file line:column rule [label in file:line]` per finding, in the CLI's order. */
+async function findingsOf(dir: string, args: string[], env?: Record<string, string>): Promise<string[]> {
+  const r = await runCli(['--format', 'json', '--fail-on', 'error', ...args], dir, env ? { env } : {});
+  assert.equal(r.stderr, '');
+  const reports = JSON.parse(r.stdout) as { file: string; findings: JsonFinding[] }[];
+  return reports.flatMap((rep) =>
+    rep.findings.map((f) => `${rep.file} ${f.line}:${f.column} ${f.ruleId}${f.writtenIn ? ` [${f.writtenIn.label ?? 'set'} in ${f.writtenIn.file}:${f.writtenIn.line}]` : ''}`),
+  );
+}
+
+describe('cli: a Compose project judged as docker compose reads it', () => {
+  it('gives exactly the findings of issue 16 on its folder', async () => {
+    const dir = tempTree(DONE_WHEN);
+    assert.deepEqual(await findingsOf(dir, ['.']), [
+      'compose.override.yaml 11:5 no-privileged',
+      'compose.yaml 6:3 container-hardening',
+      'compose.yaml 7:5 pin-image-version [PG_TAG=latest in .env:1]',
+      'compose.yaml 8:5 no-root-user [DB_UID=0 in .env:3]',
+      'compose.yaml 9:3 container-hardening',
+      'compose.yaml 11:5 no-host-namespace [CACHE_NET=host in .env:2]',
+    ]);
+    // Each file named alone is still judged in its project: the same findings for it.
+    assert.deepEqual(await findingsOf(dir, ['compose.override.yaml']), ['compose.override.yaml 11:5 no-privileged']);
+  });
+
+  it("reports db's missing hardening once, in the file that defines it, with fixes there", async () => {
+    const dir = tempTree(DONE_WHEN);
+    const r = await runCli(['--format', 'json', '--fail-on', 'error', 'compose.yaml'], dir);
+    const [report] = JSON.parse(r.stdout) as { findings: JsonFinding[] }[];
+    const db = report.findings.find((f) => f.ruleId === 'container-hardening' && f.line === 6);
+    assert.equal(db?.message, 'Container "db" can be hardened: drop all capabilities; set no-new-privileges; make the root filesystem read-only; set memory, CPU and PIDs limits.');
+    assert.ok(db?.fixes.some((f) => f.title.startsWith('Harden this container')));
+  });
+
+  it('fixes the file that owns the value, or that defines the service for a missing setting', async () => {
+    const dir = tempTree(DONE_WHEN);
+    const only = (...keep: string[]) => ['no-privileged', 'require-read-only-rootfs', 'drop-all-capabilities', 'require-no-new-privileges', 'require-resource-limits', 'pin-image-version', 'no-root-user', 'no-host-namespace', 'bind-ports-to-interface', 'limit-restart-retries'].filter((id) => !keep.includes(id)).flatMap((id) => ['--rule', `${id}=off`]);
+    const r = await runCli(['--fix', '--fix-safety', 'review', '--dry-run', ...only('no-privileged', 'require-read-only-rootfs'), '.'], dir);
+    assert.equal(r.stderr, '');
+    assert.equal(
+      r.stdout,
+      [
+        '--- a/compose.override.yaml',
+        '+++ b/compose.override.yaml',
+        '@@ -8,4 +8,3 @@',
+        '     cpus: "0.5"',
+        '     pids_limit: 100',
+        '   db:',
+        '-    privileged: true',
+        '--- a/compose.yaml',
+        '+++ b/compose.yaml',
+        '@@ -6,6 +6,8 @@',
+        '   db:',
+        '     image: postgres:${PG_TAG}',
+        '     user: "${DB_UID:-999}"',
+        '+    read_only: true',
+        '   cache:',
+        '     image: redis:7.2',
+        '     network_mode: ${CACHE_NET}',
+        '+    read_only: true',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lets a later file turn a danger off, and leaves a service only in the override to the override', async () => {
+    const dir = tempTree({
+      'docker-compose.yml': 'services:\n  app:\n    image: app:1.0\n    privileged: true\n    user: root\n',
+      'docker-compose.override.yml': 'services:\n  app:\n    privileged: false\n  debug:\n    image: busybox:1.36\n    privileged: true\n',
+    });
+    assert.deepEqual(await findingsOf(dir, [...hardeningOff(), '.']), [
+      'docker-compose.override.yml 6:5 no-privileged',
+      'docker-compose.yml 5:5 no-root-user',
+    ]);
+  });
+
+  it('reads COMPOSE_FILE from .env or the environment, split on COMPOSE_PATH_SEPARATOR', async () => {
+    const files = {
+      'docker-compose.base.yml': 'services:\n  app:\n    image: app:1.0\n',
+      'docker-compose.prod.yml': 'services:\n  app:\n    privileged: true\n',
+      // Not in the project: its service is judged alone, so its missing hardening is reported.
+      'compose.yaml': 'services:\n  app:\n    image: app:1.0\n',
+    };
+    const viaDotenv = tempTree({ ...files, '.env': 'COMPOSE_FILE=docker-compose.base.yml;docker-compose.prod.yml\nCOMPOSE_PATH_SEPARATOR=;\n' });
+    assert.deepEqual(await findingsOf(viaDotenv, ['.']), ['compose.yaml 2:3 container-hardening', 'docker-compose.base.yml 2:3 container-hardening', 'docker-compose.prod.yml 3:5 no-privileged']);
+    const viaEnvironment = tempTree(files);
+    assert.deepEqual(await findingsOf(viaEnvironment, ['docker-compose.base.yml', 'docker-compose.prod.yml'], { COMPOSE_FILE: 'docker-compose.base.yml:docker-compose.prod.yml' }), [
+      'docker-compose.base.yml 2:3 container-hardening',
+      'docker-compose.prod.yml 3:5 no-privileged',
+    ]);
+  });
+});
+
+/** The hardening rules off, for tests about dangers only. */
+function hardeningOff(): string[] {
+  return ['drop-all-capabilities', 'require-no-new-privileges', 'require-read-only-rootfs', 'require-resource-limits', 'limit-restart-retries', 'bind-ports-to-interface'].flatMap((id) => ['--rule', `${id}=off`]);
+}
