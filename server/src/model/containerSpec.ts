@@ -56,8 +56,8 @@ export interface EnvVar {
   name: Located<string>;
   /** Undefined when only the name is given (value taken from the host environment). */
   value?: Maybe<string>;
-  /** `ENV`, `ARG`, `environment:`, `-e` … */
-  source: 'env' | 'arg' | 'environment' | 'flag';
+  /** `ENV`, `ARG`, `environment:`, `-e`, a Compose `env_file:` … */
+  source: 'env' | 'arg' | 'environment' | 'flag' | 'env_file';
 }
 
 /** A command the container (or its build) runs: Dockerfile RUN/CMD/ENTRYPOINT, Compose command/entrypoint, or the command after the image of `docker run`. */

@@ -6,6 +6,8 @@ export interface DotenvEntry {
   name: string;
   /** Undefined when the value depends on a variable that is not known (it stays unknown). */
   value: string | undefined;
+  /** The value as written, without its quotes (`${DB_PASSWORD}`); undefined for a name alone. */
+  raw: string | undefined;
   /** Offsets of the name and of the whole assignment (name to the value's end) in the file's text. */
   nameStart: number;
   nameEnd: number;
@@ -50,7 +52,7 @@ export function parseDotenv(text: string, environment?: ComposeVariables, earlie
     if (sep === '\n' || sep === undefined) {
       // `NAME` alone: the environment's value, if it has one.
       const inherited = environment?.get(name);
-      entries.push({ name, value: inherited?.value, nameStart, nameEnd, end: nameEnd });
+      entries.push({ name, value: inherited?.value, raw: undefined, nameStart, nameEnd, end: nameEnd });
       continue;
     }
     i++;
@@ -76,6 +78,7 @@ export function parseDotenv(text: string, environment?: ComposeVariables, earlie
       end = i + raw.length;
       i = stop;
     }
+    const written = raw;
     let value: string | undefined = raw;
     if (expand) {
       const expanded = interpolate(raw, known);
@@ -86,7 +89,7 @@ export function parseDotenv(text: string, environment?: ComposeVariables, earlie
     if (fromEnvironment) value = fromEnvironment.value;
     if (value !== undefined) known.set(name, { value });
     else known.delete(name);
-    entries.push({ name, value, nameStart, nameEnd, end });
+    entries.push({ name, value, raw: written, nameStart, nameEnd, end });
   }
   return entries;
 }
