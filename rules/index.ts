@@ -10,6 +10,7 @@ import noHostNamespace from './no-host-namespace';
 import noInsecureDownload from './no-insecure-download';
 import noInsecureRegistry from './no-insecure-registry';
 import noLegacyLinks from './no-legacy-links';
+import noMisspelledSecurityKey from './no-misspelled-security-key';
 import noPipeToShell from './no-pipe-to-shell';
 import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
@@ -36,6 +37,7 @@ export const rules = {
   'no-insecure-download': noInsecureDownload,
   'no-insecure-registry': noInsecureRegistry,
   'no-legacy-links': noLegacyLinks,
+  'no-misspelled-security-key': noMisspelledSecurityKey,
   'no-pipe-to-shell': noPipeToShell,
   'no-privileged': noPrivileged,
   'no-root-user': noRootUser,

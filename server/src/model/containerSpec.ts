@@ -168,6 +168,11 @@ export interface ContainerSpec {
   linksField?: Located<null>;
   /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
   contentTrustDisabled?: Located<boolean>;
+  /**
+   * Compose: service keys Compose rejects that look like a misspelled security setting (`cap-drop`,
+   * `readonly`, `pid_mode`), each with the setting meant, which is then unknown rather than missing.
+   */
+  misspelledKeys?: { key: Located<string>; meant: string }[];
 }
 
 export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
@@ -217,6 +222,7 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     links,
     linksField: undefined,
     contentTrustDisabled: undefined,
+    misspelledKeys: undefined,
   };
 }
 
