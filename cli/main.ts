@@ -16,6 +16,7 @@ import { reachesFailOn, skippedFinding, toReported, type FileReport } from './re
 import type { CliHooks } from './launcher';
 import { sniffKind } from './sniff';
 import { collectTargets, IoError, isExcluded, type Target } from './walk';
+import { composeFileTargets } from './composeProject';
 import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
 import type { ComposeContext } from '../server/src/parse/compose/projectFiles';
 
@@ -69,12 +70,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (opts.config) configs.forFile(io.cwd); // report its problems even when no file is linted
 
+  const environment = definedOnly(io.env);
+  // `-f` files are the project: linted as Compose files whatever their names, before the other paths.
+  const composeFiles = opts.composeFiles.map((f) => path.resolve(io.cwd, f));
   let targets: Target[];
   try {
-    targets = collectTargets(
-      opts.paths.filter((p) => p !== '-'),
-      io.cwd,
-    );
+    targets = collectTargets([...opts.composeFiles, ...opts.paths.filter((p) => p !== '-')], io.cwd);
+    for (const t of targets) if (composeFiles.includes(t.file)) t.kind = 'compose';
+    const dirs = opts.paths.filter((p) => p !== '-').map((p) => path.resolve(io.cwd, p)).filter(isDirectory);
+    if (!composeFiles.length) targets.push(...composeFileTargets(targets, dirs, environment));
   } catch (err) {
     if (!(err instanceof IoError)) throw err;
     error(err.message);
@@ -89,12 +93,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
   }
   // Compose reads the environment it runs in; so does a Compose project linted here (compose/projectFiles.ts).
-  const compose: ComposeContext = { environment: definedOnly(io.env), ...(envFiles.length ? { envFiles } : {}) };
+  const compose: ComposeContext = { environment, ...(envFiles.length ? { envFiles } : {}), ...(composeFiles.length ? { projectFiles: composeFiles } : {}) };
 
   io.beforeLint?.(targets.length + (opts.paths.includes('-') ? 1 : 0));
   const reports: FileReport[] = [];
   // The env files named are read through the same reader as the project's other files.
-  const referenceRoots = cliRoots(io.cwd, [...opts.paths, ...opts.envFiles]);
+  const referenceRoots = cliRoots(io.cwd, [...opts.paths, ...opts.envFiles, ...opts.composeFiles]);
   const fixOutput = opts.format === 'text' ? io.stdout : io.stderr;
   const withFixes = opts.format === 'json';
 
@@ -200,6 +204,14 @@ function definedOnly(env: Record<string, string | undefined>): Record<string, st
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value;
   return out;
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isFile(file: string): boolean {

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { runCli, tempTree } from './harness';
 
 interface JsonFinding {
@@ -120,20 +121,30 @@ describe('cli: a Compose project judged as docker compose reads it', () => {
     ]);
   });
 
-  it('reads COMPOSE_FILE from .env or the environment, split on COMPOSE_PATH_SEPARATOR', async () => {
+  it('reads COMPOSE_FILE from .env or the environment, split on COMPOSE_PATH_SEPARATOR, and lints the files it names', async () => {
     const files = {
-      'docker-compose.base.yml': 'services:\n  app:\n    image: app:1.0\n',
-      'docker-compose.prod.yml': 'services:\n  app:\n    privileged: true\n',
+      'base.yaml': 'services:\n  app:\n    image: app:1.0\n',
+      'prod.yaml': 'services:\n  app:\n    privileged: true\n',
       // Not in the project: its service is judged alone, so its missing hardening is reported.
       'compose.yaml': 'services:\n  app:\n    image: app:1.0\n',
     };
-    const viaDotenv = tempTree({ ...files, '.env': 'COMPOSE_FILE=docker-compose.base.yml;docker-compose.prod.yml\nCOMPOSE_PATH_SEPARATOR=;\n' });
-    assert.deepEqual(await findingsOf(viaDotenv, ['.']), ['compose.yaml 2:3 container-hardening', 'docker-compose.base.yml 2:3 container-hardening', 'docker-compose.prod.yml 3:5 no-privileged']);
+    const viaDotenv = tempTree({ ...files, '.env': 'COMPOSE_FILE=base.yaml;prod.yaml\nCOMPOSE_PATH_SEPARATOR=;\n' });
+    assert.deepEqual(await findingsOf(viaDotenv, ['.']), ['compose.yaml 2:3 container-hardening', 'base.yaml 2:3 container-hardening', 'prod.yaml 3:5 no-privileged']);
     const viaEnvironment = tempTree(files);
-    assert.deepEqual(await findingsOf(viaEnvironment, ['docker-compose.base.yml', 'docker-compose.prod.yml'], { COMPOSE_FILE: 'docker-compose.base.yml:docker-compose.prod.yml' }), [
-      'docker-compose.base.yml 2:3 container-hardening',
-      'docker-compose.prod.yml 3:5 no-privileged',
-    ]);
+    assert.deepEqual(await findingsOf(viaEnvironment, ['.'], { COMPOSE_FILE: 'base.yaml:prod.yaml' }), ['compose.yaml 2:3 container-hardening', 'base.yaml 2:3 container-hardening', 'prod.yaml 3:5 no-privileged']);
+    // A name leading out of the folder is not followed.
+    const outside = tempTree({ 'p/compose.yaml': files['compose.yaml'], 'p/.env': 'COMPOSE_FILE=../secret.yaml\n', 'secret.yaml': files['prod.yaml'] });
+    assert.deepEqual(await findingsOf(path.join(outside, 'p'), ['.']), ['compose.yaml 2:3 container-hardening']);
+  });
+
+  it('reads -f files as one project, in order, as docker compose -f does', async () => {
+    const dir = tempTree({
+      'stack/app.yml': 'services:\n  app:\n    image: app:1.0\n    cap_add: [SYS_ADMIN]\n',
+      'stack/hardening.yml': 'services:\n  app:\n    cap_drop: [ALL]\n    read_only: true\n    security_opt: [no-new-privileges:true]\n    mem_limit: 1g\n    cpus: 1\n    pids_limit: 100\n',
+    });
+    assert.deepEqual(await findingsOf(dir, ['-f', 'stack/app.yml', '-f', 'stack/hardening.yml']), ['stack/app.yml 4:15 no-dangerous-capabilities']);
+    // Each file alone: the hardening is missing from app.yml, and hardening.yml names no image.
+    assert.deepEqual(await findingsOf(dir, ['--kind', 'compose', 'stack/app.yml']), ['stack/app.yml 2:3 container-hardening', 'stack/app.yml 4:15 no-dangerous-capabilities']);
   });
 });
 
