@@ -146,6 +146,25 @@ describe('cli: a Compose project judged as docker compose reads it', () => {
     // Each file alone: the hardening is missing from app.yml, and hardening.yml names no image.
     assert.deepEqual(await findingsOf(dir, ['--kind', 'compose', 'stack/app.yml']), ['stack/app.yml 2:3 container-hardening', 'stack/app.yml 4:15 no-dangerous-capabilities']);
   });
+
+  it('says which profile a service belongs to, in text, JSON and SARIF; profiles merged across files', async () => {
+    const dir = tempTree({
+      'compose.yaml': 'services:\n  app:\n    image: app:1.0\n    user: root\n  debug:\n    image: busybox:1.36\n    profiles: [debug]\n    privileged: true\n',
+      'compose.override.yaml': 'services:\n  debug:\n    profiles: [tools]\n    pid: host\n',
+    });
+    const args = ['--fail-on', 'error', ...hardeningOff()];
+    const text = await runCli(['--format', 'text', ...args, '.'], dir);
+    assert.match(text.stdout, /  8:5  error    This container runs privileged[^\n]*\(profiles debug, tools\)  no-privileged\n/);
+    assert.match(text.stdout, /  4:5  warning  The container runs as "root"[^\n(]*  no-root-user\n/);
+    assert.match(text.stdout, /  4:5  error  This container shares the host's PID namespace[^\n]*\(profiles debug, tools\)  no-host-namespace\n/);
+    const json = JSON.parse((await runCli(['--format', 'json', ...args, 'compose.yaml'], dir)).stdout) as { findings: { ruleId: string; profiles?: string[] }[] }[];
+    assert.deepEqual(json[0].findings.map((f) => [f.ruleId, f.profiles]), [['no-root-user', undefined], ['no-privileged', ['debug', 'tools']]]);
+    const sarif = JSON.parse((await runCli(['--format', 'sarif', ...args, 'compose.yaml'], dir)).stdout) as { runs: { results: { ruleId: string; message: { text: string }; properties?: { profiles: string[] } }[] }[] };
+    const privileged = sarif.runs[0].results.find((r) => r.ruleId === 'no-privileged')!;
+    assert.deepEqual(privileged.properties, { profiles: ['debug', 'tools'] });
+    assert.match(privileged.message.text, / \(profiles debug, tools\)$/);
+    assert.equal(sarif.runs[0].results.find((r) => r.ruleId === 'no-root-user')!.properties, undefined);
+  });
 });
 
 /** The hardening rules off, for tests about dangers only. */

@@ -74,6 +74,8 @@ export interface Finding {
   fixes: PlannedFix[];
   /** Where the value is written when that is another file (Compose `extends: { file }`); `range` is then the `extends:` key. */
   writtenIn?: WrittenIn;
+  /** The Compose profiles of the service the finding is about, when it has any (it starts only with one of them). */
+  profiles?: string[];
   /** The findings a summary stands for (`container-hardening`), in host offsets; absent on the others. */
   members?: { ruleId: string; message: string; range: SourceRange }[];
 }
@@ -224,6 +226,7 @@ class RuleRunner {
     const finding: Finding = { ruleId: rule.id, severity, message, messageId: d.messageId, data: d.data, range, fixes };
     const writtenIn = (d.at as Partial<Located<unknown>>).writtenIn;
     if (writtenIn) finding.writtenIn = writtenIn;
+    if (spec.profiles) finding.profiles = spec.profiles;
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
     if (spec.origin.kind === 'run') this.specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) setPendingFixes(finding, () => planRuleFixes(rule, d, seg));

@@ -173,6 +173,8 @@ export interface ContainerSpec {
    * `readonly`, `pid_mode`), each with the setting meant, which is then unknown rather than missing.
    */
   misspelledKeys?: { key: Located<string>; meant: string }[];
+  /** Compose: the profiles the service belongs to (`profiles:`); it starts only when one is active. */
+  profiles?: string[];
 }
 
 export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
@@ -223,6 +225,7 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     linksField: undefined,
     contentTrustDisabled: undefined,
     misspelledKeys: undefined,
+    profiles: undefined,
   };
 }
 

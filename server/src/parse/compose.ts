@@ -5,7 +5,7 @@ import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
 import { interpolate, splitOutsideVariables, writtenInOf, type ComposeVariables } from './compose/interpolate';
 import { SharedReads } from './compose/sharedReads';
-import { readMisspelledKeys } from './compose/serviceKeys';
+import { readServiceKeys } from './compose/serviceKeys';
 import { ServiceRef, type ComposeHandle, type ComposeRef } from './compose/refs';
 import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSyntax';
 import { normalizeHostPath } from './hostPath';
@@ -100,7 +100,7 @@ export function readDocument(text: string, doc: Document, specs: ContainerSpec[]
     });
     spec.incomplete = includes;
     new ServiceReader(text, aliases, sharedReads, spec, variables).read(entries);
-    readMisspelledKeys(spec, entries, text);
+    readServiceKeys(spec, entries, text);
     compactLists(spec);
     specs.push(spec);
   }

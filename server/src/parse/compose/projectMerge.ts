@@ -59,6 +59,9 @@ export function foldProject(parsed: ParsedFile, order: readonly (OtherProjectFil
     result.capDropField = own.capDropField;
     result.securityOptField = own.securityOptField;
     result.linksField = own.linksField;
+    // Compose appends the profiles of each file.
+    const profiles = [...new Set(layers.flatMap((l) => l.spec.profiles ?? []))];
+    result.profiles = profiles.length ? profiles : undefined;
     // Missing settings are reported where the service is first defined.
     if (layers[0].spec !== own) result.incomplete = true;
     setElsewhereAt(result, at);

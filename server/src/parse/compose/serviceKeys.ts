@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { markUnknown, type ContainerSpec } from '../../model/containerSpec';
 import { unknown, type SourceRange } from '../../model/located';
-import type { Entry } from './yamlAccess';
+import { isScalar, isSeq, type Entry } from './yamlAccess';
 
 /** The keys of a service in the compose-spec schema (schema/compose-spec.json, `definitions.service`); `x-*` keys are allowed too. */
 const SERVICE_KEYS = new Set([
@@ -62,6 +62,16 @@ export function withinOneEdit(a: string, b: string): boolean {
   }
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   return short.slice(i) === long.slice(i + 1); // one letter added or removed
+}
+
+/** What the service's keys say beyond its settings: misspelled security keys, and its profiles. */
+export function readServiceKeys(spec: ContainerSpec, entries: Map<string, Entry>, text: string): void {
+  readMisspelledKeys(spec, entries, text);
+  const profiles = entries.get('profiles')?.value;
+  if (isSeq(profiles)) {
+    const names = profiles.items.flatMap((item) => (isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number') ? [String(item.value)] : []));
+    if (names.length) spec.profiles = names;
+  }
 }
 
 /**
