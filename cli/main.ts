@@ -99,6 +99,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const reports: FileReport[] = [];
   // The env files named are read through the same reader as the project's other files.
   const referenceRoots = cliRoots(io.cwd, [...opts.paths, ...opts.envFiles, ...opts.composeFiles]);
+  // Nothing the CLI writes creates a file: one listing per directory answers every look for a project file.
+  const listings = new Map<string, Set<string> | undefined>();
   const fixOutput = opts.format === 'text' ? io.stdout : io.stderr;
   const withFixes = opts.format === 'json';
 
@@ -131,7 +133,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
     const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose };
     // Compose `extends`/`include` targets and project files are read only inside the directories the user pointed at.
-    options.files = createRootedReader({ file: target.file, roots: referenceRoots });
+    options.files = createRootedReader({ file: target.file, roots: referenceRoots, listings });
 
     let text = decoded.text;
     if (opts.fix && !encodeText(decoded).equals(bytes)) {
