@@ -37,4 +37,12 @@ describe('server: a large Compose file with variables', () => {
     assert.notEqual(without.state, undefined);
     assert.deepEqual(without.findings.filter((f) => f.ruleId === 'pin-image-version'), []);
   });
+
+  it('lints a large file with env_file whole, so its env files are read', () => {
+    const services = Array.from({ length: 60 }, (_, i) => `  s${i}:\n    image: app:1.${i}\n    read_only: true\n    cap_drop: [ALL]\n`).join('');
+    const text = `services:\n  db:\n    image: postgres:16\n    env_file: db.env\n${services}`;
+    const result = lintComposeIncrementally(text, { files: { path: '/p/compose.yaml', read: (rel) => (rel === 'db.env' ? { status: 'ok', path: '/p/db.env', text: 'DB_PASSWORD=hunter2\n' } : { status: 'missing' }) } });
+    assert.equal(result.state, undefined);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'no-secrets-in-env').map((f) => f.data), [{ name: 'DB_PASSWORD' }]);
+  });
 });

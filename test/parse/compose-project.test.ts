@@ -111,6 +111,17 @@ describe('Compose project: merge semantics across files', () => {
     });
   });
 
+  it('reports a misspelled key in the file that writes it, also when a later file defines the service too', () => {
+    const files = {
+      'compose.yaml': 'services:\n  app:\n    image: app:1.0\n    cap-drop: [ALL]\n',
+      'compose.override.yaml': 'services:\n  app:\n    readonly: true\n',
+    };
+    assert.deepEqual(judge(files, ['compose.yaml', 'compose.override.yaml'], DANGERS_ONLY), {
+      'compose.yaml': ['4:5 no-misspelled-security-key cap-drop'],
+      'compose.override.yaml': ['3:5 no-misspelled-security-key readonly'],
+    });
+  });
+
   it('follows extends across files inside a project file, naming where the inherited value is written', () => {
     const files = {
       'compose.yaml': 'services:\n  app:\n    extends:\n      file: common.yml\n      service: web\n',

@@ -36,10 +36,10 @@ export interface ComposeLintResult {
   reparsed?: ContainerSpec;
 }
 
-/** Whole-file features that tie services together, or blocks to each other, in ways the cut copy would miss. */
-const GLOBAL_BLOCKERS = /\t|\bextends\b|\binclude\b|^(?:---|\.\.\.)(?:\s|$)|[|>][1-9]?\+/m;
+/** Whole-file features that tie services together, or blocks to each other, or read other files (`env_file`), in ways the cut copy would miss. */
+const GLOBAL_BLOCKERS = /\t|\bextends\b|\binclude\b|\benv_file\b|^(?:---|\.\.\.)(?:\s|$)|[|>][1-9]?\+/m;
 /** The same inside an edited block, plus anchors (an anchor in a service is read by others). */
-const BLOCK_BLOCKERS = /&|\t|\bextends\b|\binclude\b|^(?:---|\.\.\.)(?:\s|$)|[|>][1-9]?\+/m;
+const BLOCK_BLOCKERS = /&|\t|\bextends\b|\binclude\b|\benv_file\b|^(?:---|\.\.\.)(?:\s|$)|[|>][1-9]?\+/m;
 const ALIAS = /\*[^\s,[\]{}]+/g;
 /** A service key: a plain or quoted name, not a list item, comment, tag, alias or complex key. */
 const KEY_START = /[A-Za-z0-9_."']/;

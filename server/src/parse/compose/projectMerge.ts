@@ -59,6 +59,8 @@ export function foldProject(parsed: ParsedFile, order: readonly (OtherProjectFil
     result.capDropField = own.capDropField;
     result.securityOptField = own.securityOptField;
     result.linksField = own.linksField;
+    // The keys misspelled here are reported here (another file's are moved to the name, and dropped).
+    result.misspelledKeys = own.misspelledKeys;
     // Compose appends the profiles of each file.
     const profiles = [...new Set(layers.flatMap((l) => l.spec.profiles ?? []))];
     result.profiles = profiles.length ? profiles : undefined;
