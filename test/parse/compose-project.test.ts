@@ -147,6 +147,18 @@ describe('Compose project: merge semantics across files', () => {
     });
   });
 
+  it('reads each file COMPOSE_FILE names once, however often it is named', () => {
+    const files = {
+      'compose.yaml': 'services:\n  app:\n    image: app:1.0\n    cap_add: [SYS_ADMIN]\n',
+      'extra.yaml': 'services:\n  app:\n    cap_add: [NET_ADMIN]\n',
+      '.env': `COMPOSE_PATH_SEPARATOR=:\nCOMPOSE_FILE=${'compose.yaml:extra.yaml:'.repeat(50)}\n`,
+    };
+    assert.deepEqual(judge(files, ['compose.yaml', 'extra.yaml'], DANGERS_ONLY), {
+      'compose.yaml': ['4:15 no-dangerous-capabilities SYS_ADMIN'],
+      'extra.yaml': ['3:15 no-dangerous-capabilities NET_ADMIN'],
+    });
+  });
+
   it('judges a file that is not among the project files on its own, with the project variables', () => {
     const files = {
       'compose.yaml': 'services:\n  app:\n    image: app:1.0\n',

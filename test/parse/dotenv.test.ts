@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseDotenv, projectVariables } from '../../server/src/parse/compose/dotenv';
 
 function values(text: string, environment?: Record<string, string>): Record<string, string | undefined> {
@@ -49,5 +50,22 @@ describe('env files as Compose reads them', () => {
       { path: '/b.env', text: 'B=2\nC=${A}${B}\n' },
     ]);
     assert.deepEqual([...vars].map(([k, v]) => [k, v.value, v.origin?.path]), [['A', '1', '/a.env'], ['B', '2', '/b.env'], ['C', '12', '/b.env']]);
+  });
+});
+
+describe('env files: any text', () => {
+  it('never throws, and every value read is a string or unknown', () => {
+    const piece = fc.oneof(fc.constantFrom('A', '=', ':', '"', "'", '\\', '#', '\n', ' ', 'export ', '$', '${', '}', ':-', '\r\n', 'é', '\0'), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        for (const e of parseDotenv(text)) {
+          assert.ok(e.value === undefined || typeof e.value === 'string');
+          assert.ok(e.nameStart <= e.nameEnd && e.nameEnd <= e.end && e.end <= text.length);
+        }
+        projectVariables({ A: '1' }, [{ path: '/x.env', text }]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

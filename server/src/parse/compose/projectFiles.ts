@@ -79,12 +79,16 @@ export function loadComposeProject(files: ComposeFiles | undefined, context: Com
   return { variables, files: project };
 }
 
+/** A project of more files than this is read up to this many (a `COMPOSE_FILE` written to make Capdrop work is cut short). */
+export const MAX_PROJECT_FILES = 32;
+
 function projectFileNames(dir: string, context: ComposeContext | undefined, variables: Map<string, VariableValue> | undefined, reader: ComposeFiles): string[] {
-  if (context?.projectFiles?.length) return context.projectFiles.map((f) => path.resolve(dir, f));
+  const named = (names: readonly string[]) => [...new Set(names.filter((f) => f !== '').map((f) => path.resolve(dir, f)))].slice(0, MAX_PROJECT_FILES);
+  if (context?.projectFiles?.length) return named(context.projectFiles);
   const composeFile = variables?.get('COMPOSE_FILE')?.value;
   if (composeFile) {
     const separator = variables?.get('COMPOSE_PATH_SEPARATOR')?.value || path.delimiter;
-    return composeFile.split(separator).filter((f) => f !== '').map((f) => path.resolve(dir, f));
+    return named(composeFile.split(separator));
   }
   const main = firstExisting(dir, DEFAULT_FILE_NAMES, reader);
   if (!main) return [];
