@@ -175,6 +175,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const decoded: DecodedText = decodeText(bytes);
       const kind = opts.kind ?? sniffKind(decoded.text);
       const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose };
+      // As `docker compose -f -`: read in the working directory (its .env, the env files named, extends targets there).
+      options.files = createRootedReader({ file: path.join(io.cwd, STDIN_NAME), roots: referenceRoots, listings });
       let text = decoded.text;
       if (opts.fix) {
         text = fixText(text, kind, options, opts.fixSafety).text;

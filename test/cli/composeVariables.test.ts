@@ -56,4 +56,11 @@ describe('cli: Compose variables from .env, --env-file and the environment', () 
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, 'capdrop: env file not found: nope.env\n');
   });
+
+  it('reads standard input as a Compose file of the working directory, with its .env', async () => {
+    const dir = tempTree({ '.env': 'PG_TAG=latest\n' });
+    const r = await runCli(['--format', 'json', '--kind', 'compose', ...RULES, '-'], dir, { stdin: 'services:\n  db:\n    image: postgres:${PG_TAG}\n' });
+    const [report] = JSON.parse(r.stdout) as { findings: JsonFinding[] }[];
+    assert.deepEqual(report.findings.map((f) => [f.ruleId, f.line, f.writtenIn?.label]), [['pin-image-version', 3, 'PG_TAG=latest']]);
+  });
 });
