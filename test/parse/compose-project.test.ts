@@ -136,8 +136,8 @@ describe('Compose project: merge semantics across files', () => {
 
   it('reads an included file with the .env of its own folder; the including file does not report its services', () => {
     const files = {
-      'compose.yaml': 'include:\n  - sub/compose.yaml\nservices:\n  app:\n    image: app:${TAG}\n',
-      '.env': 'TAG=1.0\n',
+      'compose.yaml': 'include:\n  - sub/compose.yaml\nservices:\n  app:\n    image: app:${APP_TAG}\n',
+      '.env': 'APP_TAG=1.0\n',
       'sub/compose.yaml': 'services:\n  worker:\n    image: worker:${TAG}\n',
       'sub/.env': '# the include\'s own\nTAG=latest\n',
     };
