@@ -72,7 +72,10 @@ export interface Finding {
   /** Host-file offsets. */
   range: SourceRange;
   fixes: PlannedFix[];
-  /** Where the value is written when that is another file (Compose `extends: { file }`); `range` is then the `extends:` key. */
+  /**
+   * Where the value is written when that is another file: the file of a Compose `extends: { file }` (`range`
+   * is then the `extends:` key), or the env file line of a variable that filled it (`label`: `PG_TAG=latest`).
+   */
   writtenIn?: WrittenIn;
   /** The Compose profiles of the service the finding is about, when it has any (it starts only with one of them). */
   profiles?: string[];
