@@ -21,6 +21,10 @@ export interface CliOptions {
   fixSafety: FixSafetyChoice;
   dryRun: boolean;
   kind?: FileKind;
+  /** `-f`/`--file`: Compose files that form one project, in order, as `docker compose -f` reads them; linted too. */
+  composeFiles: string[];
+  /** `--env-file`: Compose env files replacing each project's `.env`, as given (relative to the working directory). */
+  envFiles: string[];
   /** Undefined: the config's maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
   maxFileSize?: number;
   help: boolean;
@@ -32,10 +36,13 @@ export { DEFAULT_MAX_FILE_SIZE };
 export class UsageError extends Error {}
 
 export const HELP = `Usage: capdrop [options] PATH...
+       capdrop [options] -f COMPOSE_FILE [-f COMPOSE_FILE]... [PATH...]
 
 Lints Dockerfiles, Compose files and docker run command lines for container security mistakes.
 PATH may be a file, a directory (walked; .git, node_modules and .gitignore'd paths are skipped)
-or - for standard input.
+or - for standard input. A Compose file is judged in its project, as docker compose reads it:
+with the override file beside it (or the files COMPOSE_FILE names) and the variables of the
+environment and .env.
 
 Options:
   --format FORMAT                text (default), json, sarif, checkstyle, junit,
@@ -49,6 +56,10 @@ Options:
                                  set one rule's severity (repeatable)
   --config FILE                  use this config file (default: the nearest .capdrop.yaml
                                  above each file, up to the repository root)
+  -f, --file FILE                a Compose file of the project, as in docker compose -f
+                                 (repeatable: the files are merged in order, and linted)
+  --env-file FILE                read Compose variables from FILE instead of each project's
+                                 .env (repeatable; the environment still wins, as in Compose)
   --kind dockerfile|compose|shell|markdown|makefile|ci|devcontainer
                                  read the given files (and -) as this kind
   --fail-on info|warning|error   lowest severity that makes the exit code 1 (default: warning)
@@ -81,6 +92,8 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
     paths: [],
     format: 'text',
     rules: {},
+    envFiles: [],
+    composeFiles: [],
     failOn: 'warning',
     fix: false,
     fixSafety: 'safe',
@@ -115,7 +128,6 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
     };
     switch (name) {
       case '--format':
-      case '-f':
         opts.format = oneOf(name, value(), FORMATS);
         break;
       case '--output':
@@ -143,6 +155,13 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
         break;
       case '--kind':
         opts.kind = oneOf(name, value(), KINDS);
+        break;
+      case '--env-file':
+        opts.envFiles.push(value());
+        break;
+      case '--file':
+      case '-f':
+        opts.composeFiles.push(value());
         break;
       case '--fail-on':
         opts.failOn = oneOf(name, value(), SEVERITIES);
@@ -175,7 +194,7 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
     }
   }
   if (opts.help || opts.version) return opts;
-  if (opts.paths.length === 0) throw new UsageError('no PATH given (use . for the current directory, - for standard input)');
+  if (opts.paths.length === 0 && opts.composeFiles.length === 0) throw new UsageError('no PATH given (use . for the current directory, - for standard input)');
   if (opts.dryRun && !opts.fix) throw new UsageError('--dry-run only makes sense with --fix');
   if (opts.dryRun && opts.format !== 'text') throw new UsageError('--dry-run prints a diff; use it with --format text');
   if (opts.fix && opts.paths.includes('-') && opts.paths.length > 1) throw new UsageError('--fix with - (standard input) takes no other PATH');

@@ -1,6 +1,8 @@
 import { hardeningDocUrl, ruleDocUrl, type Rule, type Severity } from '../server/src/engine/ruleApi';
 import { HARDENING_GROUP_ID } from '../server/src/engine/hardening';
 import type { FileReport } from './report';
+import { writtenInMessage } from '../server/src/model/located';
+import { profileNote } from './format-text';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/capdrop/capdrop';
@@ -22,9 +24,10 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
         ruleId: f.ruleId,
         ...(ruleIndex !== undefined ? { ruleIndex } : {}),
         level: LEVEL[f.severity],
-        message: { text: f.message },
+        message: { text: `${f.message}${profileNote(f.profiles)}` },
+        ...(f.profiles ? { properties: { profiles: f.profiles } } : {}),
         ...(f.members ? { relatedLocations: f.members.map((m, id) => ({ id, message: { text: `${m.ruleId}: ${m.message}` }, physicalLocation: physical(report.file, m) })) } : {}),
-        ...(f.writtenIn ? { relatedLocations: [{ id: 0, message: { text: 'The value is written here.' }, physicalLocation: physical(f.writtenIn.file, f.writtenIn) }] } : {}),
+        ...(f.writtenIn ? { relatedLocations: [{ id: 0, message: { text: writtenInMessage(f.writtenIn.label) }, physicalLocation: physical(f.writtenIn.file, f.writtenIn) }] } : {}),
         locations: [
           { physicalLocation: physical(report.file, f) },
         ],

@@ -15,7 +15,9 @@ import { reachesFailOn, skippedFinding, toReported, type FileReport } from './re
 import type { CliHooks } from './launcher';
 import { sniffKind } from './sniff';
 import { collectTargets, IoError, isExcluded, type Target } from './walk';
+import { composeFileTargets } from './composeProject';
 import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
+import type { ComposeContext } from '../server/src/parse/compose/projectFiles';
 
 /** Everything the CLI touches outside the file system, injected so tests run it in-process. */
 export interface CliIo {
@@ -95,21 +97,37 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (opts.config) configs.forFile(io.cwd); // report its problems even when no file is linted
 
+  const environment = definedOnly(io.env);
+  // `-f` files are the project: linted as Compose files whatever their names, before the other paths.
+  const composeFiles = opts.composeFiles.map((f) => path.resolve(io.cwd, f));
   let targets: Target[];
   try {
-    targets = collectTargets(
-      opts.paths.filter((p) => p !== '-'),
-      io.cwd,
-    );
+    targets = collectTargets([...opts.composeFiles, ...opts.paths.filter((p) => p !== '-')], io.cwd);
+    for (const t of targets) if (composeFiles.includes(t.file)) t.kind = 'compose';
+    const dirs = opts.paths.filter((p) => p !== '-').map((p) => path.resolve(io.cwd, p)).filter(isDirectory);
+    if (!composeFiles.length) targets.push(...composeFileTargets(targets, dirs, environment));
   } catch (err) {
     if (!(err instanceof IoError)) throw err;
     error(err.message);
     return EXIT_ERROR;
   }
 
+  const envFiles = opts.envFiles.map((f) => path.resolve(io.cwd, f));
+  for (const [i, envFile] of envFiles.entries()) {
+    if (!isFile(envFile)) {
+      error(`env file not found: ${opts.envFiles[i]}`);
+      return EXIT_ERROR;
+    }
+  }
+  // Compose reads the environment it runs in; so does a Compose project linted here (compose/projectFiles.ts).
+  const compose: ComposeContext = { environment, ...(envFiles.length ? { envFiles } : {}), ...(composeFiles.length ? { projectFiles: composeFiles } : {}) };
+
   io.beforeLint?.(targets.length + (opts.paths.includes('-') ? 1 : 0));
   const reports: FileReport[] = [];
-  const referenceRoots = cliRoots(io.cwd, opts.paths);
+  // The env files named are read through the same reader as the project's other files.
+  const referenceRoots = cliRoots(io.cwd, [...opts.paths, ...opts.envFiles, ...opts.composeFiles]);
+  // Nothing the CLI writes creates a file: one listing per directory answers every look for a project file.
+  const listings = new Map<string, Set<string> | undefined>();
   const fixOutput = opts.format === 'text' ? io.stdout : io.stderr;
   const withFixes = opts.format === 'json';
 
@@ -140,9 +158,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const decoded = decodeText(bytes);
     const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
-    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize };
-    // Compose `extends`/`include` targets are read only inside the directories the user pointed at.
-    options.files = createRootedReader({ file: target.file, roots: referenceRoots });
+    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose };
+    // Compose `extends`/`include` targets and project files are read only inside the directories the user pointed at.
+    options.files = createRootedReader({ file: target.file, roots: referenceRoots, listings });
 
     let text = decoded.text;
     if (opts.fix && !encodeText(decoded).equals(bytes)) {
@@ -183,7 +201,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     else {
       const decoded: DecodedText = decodeText(bytes);
       const kind = opts.kind ?? sniffKind(decoded.text);
-      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize };
+      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose };
+      // As `docker compose -f -`: read in the working directory (its .env, the env files named, extends targets there).
+      options.files = createRootedReader({ file: path.join(io.cwd, STDIN_NAME), roots: referenceRoots, listings });
       let text = decoded.text;
       if (opts.fix) {
         text = fixText(text, kind, options, opts.fixSafety).text;
@@ -233,6 +253,28 @@ function lintReport(file: string, text: string, kind: FileKind, options: LintOpt
   const result = lint(text, kind, { ...options, withFixes });
   const shown = (other: string) => displayPath(cwd, other);
   return { file, findings: result.findings.map((f) => toReported(f, result.lines, shown)) };
+}
+
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value;
+  return out;
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function displayPath(cwd: string, file: string): string {

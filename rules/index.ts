@@ -12,6 +12,7 @@ import noInsecureDownload from './no-insecure-download';
 import noInsecureRegistry from './no-insecure-registry';
 import noLegacyLinks from './no-legacy-links';
 import noOomKillDisable from './no-oom-kill-disable';
+import noMisspelledSecurityKey from './no-misspelled-security-key';
 import noPipeToShell from './no-pipe-to-shell';
 import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
@@ -41,6 +42,7 @@ export const rules = {
   'no-insecure-registry': noInsecureRegistry,
   'no-legacy-links': noLegacyLinks,
   'no-oom-kill-disable': noOomKillDisable,
+  'no-misspelled-security-key': noMisspelledSecurityKey,
   'no-pipe-to-shell': noPipeToShell,
   'no-privileged': noPrivileged,
   'no-root-user': noRootUser,

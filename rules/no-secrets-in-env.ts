@@ -68,7 +68,7 @@ export default defineRule({
     rationale:
       'A literal password, token or key in ENV/ARG stays in every layer and in `docker history`; in a Compose file or a `docker run` line it lands in version control, shell history and `docker inspect`, where anyone who can read them can use it.',
     whenNotToUse:
-      'Throw-away local test stacks whose credentials guard nothing. Names are matched by word (PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, APIKEY, PRIVATE_KEY, ACCESS_KEY, CREDENTIALS); names ending in _FILE, _PATH, _URL, _ID, _USER… describe a secret rather than hold it and are not reported, nor are empty values, switches (`true`, `yes`, `1`…), paths under /run/secrets/, values taken from the host (`-e NAME`, `- NAME`) or values built from variables (`${DB_PASSWORD:-…}`). Placeholders such as `changeme` are reported: they are still literal secrets in the file.',
+      'Throw-away local test stacks whose credentials guard nothing. Names are matched by word (PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, APIKEY, PRIVATE_KEY, ACCESS_KEY, CREDENTIALS); names ending in _FILE, _PATH, _URL, _ID, _USER… describe a secret rather than hold it and are not reported, nor are empty values, switches (`true`, `yes`, `1`…), paths under /run/secrets/, values taken from the host (`-e NAME`, `- NAME`) or values built from variables (`${DB_PASSWORD:-…}`). Placeholders such as `changeme` are reported: they are still literal secrets in the file. The env files a Compose service reads (`env_file:`) are read too, each secret reported at the `env_file:` entry with its line in the env file as related information; files named `.env` are not, since that is where Compose reads a project\'s variables and where its documentation puts secrets.',
     references: [
       'CIS Docker Benchmark 4.10: Ensure secrets are not stored in Dockerfiles',
       'https://docs.docker.com/build/building/secrets/',
@@ -93,13 +93,15 @@ export default defineRule({
       'ARG {{name}} has a literal secret as its default, which stays readable in the image history; mount it at build time with RUN --mount=type=secret instead.',
     secretInEnvironment:
       'The environment variable {{name}} is set to a literal secret here; pass it through a secret file ({{name}}_FILE, Compose secrets:) or an env file kept out of version control instead.',
+    secretInEnvFile:
+      'The env file read here sets {{name}} to a literal secret; keep that file out of version control, or pass the secret through a secret file ({{name}}_FILE, Compose secrets:) instead.',
   },
   check(spec, ctx) {
     for (const entry of spec.env) {
       const { name, value, source } = entry.value;
       if (!isKnown(value) || value.value === '' || NOT_A_SECRET_VALUE.test(value.value) || USES_VARIABLE.test(value.raw)) continue;
       if (!isSecretName(name.value)) continue;
-      const messageId = source === 'env' ? 'secretInEnvInstruction' : source === 'arg' ? 'secretInBuildArg' : 'secretInEnvironment';
+      const messageId = source === 'env' ? 'secretInEnvInstruction' : source === 'arg' ? 'secretInBuildArg' : source === 'env_file' ? 'secretInEnvFile' : 'secretInEnvironment';
       ctx.report({ at: value, messageId, data: { name: name.value } });
     }
   },

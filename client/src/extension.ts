@@ -45,11 +45,13 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     { language: 'yaml', pattern: '**/.gitlab-ci.{yml,yaml}' },
     { language: 'jsonc', pattern: '**/{.devcontainer/**/devcontainer.json,.devcontainer.json}' },
     { language: 'json', pattern: '**/{.devcontainer/**/devcontainer.json,.devcontainer.json}' },
+    // Env files are not linted, but Compose files read them: their unsaved text updates those files' problems.
+    { scheme: 'file', pattern: '**/{.env,.env.*,*.env}' },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*,*compose*.y*ml,*.sh,*.bash,*.md,*.markdown,Makefile,GNUmakefile,*.mk,*.y*ml,devcontainer.json,.devcontainer.json,.capdrop.yaml,.capdrop.yml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*,*compose*.y*ml,*.sh,*.bash,*.md,*.markdown,Makefile,GNUmakefile,*.mk,*.y*ml,devcontainer.json,.devcontainer.json,.capdrop.yaml,.capdrop.yml,.env,.env.*,*.env}'),
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
   };

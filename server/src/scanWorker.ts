@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,7 +24,18 @@ export type ScanResult =
    * (10,000 files: ~400 ms to serialize, ~230 to deserialize, against ~95 to parse the JSON).
    * `digest` is `diagnosticsDigest(uri, undefined, diagnostics)`, computed here to spare the server's thread.
    */
-  | { uri: string; status: 'linted'; diagnosticsJson: string; digest: string; ruleErrors: { ruleId: string; detail: string }[] }
+  | {
+      uri: string;
+      status: 'linted';
+      diagnosticsJson: string;
+      digest: string;
+      ruleErrors: { ruleId: string; detail: string }[];
+      /**
+       * Files the lint looked for and did not find (a Compose project's `.env`, override files): the server
+       * records them as the file's dependencies, so creating one re-lints it.
+       */
+      lookedFor?: string[];
+    }
   | { uri: string; status: 'too-large'; size: number; limit: number }
   | { uri: string; status: 'missing' }
   /**
@@ -52,14 +64,19 @@ export function lintJob(job: ScanJob): ScanResult {
     if (stat.size > limit) return { uri, status: 'too-large', size: stat.size, limit };
     const text = readFileSync(fsPath, 'utf8');
     let readsOtherFiles = false;
+    const lookedFor: string[] = [];
     const ruleErrors: { ruleId: string; detail: string }[] = [];
     const options: LintOptions = {
       ...job.options,
       withFixes: false,
       files: {
         path: fsPath,
-        read: () => {
-          readsOtherFiles = true;
+        // Every Compose file looks for its project's files: one that is not there is read as missing here;
+        // one that is, is read by the main thread, which knows the roots and the editors' unsaved text.
+        read: (relPath, fromFile) => {
+          const target = path.resolve(path.dirname(fromFile), relPath);
+          if (isFile(target)) readsOtherFiles = true;
+          else lookedFor.push(target);
           return { status: 'missing' };
         },
       },
@@ -68,10 +85,20 @@ export function lintJob(job: ScanJob): ScanResult {
     const findings = lint(text, kind, options).findings;
     if (readsOtherFiles) return { uri, status: 'in-process' };
     const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings));
-    return { uri, status: 'linted', diagnosticsJson, digest: digestOfJson(uri, undefined, diagnosticsJson), ruleErrors };
+    const result: ScanResult = { uri, status: 'linted', diagnosticsJson, digest: digestOfJson(uri, undefined, diagnosticsJson), ruleErrors };
+    if (lookedFor.length) result.lookedFor = lookedFor;
+    return result;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { uri, status: 'missing' };
     return { uri, status: 'in-process' }; // anything unexpected: the main thread tries again and logs it
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,9 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createRootedReader } from '../../server/src/files/rootedReader';
 import { ruleTester } from '../ruleTester';
 import { lint } from '../../server/src/engine/lint';
 import rule from '../../rules/no-secrets-in-env';
@@ -116,4 +120,26 @@ test('each secret word is found in upper, camel and kebab case names', () => {
     const found = lint(code, 'compose', { ruleSet: [rule] }).findings.filter((f) => f.ruleId === rule.id);
     assert.deepEqual(found.map((f) => f.data), [{ name }], name);
   }
+});
+
+test('a literal secret in an env_file is reported at the env_file entry, naming its line; .env is not read', () => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-env-file-')));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'app.env'), '# app\nDB_PASSWORD=hunter2\nAPI_TOKEN=${TOKEN}\nLOG_LEVEL=debug\n');
+  fs.writeFileSync(path.join(dir, '.env'), 'ROOT_PASSWORD=kept-out-of-git\n');
+  const code = 'services:\n  app:\n    image: app:1.0\n    env_file:\n      - app.env\n      - .env\n      - path: missing.env\n        required: false\n';
+  const file = path.join(dir, 'compose.yaml');
+  const found = lint(code, 'compose', { ruleSet: [rule], files: createRootedReader({ file, roots: [dir] }) }).findings.filter((f) => f.ruleId === rule.id);
+  assert.deepEqual(
+    found.map((f) => ({ messageId: f.messageId, data: f.data, text: code.slice(f.range.start, f.range.end), writtenIn: f.writtenIn, fixes: f.fixes.map((x) => x.messageId) })),
+    [
+      {
+        messageId: 'secretInEnvFile',
+        data: { name: 'DB_PASSWORD' },
+        text: 'app.env',
+        writtenIn: { path: path.join(dir, 'app.env'), start: { line: 1, character: 0 }, end: { line: 1, character: 19 }, label: 'DB_PASSWORD' },
+        fixes: ['ignore'],
+      },
+    ],
+  );
 });

@@ -110,7 +110,7 @@ function summarize(members: Finding[]): Finding {
   const container = containerOf(members[0])!;
   const ordered = [...members].sort((a, b) => ORDER.indexOf(a.ruleId) - ORDER.indexOf(b.ruleId));
   const items = ordered.map((m) => ITEMS[m.ruleId](m));
-  return {
+  const summary: Finding = {
     ruleId: HARDENING_GROUP_ID,
     severity: 'info',
     message: `Container "${container.name}" can be hardened: ${items.join('; ')}.`,
@@ -120,6 +120,8 @@ function summarize(members: Finding[]): Finding {
     fixes: [],
     members: ordered.map((m) => ({ ruleId: m.ruleId, message: m.message, range: m.range })),
   };
+  if (members[0].profiles) summary.profiles = members[0].profiles;
+  return summary;
 }
 
 const ORDER = Object.keys(ITEMS);

@@ -4,6 +4,8 @@ import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
 import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
+import type { ComposeContext } from '../parse/compose/projectFiles';
+import { isWrittenElsewhere } from '../parse/compose/projectMerge';
 import { findSuppressions, isSuppressed } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type Preset, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
@@ -40,10 +42,15 @@ export interface LintOptions {
    * except under the `strict` preset; rule tests turn it off to see each rule's findings alone.
    */
   groupHardening?: boolean;
-  /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
+  /**
+   * Reads Compose `extends`/`include` targets and the other files of a Compose project (`.env`, override
+   * files), restricted by the caller to trusted roots; without it only same-file `extends` is followed.
+   */
   files?: ComposeFiles;
   /** Registries images may come from (`trustedRegistries` of `.capdrop.yaml`); unset, any registry is trusted. */
   trustedRegistries?: readonly string[];
+  /** What is known of a Compose project beyond its files: the environment, files named explicitly (plain data). */
+  compose?: ComposeContext;
 }
 
 /** The default of `maxFileSize` (the `capdrop.maxFileSize` setting, `--max-file-size`, config `maxFileSize`). */
@@ -67,8 +74,13 @@ export interface Finding {
   /** Host-file offsets. */
   range: SourceRange;
   fixes: PlannedFix[];
-  /** Where the value is written when that is another file (Compose `extends: { file }`); `range` is then the `extends:` key. */
+  /**
+   * Where the value is written when that is another file: the file of a Compose `extends: { file }` (`range`
+   * is then the `extends:` key), or the env file line of a variable that filled it (`label`: `PG_TAG=latest`).
+   */
   writtenIn?: WrittenIn;
+  /** The Compose profiles of the service the finding is about, when it has any (it starts only with one of them). */
+  profiles?: string[];
   /** The findings a summary stands for (`container-hardening`), in host offsets; absent on the others. */
   members?: { ruleId: string; message: string; range: SourceRange }[];
 }
@@ -130,7 +142,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
   try {
-    segments = parseSegments(text, kind, options.files, options.maxAliasNodes, lines);
+    segments = parseSegments(text, kind, options.files, options.maxAliasNodes, lines, options.compose);
   } catch (err) {
     findings.push(engineFinding(ENGINE_IDS.internalError, 'error', { start: 0, end: 0 }, `Capdrop could not parse this file: ${(err as Error).message}`));
     return { findings, segments: [], lines };
@@ -210,6 +222,8 @@ class RuleRunner {
     const { rule, spec, seg, options } = this;
     const severity = resolveSeverity(rule, d.severity, options);
     if (!severity) return;
+    // A value another file of the Compose project sets is reported when that file is linted, at its line.
+    if (isWrittenElsewhere(spec, rangeOf(d.at))) return;
     const message = interpolate(rule.messages[d.messageId], d.data);
     if (this.alreadyReported(d.at, rule.id, message)) return;
     const range = mapRange(seg, rangeOf(d.at));
@@ -217,6 +231,7 @@ class RuleRunner {
     const finding: Finding = { ruleId: rule.id, severity, message, messageId: d.messageId, data: d.data, range, fixes };
     const writtenIn = (d.at as Partial<Located<unknown>>).writtenIn;
     if (writtenIn) finding.writtenIn = writtenIn;
+    if (spec.profiles) finding.profiles = spec.profiles;
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
     if (spec.origin.kind === 'run') this.specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) setPendingFixes(finding, () => planRuleFixes(rule, d, seg));

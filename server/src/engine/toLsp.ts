@@ -12,7 +12,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
-import type { SourceRange } from '../model/located';
+import { writtenInMessage, type SourceRange } from '../model/located';
 import type { TextEdit } from '../edit/writer';
 import type { Finding, PlannedFix } from './lint';
 import { ENGINE_IDS } from './lint';
@@ -61,8 +61,8 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
   else if (!ENGINE_ID_SET.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
   // A summary's items, each at the value its rule reported (a port, the restart policy) with its full message.
   if (finding.writtenIn) {
-    const { path, start, end } = finding.writtenIn;
-    diagnostic.relatedInformation = [{ location: { uri: pathToFileURL(path).href, range: { start, end } }, message: 'The value is written here.' }];
+    const { path, start, end, label } = finding.writtenIn;
+    diagnostic.relatedInformation = [{ location: { uri: pathToFileURL(path).href, range: { start, end } }, message: writtenInMessage(label) }];
   }
   if (finding.members && doc.uri !== undefined) {
     const uri = doc.uri;

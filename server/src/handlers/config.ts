@@ -22,6 +22,8 @@ export interface ServerSettings {
   maxAliasNodes: number;
   /** `capdrop.hosts.*`: host file kinds (Markdown, Makefiles…) the user turned off are false. */
   hosts: Record<HostKind, boolean>;
+  /** `capdrop.compose.environment`: the variables Compose projects are interpolated with (never the server's own environment). */
+  composeEnvironment: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSize: 5_000_000,
   maxAliasNodes: 100_000,
   hosts: { markdown: true, makefile: true, ci: true, devcontainer: true },
+  composeEnvironment: {},
 };
 
 /** A workspace `.capdrop.yaml`, read by the loader the CLI uses too, with its problems as text. */
@@ -79,6 +82,14 @@ function readRules(v: unknown): Record<string, SeveritySetting> {
   return out;
 }
 
+/** Names Compose could read (no `=`, no NUL); values that are not strings are left out. */
+function readEnvironment(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(v)) return out;
+  for (const [name, value] of Object.entries(v)) if (typeof value === 'string' && /^[^=\0]+$/.test(name)) out[name] = value;
+  return out;
+}
+
 function readHosts(v: unknown): Record<HostKind, boolean> {
   const out = { ...DEFAULT_SETTINGS.hosts };
   if (isRecord(v)) for (const kind of HOST_KINDS) if (typeof v[kind] === 'boolean') out[kind] = v[kind];
@@ -99,6 +110,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     maxFileSize: num(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
     maxAliasNodes: num(raw.maxAliasNodes, DEFAULT_SETTINGS.maxAliasNodes),
     hosts: readHosts(raw.hosts),
+    composeEnvironment: readEnvironment(isRecord(raw.compose) ? raw.compose.environment : undefined),
   };
 }
 
@@ -129,6 +141,7 @@ export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConf
     maxAliasNodes: settings.maxAliasNodes !== DEFAULT_SETTINGS.maxAliasNodes ? settings.maxAliasNodes : (workspace.maxAliasNodes ?? settings.maxAliasNodes),
     // Only the workspace file sets it: which registries a project trusts belongs to the project.
     ...(workspace.trustedRegistries ? { trustedRegistries: [...workspace.trustedRegistries] } : {}),
+    ...(Object.keys(settings.composeEnvironment).length ? { compose: { environment: settings.composeEnvironment } } : {}),
   };
 }
 

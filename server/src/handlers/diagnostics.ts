@@ -290,6 +290,7 @@ export class DiagnosticsHandler {
         return this.publish(uri, [this.skippedDiagnostic(result.size, result.limit)], undefined, undefined, key);
       case 'linted': {
         for (const { ruleId, detail } of result.ruleErrors) logError(this.connection, `running rule ${ruleId} on ${uri}`, detail);
+        for (const target of result.lookedFor ?? []) this.config.dependencies.record(key, target);
         // Neither the text nor the findings are kept (a scan of 10,000 files kept ~90 MB): see ScannedFile.
         this.cache.set(key, new ScannedFile(uri, kind));
         return this.publish(uri, JSON.parse(result.diagnosticsJson) as Diagnostic[], undefined, result.digest, key);

@@ -64,8 +64,8 @@ export interface EnvVar {
   name: Located<string>;
   /** Undefined when only the name is given (value taken from the host environment). */
   value?: Maybe<string>;
-  /** `ENV`, `ARG`, `environment:`, `-e` … */
-  source: 'env' | 'arg' | 'environment' | 'flag';
+  /** `ENV`, `ARG`, `environment:`, `-e`, a Compose `env_file:` … */
+  source: 'env' | 'arg' | 'environment' | 'flag' | 'env_file';
 }
 
 /** A command the container (or its build) runs: Dockerfile RUN/CMD/ENTRYPOINT, Compose command/entrypoint, or the command after the image of `docker run`. */
@@ -193,6 +193,13 @@ export interface ContainerSpec {
   loggingField?: Located<null>;
   /** Compose `oom_kill_disable`, `--oom-kill-disable`. */
   oomKillDisable?: Maybe<boolean>;
+  /**
+   * Compose: service keys Compose rejects that look like a misspelled security setting (`cap-drop`,
+   * `readonly`, `pid_mode`), each with the setting meant, which is then unknown rather than missing.
+   */
+  misspelledKeys?: { key: Located<string>; meant: string }[];
+  /** Compose: the profiles the service belongs to (`profiles:`); it starts only when one is active. */
+  profiles?: string[];
 }
 
 export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
@@ -246,6 +253,8 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     logDriver: undefined,
     loggingField: undefined,
     oomKillDisable: undefined,
+    misspelledKeys: undefined,
+    profiles: undefined,
   };
 }
 

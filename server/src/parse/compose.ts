@@ -3,8 +3,9 @@ import { compactLists, emptySpec, markUnknown, type ContainerSpec, type Device, 
 import { unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
-import { interpolate, splitOutsideVariables } from './compose/interpolate';
+import { interpolate, splitOutsideVariables, writtenInOf, type ComposeVariables } from './compose/interpolate';
 import { SharedReads } from './compose/sharedReads';
+import { readServiceKeys } from './compose/serviceKeys';
 import { ServiceRef, type ComposeHandle, type ComposeRef } from './compose/refs';
 import { isHostPath, parseShortPort, PROPAGATION_MODES, splitVolume, type Part } from './shortSyntax';
 import { normalizeHostPath } from './hostPath';
@@ -26,7 +27,8 @@ function invalidPublishedMessage(value: string): string {
 /** More expanded nodes than this means an alias bomb, not a Compose file (the `maxAliasNodes` setting). */
 export const DEFAULT_MAX_ALIAS_NODES = 100_000;
 
-export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NODES): ParsedFile {
+/** `variables`: the project's (compose/interpolate.ts); without them `${VAR}` is unknown. */
+export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NODES, variables?: ComposeVariables): ParsedFile {
   const problems: ParseProblem[] = [];
   const specs: ContainerSpec[] = [];
   const handle: ComposeHandle = { docs: [] };
@@ -45,7 +47,7 @@ export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NOD
       for (const error of doc.errors.slice(0, 1)) {
         problems.push({ message: `could not parse compose file: ${error.message}`, range: clampRange(text, error.pos), severity: 'error' });
       }
-      readDocument(text, doc, specs, problems, maxAliasNodes);
+      readDocument(text, doc, specs, problems, maxAliasNodes, variables);
     }
   } catch (error) {
     problems.push({
@@ -62,7 +64,7 @@ function clampRange(text: string, pos: [number, number]): SourceRange {
   return { start, end: Math.max(start, Math.min(pos[1], text.length)) };
 }
 
-export function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[], maxAliasNodes: number): void {
+export function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[], maxAliasNodes: number, variables?: ComposeVariables): void {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return;
   const aliases = new AliasTable(doc, text, maxAliasNodes);
@@ -109,7 +111,8 @@ export function readDocument(text: string, doc: Document, specs: ContainerSpec[]
       node: ref,
     });
     spec.incomplete = includes;
-    new ServiceReader(text, aliases, sharedReads, spec, problems).read(entries);
+    new ServiceReader(text, aliases, sharedReads, spec, problems, variables).read(entries);
+    readServiceKeys(spec, entries, text);
     compactLists(spec);
     specs.push(spec);
   }
@@ -183,6 +186,7 @@ class ServiceReader {
     private readonly shared: SharedReads,
     private readonly spec: ContainerSpec,
     private readonly problems: ParseProblem[],
+    private readonly variables: ComposeVariables | undefined,
   ) {}
 
   /** A value Compose rejects; one problem per range, though an anchored value is read by every service merging it. */
@@ -303,9 +307,11 @@ class ServiceReader {
    */
   private scalarAt(entry: Entry, text: string, range: SourceRange, ref: ComposeRef): Maybe<string> {
     const raw = this.raw(entry.value);
-    const value = interpolate(text);
+    const value = interpolate(text, this.variables);
     if (!value.known) return unknown(range.start, range.end, raw, value.reason);
-    return { value: value.value, range, raw, editable: !entry.shared && !value.hasVariables, node: ref };
+    const located: Located<string> = { value: value.value, range, raw, editable: !entry.shared && !value.hasVariables, node: ref };
+    if (value.origins) located.writtenIn = writtenInOf(value.origins);
+    return located;
   }
 
   /** A scalar setting located at its value rather than at its pair (`target: /data`, an environment variable's value). */
@@ -386,23 +392,27 @@ class ServiceReader {
     this.items(entry, name, (node, shared, ref) => {
       const text = this.scalarText(node);
       if (text === undefined) return;
-      const value = interpolate(text);
+      const value = interpolate(text, this.variables);
       if (!value.known) {
         markUnknown(this.spec, name);
         return;
       }
-      into.push({ value: value.value, range: this.itemRange(node), raw: this.raw(node), editable: !shared && !value.hasVariables, node: ref });
+      const item: Located<string> = { value: value.value, range: this.itemRange(node), raw: this.raw(node), editable: !shared && !value.hasVariables, node: ref };
+      if (value.origins) item.writtenIn = writtenInOf(value.origins);
+      into.push(item);
     });
   }
 
   /** A piece of a short-syntax string, located inside the scalar when it is written verbatim. */
   private part(node: unknown, part: Part, shared: boolean): Located<string> {
     const base = this.valueBaseOf(node);
-    const value = interpolate(part.text);
+    const value = interpolate(part.text, this.variables);
     // An unknown piece keeps its text: rules compare it with real paths and ports and stay silent.
     const text = value.known ? value.value : part.text;
     const range = base === undefined ? this.itemRange(node) : { start: base + part.start, end: base + part.start + part.text.length };
-    return { value: text, range, raw: part.text, editable: !shared && !part.text.includes('$') };
+    const located: Located<string> = { value: text, range, raw: part.text, editable: !shared && !part.text.includes('$') };
+    if (value.known && value.origins) located.writtenIn = writtenInOf(value.origins);
+    return located;
   }
 
   // ---- settings --------------------------------------------------------------------------------
@@ -667,7 +677,7 @@ class ServiceReader {
       let value: Maybe<string>;
       if (eq >= 0) {
         const valuePart = this.part(node, { text: text.slice(eq + 1), start: eq + 1 }, shared);
-        const interpolated = interpolate(text.slice(eq + 1));
+        const interpolated = interpolate(text.slice(eq + 1), this.variables);
         value = interpolated.known
           ? { ...valuePart, value: interpolated.value, editable: valuePart.editable && !interpolated.hasVariables }
           : unknown(valuePart.range.start, valuePart.range.end, valuePart.raw, interpolated.reason);

@@ -14,8 +14,11 @@ import type { LineIndex } from '../../model/lineIndex';
  * - command and entrypoint: replaced as a whole.
  * The `*Field` handles (where a fix would extend a list) are never inherited: a fix adds the setting
  * to the extending service itself, which Compose appends to the base's list.
+ *
+ * `keepRepeated`: a sequence item both write is kept twice (the project's files are each judged at
+ * their own lines, and both lines set it); otherwise the base's copy is dropped.
  */
-export function inheritFrom(spec: ContainerSpec, base: ContainerSpec): void {
+export function inheritFrom(spec: ContainerSpec, base: ContainerSpec, keepRepeated = false): void {
   spec.user ??= base.user;
   spec.privileged ??= base.privileged;
   spec.readOnly ??= base.readOnly;
@@ -28,11 +31,12 @@ export function inheritFrom(spec: ContainerSpec, base: ContainerSpec): void {
     spec.image = base.image;
     spec.images = [...base.images, ...spec.images];
   }
-  spec.capAdd = appendUnique(base.capAdd, spec.capAdd, (c) => c.value);
-  spec.capDrop = appendUnique(base.capDrop, spec.capDrop, (c) => c.value);
-  spec.securityOpt = appendUnique(base.securityOpt, spec.securityOpt, (o) => o.value);
-  spec.links = appendUnique(base.links, spec.links, (l) => l.value);
-  spec.devices = appendUnique(base.devices, spec.devices, (d) => `${d.value.host.value}:${d.value.container?.value ?? ''}`);
+  const append = keepRepeated ? <T>(b: T[], l: T[]) => [...b, ...l] : appendUnique;
+  spec.capAdd = append(base.capAdd, spec.capAdd, (c) => c.value);
+  spec.capDrop = append(base.capDrop, spec.capDrop, (c) => c.value);
+  spec.securityOpt = append(base.securityOpt, spec.securityOpt, (o) => o.value);
+  spec.links = append(base.links, spec.links, (l) => l.value);
+  spec.devices = append(base.devices, spec.devices, (d) => `${d.value.host.value}:${d.value.container?.value ?? ''}`);
   spec.mounts = replaceByKey(base.mounts, spec.mounts, (m) => m.value.target?.value);
   spec.ports = replaceByKey(base.ports, spec.ports, (p) => portKey(p.value));
   spec.env = replaceByKey(base.env, spec.env, (e) => e.value.name.value);
