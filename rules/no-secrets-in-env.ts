@@ -1,87 +1,54 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 import { isKnown } from '../server/src/model/located';
-
-/** Word sequences that name a secret, matched against the name's words (`DB_PASSWORD` → db, password). */
-const SECRET_WORDS: readonly (readonly string[])[] = [
-  ['password'],
-  ['passwd'],
-  ['secret'],
-  ['token'],
-  ['api', 'key'],
-  ['apikey'],
-  ['private', 'key'],
-  ['access', 'key'],
-  ['credentials'],
-];
-
-/**
- * A last word that makes the variable describe a secret rather than hold it: `DB_PASSWORD_FILE` (the
- * Docker secrets convention), `TOKEN_URL`, `ACCESS_KEY_ID`, `PASSWORD_MIN_LENGTH`…
- */
-const NOT_A_SECRET_SUFFIX = new Set([
-  'file', 'path', 'dir', 'url', 'uri', 'endpoint', 'host', 'port', 'id', 'name', 'user', 'username', 'type',
-  'length', 'len', 'ttl', 'timeout', 'expiry', 'expiration', 'lifetime', 'header', 'enabled', 'required', 'policy', 'command', 'cmd',
-]);
-
-/** Splits `DB_PASSWORD`, `db-password`, `dbPassword` into lower-case words. */
-function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
-}
-
-function containsSequence(words: string[], seq: readonly string[]): boolean {
-  for (let i = 0; i + seq.length <= words.length; i++) if (seq.every((s, k) => words[i + k] === s)) return true;
-  return false;
-}
-
-/**
- * Every sequence of SECRET_WORDS contains one of these, and a name's words are substrings of the name in
- * lower case: a name without any of them needs no word split (most are like `TZ` or `NODE_ENV`; the
- * split was the rule's largest cost on the Compose corpus, profiled).
- */
-const SECRET_WORD_HINT = /passw|secret|token|key|credentials/;
-
-function isSecretName(name: string): boolean {
-  if (!SECRET_WORD_HINT.test(name.toLowerCase())) return false;
-  const words = nameWords(name);
-  if (words.length === 0 || NOT_A_SECRET_SUFFIX.has(words[words.length - 1])) return false;
-  return SECRET_WORDS.some((seq) => containsSequence(words, seq));
-}
+import type { EnvVar } from '../server/src/model/containerSpec';
+import { secretName } from './support/secret-names';
+import { findCredentials, isLiteralSecret } from './support/secret-values';
+import { locatePart } from './support/secret-locate';
 
 /** `${VAR:-default}` and `$VAR` values come from outside the file; only their default is written here (`$$` is a literal `$`). */
 const USES_VARIABLE = /(?<!\$)\$\{?[A-Za-z_]/;
-/**
- * Values that name a secret without holding one: switches (`MYSQL_RANDOM_ROOT_PASSWORD=1`,
- * `REQUIRE_PASSWORD=true`) and paths to a mounted secret (`DATABASE_PASSWORD=/run/secrets/db`).
- */
-const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|none|null|0|1|\/run\/secrets\/.*)$/i;
+
+const BY_NAME: Record<EnvVar['source'], 'secretInEnvInstruction' | 'secretInBuildArg' | 'secretInEnvironment'> = { env: 'secretInEnvInstruction', arg: 'secretInBuildArg', environment: 'secretInEnvironment', flag: 'secretInEnvironment' };
+const BY_VALUE: Record<EnvVar['source'], 'credentialInEnvInstruction' | 'credentialInBuildArg' | 'credentialInEnvironment'> = { env: 'credentialInEnvInstruction', arg: 'credentialInBuildArg', environment: 'credentialInEnvironment', flag: 'credentialInEnvironment' };
 
 export default defineRule({
   id: 'no-secrets-in-env',
-  title: 'Do not write secrets into environment variables',
+  title: 'Do not write secrets into environment variables or build arguments',
   severity: 'warning',
   inputs: ['dockerfile', 'compose', 'run'],
   docs: {
     rationale:
-      'A literal password, token or key in ENV/ARG stays in every layer and in `docker history`; in a Compose file or a `docker run` line it lands in version control, shell history and `docker inspect`, where anyone who can read them can use it.',
+      'A literal password, token or key in ENV/ARG stays in every layer and in `docker history`; in a Compose file or a `docker run` line it lands in version control, shell history and `docker inspect`, where anyone who can read them can use it. A build argument named as a secret leaks even without a default: the value given with `--build-arg` is recorded in the image history and the build provenance.',
     whenNotToUse:
-      'Throw-away local test stacks whose credentials guard nothing. Names are matched by word (PASSWORD, PASSWD, SECRET, TOKEN, API_KEY, APIKEY, PRIVATE_KEY, ACCESS_KEY, CREDENTIALS); names ending in _FILE, _PATH, _URL, _ID, _USER… describe a secret rather than hold it and are not reported, nor are empty values, switches (`true`, `yes`, `1`…), paths under /run/secrets/, values taken from the host (`-e NAME`, `- NAME`) or values built from variables (`${DB_PASSWORD:-…}`). Placeholders such as `changeme` are reported: they are still literal secrets in the file.',
+      'Throw-away local test stacks whose credentials guard nothing. ' +
+      'Names are read as compound nouns whose last word says what the value is: `DB_PASSWORD`, `DB_PASS`, `DB_PWD`, `WEBPASSWORD`, `REDIS_PW`, `CLIENT_SECRET`, `GITHUB_TOKEN`, `API_KEY`, `SSH_PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`, `MASTER_KEY`, `GCP_CREDENTIALS`, `SECRET_KEY_BASE`, `WORDPRESS_AUTH_SALT` hold secrets; `DB_PASSWORD_FILE`, `PASSWORD_MIN_LENGTH`, `TOKEN_URL`, `AWS_ACCESS_KEY_ID`, `ADMIN_PASSWORD_HASH`, `SECRET_FORCED_LANGUAGE` name something else, and `PASSENGER_*`, `BYPASS`, `COMPASS`, `GPG_KEY`, the shell\'s `PWD`, public values (`*_PUBLIC_*`, `*_PUBLISHABLE_KEY`, `VITE_*`, `REACT_APP_*`, `GATSBY_*`: shipped to browsers by design) are not secrets. A `…_AUTH` variable counts only when it holds `user:password`. ' +
+      'Values that cannot be a literal secret are not reported: empty values, switches (`true`, `yes`, `1`…), numbers (except under a password name: `123456` is a password), paths and file names (`/run/secrets/db`, `certs/private.pem`), URLs and hosts without a password, locale codes, password hashes (`$2b$…`, `{SSHA}…`), public keys, values from the host (`-e NAME`, `- NAME`), variables (`${DB_PASSWORD:-…}`), templates (`{{ .Values.pw }}`) and placeholders that cannot work as written (`<your-password>`, `xxx`, `****`, `...`). ' +
+      'Placeholders that do work as written (`changeme`, `example`, `your_password`) are reported: the container starts with them, and a copied file keeps them. ' +
+      'Whatever the name, a value holding a known credential shape is reported: a URL or connection string with a password (`postgres://app:s3cret@db`, `;Password=…`), AWS access key IDs, GitHub, GitLab, Slack, npm and PyPI tokens, Stripe live keys, Google API keys and private-key blocks (AWS\'s documentation key IDs ending in EXAMPLE excepted).',
     references: [
       'CIS Docker Benchmark 4.10: Ensure secrets are not stored in Dockerfiles',
       'https://docs.docker.com/build/building/secrets/',
+      'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/',
       'https://docs.docker.com/compose/how-tos/use-secrets/',
+    ],
+    sameAs: [
+      { tool: 'buildkit', id: 'SecretsUsedInArgOrEnv' },
+      { tool: 'hadolint', id: 'DL3064' },
+      { tool: 'trivy', id: 'AVD-DS-0031' },
+      { tool: 'kics', id: 'a88baa34-e2ad-44ea-ad6f-8cac87bc7c71 (Passwords And Secrets)' },
+      { tool: 'kics', id: '781e75f7-bf43-4ab7-bae7-a08ad6607af3 (ENV Instruction Contains Secret)' },
+      { tool: 'checkov', id: 'CKV_SECRET_2, CKV_SECRET_4, CKV_SECRET_13, CKV_SECRET_14, CKV_SECRET_17 (by value)' },
     ],
     examples: {
       bad: [
         { kind: 'dockerfile', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n' },
         { kind: 'compose', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2\n' },
+        { kind: 'compose', code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      DATABASE_URL: postgres://app:s3cret@db:5432/app\n' },
         { kind: 'run', code: 'docker run -e GITHUB_TOKEN=ghp_example app:1.0\n' },
       ],
       good: [
         { kind: 'compose', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n' },
+        { kind: 'compose', code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      DATABASE_URL: postgres://app@db:5432/app\n      SECRET_FORCED_LANGUAGE: en\n' },
         { kind: 'run', code: 'docker run -e GITHUB_TOKEN app:1.0\n' },
       ],
     },
@@ -93,14 +60,29 @@ export default defineRule({
       'ARG {{name}} has a literal secret as its default, which stays readable in the image history; mount it at build time with RUN --mount=type=secret instead.',
     secretInEnvironment:
       'The environment variable {{name}} is set to a literal secret here; pass it through a secret file ({{name}}_FILE, Compose secrets:) or an env file kept out of version control instead.',
+    credentialInEnvInstruction:
+      'ENV {{name}} holds {{what}}, which stays readable in every image layer; mount it at build time with RUN --mount=type=secret or pass it at run time instead.',
+    credentialInBuildArg:
+      'ARG {{name}} has {{what}} in its default, which stays readable in the image history; mount it at build time with RUN --mount=type=secret instead.',
+    credentialInEnvironment:
+      'The environment variable {{name}} holds {{what}} here; pass the credential through a secret file or an env file kept out of version control instead.',
   },
   check(spec, ctx) {
     for (const entry of spec.env) {
       const { name, value, source } = entry.value;
-      if (!isKnown(value) || value.value === '' || NOT_A_SECRET_VALUE.test(value.value) || USES_VARIABLE.test(value.raw)) continue;
-      if (!isSecretName(name.value)) continue;
-      const messageId = source === 'env' ? 'secretInEnvInstruction' : source === 'arg' ? 'secretInBuildArg' : 'secretInEnvironment';
-      ctx.report({ at: value, messageId, data: { name: name.value } });
+      if (!isKnown(value)) continue;
+      // A credential in a known shape is reported whatever the variable is called, once per value.
+      const credentials = findCredentials(value.value);
+      if (credentials.length > 0) {
+        for (const c of credentials) {
+          ctx.report({ at: locatePart(value, c.start, c.end), messageId: BY_VALUE[source], data: { name: name.value, what: c.what } });
+        }
+        continue;
+      }
+      if (USES_VARIABLE.test(value.raw)) continue;
+      const secret = secretName(name.value);
+      if (!secret || !isLiteralSecret(value.value, secret.kind)) continue;
+      ctx.report({ at: value, messageId: BY_NAME[source], data: { name: name.value } });
     }
   },
 });
