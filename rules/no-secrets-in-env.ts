@@ -2,8 +2,10 @@ import { defineRule } from '../server/src/engine/ruleApi';
 import { isKnown } from '../server/src/model/located';
 import type { EnvVar } from '../server/src/model/containerSpec';
 import { secretName } from './support/secret-names';
-import { findCredentials, isLiteralSecret } from './support/secret-values';
-import { locatePart } from './support/secret-locate';
+import { isLiteralSecret } from './support/secret-values';
+import { credentialsIn } from './support/secret-locate';
+import { buildSecretEdits } from './support/build-secret-fix';
+import type { FixSpec } from '../server/src/engine/ruleApi';
 
 /** `${VAR:-default}` and `$VAR` values come from outside the file; only their default is written here (`$$` is a literal `$`). */
 const USES_VARIABLE = /(?<!\$)\$\{?[A-Za-z_]/;
@@ -66,23 +68,31 @@ export default defineRule({
       'ARG {{name}} has {{what}} in its default, which stays readable in the image history; mount it at build time with RUN --mount=type=secret instead.',
     credentialInEnvironment:
       'The environment variable {{name}} holds {{what}} here; pass the credential through a secret file or an env file kept out of version control instead.',
+    secretBuildArgName:
+      'ARG {{name}} names a secret: a value given with --build-arg is recorded in the image history and the build provenance; mount it as a build secret instead (RUN --mount=type=secret,id={{name}},env={{name}}, built with --secret id={{name}}).',
+    readFromBuildSecret: 'Read {{name}} from a build secret in the RUN steps that use it',
   },
   check(spec, ctx) {
     for (const entry of spec.env) {
       const { name, value, source } = entry.value;
-      if (!isKnown(value)) continue;
+      const secret = secretName(name.value);
+      // A build argument turns into a build secret by one edit of the Dockerfile (see build-secret-fix.ts).
+      const fixes: FixSpec<'readFromBuildSecret'>[] =
+        source === 'arg'
+          ? [{ messageId: 'readFromBuildSecret', data: { name: name.value }, safety: 'review', edit: (w) => buildSecretEdits(spec, entry, w) }]
+          : [];
       // A credential in a known shape is reported whatever the variable is called, once per value.
-      const credentials = findCredentials(value.value);
-      if (credentials.length > 0) {
-        for (const c of credentials) {
-          ctx.report({ at: locatePart(value, c.start, c.end), messageId: BY_VALUE[source], data: { name: name.value, what: c.what } });
-        }
+      const credentials = value === undefined ? [] : credentialsIn(value);
+      for (const c of credentials) ctx.report({ at: c.at, messageId: BY_VALUE[source], data: { name: name.value, what: c.what }, fixes });
+      if (credentials.length > 0) continue;
+      if (!isKnown(value) || USES_VARIABLE.test(value.raw)) {
+        // Without a literal default, the value of a secret-named ARG comes from --build-arg, and stays in the history.
+        if (source === 'arg' && secret && secret.kind !== 'auth') ctx.report({ at: name, messageId: 'secretBuildArgName', data: { name: name.value }, fixes });
         continue;
       }
-      if (USES_VARIABLE.test(value.raw)) continue;
-      const secret = secretName(name.value);
-      if (!secret || !isLiteralSecret(value.value, secret.kind)) continue;
-      ctx.report({ at: value, messageId: BY_NAME[source], data: { name: name.value } });
+      if (!secret) continue;
+      if (isLiteralSecret(value.value, secret.kind)) ctx.report({ at: value, messageId: BY_NAME[source], data: { name: name.value }, fixes });
+      else if (source === 'arg' && secret.kind !== 'auth') ctx.report({ at: name, messageId: 'secretBuildArgName', data: { name: name.value }, fixes });
     }
   },
 });

@@ -1,4 +1,5 @@
-import type { Located } from '../../server/src/model/located';
+import { isKnown, type Located, type SourceRange, type Unknown } from '../../server/src/model/located';
+import { findCredentials } from './secret-values';
 
 /**
  * The parts of values a rule reported, kept per value: the engine drops a report at the same object with
@@ -29,4 +30,24 @@ export function locatePart(value: Located<string>, start: number, end: number): 
     byStart.set(at, part);
   }
   return part;
+}
+
+/** `$VAR`, `${VAR…}`: the value is (partly) filled in from outside; `$$` is a literal `$`. */
+const USES_VARIABLE = /(?<!\$)\$\{?[A-Za-z_]/;
+
+/**
+ * The credentials of known shapes in a value, each with where to report it. A value that refers to
+ * variables (`postgres://app:s3cret@${DB_HOST}/app`, unknown as a whole) is read as written, so that a
+ * literal password next to a variable is found while one filled in from a variable (`:${PW}@`, even
+ * `:${PW:-default}@`) is not.
+ */
+export function credentialsIn(value: Located<string> | Unknown): { what: string; at: Located<string> | Unknown | SourceRange }[] {
+  if (isKnown(value) && !USES_VARIABLE.test(value.raw)) {
+    return findCredentials(value.value).map((c) => ({ what: c.what, at: locatePart(value, c.start, c.end) }));
+  }
+  const written = value.raw;
+  const verbatim = value.range.end - value.range.start === written.length && !(isKnown(value) && value.writtenIn);
+  return findCredentials(written)
+    .filter((c) => !written.slice(c.start, c.end).includes('$'))
+    .map((c) => ({ what: c.what, at: verbatim ? { start: value.range.start + c.start, end: value.range.start + c.end } : value }));
 }

@@ -7,10 +7,11 @@ import rule from '../../rules/no-secrets-in-env';
 ruleTester.run(rule, {
   valid: [
     { kind: 'dockerfile', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n', name: 'a _FILE indirection names where the secret is' },
-    { kind: 'dockerfile', code: 'FROM node:22\nARG NPM_TOKEN\nRUN --mount=type=secret,id=npm_token npm ci\n', name: 'a build arg without a default' },
     { kind: 'dockerfile', code: 'FROM node:22\nENV TOKEN_URL=https://auth.example.com/token MAX_TOKENS=4096 AWS_ACCESS_KEY_ID=AKIAEXAMPLE\n', name: 'names that describe a secret or only contain the word' },
     { kind: 'dockerfile', code: 'FROM node:22\nENV DB_PASSWORD=""\nENV API_KEY=$API_KEY\n', name: 'empty and variable values' },
     { kind: 'dockerfile', code: 'FROM node:22\nENV REQUIRE_PASSWORD=true\n', name: 'a switch, not a secret' },
+    { kind: 'dockerfile', code: 'FROM node:22\nARG BASIC_AUTH\nARG GPG_KEY\nARG NPM_CONFIG_REGISTRY\nARG VITE_API_KEY\n', name: 'ARGs without a default whose names are not secrets (an auth word needs a value to tell)' },
+    { kind: 'compose', code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      DATABASE_URL: postgres://app:${DB_PASSWORD:-dev}@db/app\n', name: 'a URL password filled in from a variable, even with a default' },
     { kind: 'compose', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_password\n' },
     { kind: 'compose', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      - POSTGRES_PASSWORD\n', name: 'value taken from the host environment' },
     {
@@ -57,7 +58,12 @@ ruleTester.run(rule, {
       name: 'a build arg default in a build stage',
       code: 'FROM node:22 AS build\nARG NPM_TOKEN=npm_abc123\nRUN npm ci\nFROM node:22-slim\nCOPY --from=build /app /app\n',
       errors: [{ messageId: 'secretInBuildArg', data: { name: 'NPM_TOKEN' }, line: 2, column: 15, endLine: 2, endColumn: 25 }],
-      fixes: [],
+      fixes: [
+        {
+          messageId: 'readFromBuildSecret',
+          output: 'FROM node:22 AS build\nRUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN npm ci\nFROM node:22-slim\nCOPY --from=build /app /app\n',
+        },
+      ],
     },
     {
       kind: 'dockerfile',
@@ -121,6 +127,55 @@ ruleTester.run(rule, {
       fixes: [],
     },
     {
+      kind: 'dockerfile',
+      name: 'a secret-named ARG without a default: the RUN steps that use it read a build secret instead',
+      code: 'FROM node:22\nWORKDIR /app\nARG NPM_TOKEN\nRUN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nRUN npm run build\n',
+      errors: [{ messageId: 'secretBuildArgName', data: { name: 'NPM_TOKEN' }, line: 3, column: 5, endLine: 3, endColumn: 14 }],
+      fixes: [
+        {
+          messageId: 'readFromBuildSecret',
+          output: 'FROM node:22\nWORKDIR /app\nRUN --mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN echo "//registry.npmjs.org/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\nRUN npm run build\n',
+        },
+      ],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'an ARG that no step names: every later RUN of its stage had it in its environment, so each gets the mount',
+      code: 'FROM amazon/aws-cli:2.17.0 AS fetch\nARG AWS_SECRET_ACCESS_KEY\nRUN --network=default aws s3 cp s3://bucket/model.bin /model.bin\nRUN <<EOF\naws s3 ls\nEOF\nFROM alpine:3.20\nRUN echo done\n',
+      errors: [{ messageId: 'secretBuildArgName', data: { name: 'AWS_SECRET_ACCESS_KEY' }, line: 2, column: 5, endLine: 2, endColumn: 26 }],
+      fixes: [
+        {
+          messageId: 'readFromBuildSecret',
+          output:
+            'FROM amazon/aws-cli:2.17.0 AS fetch\nRUN --network=default --mount=type=secret,id=AWS_SECRET_ACCESS_KEY,env=AWS_SECRET_ACCESS_KEY aws s3 cp s3://bucket/model.bin /model.bin\nRUN --mount=type=secret,id=AWS_SECRET_ACCESS_KEY,env=AWS_SECRET_ACCESS_KEY <<EOF\naws s3 ls\nEOF\nFROM alpine:3.20\nRUN echo done\n',
+        },
+      ],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'an ARG with a placeholder default, one of two on its line; a RUN that mounts it already is left as it is',
+      code: 'FROM golang:1.23\nARG GOPROXY=direct GITHUB_TOKEN=<token>\nRUN --mount=type=secret,id=GITHUB_TOKEN,env=GITHUB_TOKEN go mod download\n',
+      errors: [{ messageId: 'secretBuildArgName', data: { name: 'GITHUB_TOKEN' }, line: 2, column: 20, endLine: 2, endColumn: 32 }],
+      fixes: [{ messageId: 'readFromBuildSecret', output: 'FROM golang:1.23\nARG GOPROXY=direct\nRUN --mount=type=secret,id=GITHUB_TOKEN,env=GITHUB_TOKEN go mod download\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'no fix for an ARG before FROM or one an ENV copies',
+      code: 'ARG DEPLOY_KEY\nFROM alpine:3.20\nARG API_TOKEN\nENV TOKEN=$API_TOKEN\n',
+      errors: [
+        { messageId: 'secretBuildArgName', data: { name: 'DEPLOY_KEY' }, line: 1, column: 5, endLine: 1, endColumn: 15 },
+        { messageId: 'secretBuildArgName', data: { name: 'API_TOKEN' }, line: 3, column: 5, endLine: 3, endColumn: 14 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a literal password next to a variable in a URL',
+      code: 'FROM python:3.12\nENV DATABASE_URL=postgres://app:s3cret@${DB_HOST}:5432/app\n',
+      errors: [{ messageId: 'credentialInEnvInstruction', data: { name: 'DATABASE_URL', what: 'a password in a URL' }, line: 2, column: 33, endLine: 2, endColumn: 39 }],
+      fixes: [],
+    },
+    {
       kind: 'compose',
       name: 'PASS and PW as words and compounds ending in PASSWORD',
       code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      DB_PASS: bpm\n      RABBITMQ_DEFAULT_PASS: guest\n      WEBPASSWORD: admin\n      PIHOLE_PW: hunter2\n',
@@ -164,7 +219,7 @@ ruleTester.run(rule, {
         { messageId: 'credentialInBuildArg', data: { name: 'REGISTRY', what: 'a password in a URL' }, line: 2, column: 25, endLine: 2, endColumn: 32 },
         { messageId: 'credentialInEnvInstruction', data: { name: 'GH', what: 'a GitHub token' }, line: 3, column: 46, endLine: 3, endColumn: 86 },
       ],
-      fixes: [],
+      fixes: [{ messageId: 'readFromBuildSecret', output: 'FROM node:22\nENV SENTRY_URL=https://sentry.example.com GH=ghp_0123456789abcdefghijABCDEFGHIJ012345\n' }],
     },
     {
       kind: 'run',
