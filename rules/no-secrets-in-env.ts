@@ -5,6 +5,8 @@ import { secretName } from './support/secret-names';
 import { isLiteralSecret } from './support/secret-values';
 import { credentialsIn } from './support/secret-locate';
 import { buildSecretEdits } from './support/build-secret-fix';
+import { secretsInCommands } from './support/secret-commands';
+import type { ShellCommand } from '../server/src/model/containerSpec';
 import type { FixSpec } from '../server/src/engine/ruleApi';
 
 /** `${VAR:-default}` and `$VAR` values come from outside the file; only their default is written here (`$$` is a literal `$`). */
@@ -15,18 +17,20 @@ const BY_VALUE: Record<EnvVar['source'], 'credentialInEnvInstruction' | 'credent
 
 export default defineRule({
   id: 'no-secrets-in-env',
-  title: 'Do not write secrets into environment variables or build arguments',
+  title: 'Do not write secrets into environment variables, build arguments or commands',
   severity: 'warning',
   inputs: ['dockerfile', 'compose', 'run'],
   docs: {
     rationale:
-      'A literal password, token or key in ENV/ARG stays in every layer and in `docker history`; in a Compose file or a `docker run` line it lands in version control, shell history and `docker inspect`, where anyone who can read them can use it. A build argument named as a secret leaks even without a default: the value given with `--build-arg` is recorded in the image history and the build provenance.',
+      'A literal password, token or key in ENV/ARG stays in every layer and in `docker history`; in a Compose file or a `docker run` line it lands in version control, shell history and `docker inspect`, where anyone who can read them can use it. A build argument named as a secret leaks even without a default: the value given with `--build-arg` is recorded in the image history and the build provenance. The same holds for a secret written into a RUN step (image history), a CMD, ENTRYPOINT, HEALTHCHECK or LABEL (image configuration), or a container\'s command (`docker inspect`, the host\'s process list).',
     whenNotToUse:
       'Throw-away local test stacks whose credentials guard nothing. ' +
       'Names are read as compound nouns whose last word says what the value is: `DB_PASSWORD`, `DB_PASS`, `DB_PWD`, `WEBPASSWORD`, `REDIS_PW`, `CLIENT_SECRET`, `GITHUB_TOKEN`, `API_KEY`, `SSH_PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`, `MASTER_KEY`, `GCP_CREDENTIALS`, `SECRET_KEY_BASE`, `WORDPRESS_AUTH_SALT` hold secrets; `DB_PASSWORD_FILE`, `PASSWORD_MIN_LENGTH`, `TOKEN_URL`, `AWS_ACCESS_KEY_ID`, `ADMIN_PASSWORD_HASH`, `SECRET_FORCED_LANGUAGE` name something else, and `PASSENGER_*`, `BYPASS`, `COMPASS`, `GPG_KEY`, the shell\'s `PWD`, public values (`*_PUBLIC_*`, `*_PUBLISHABLE_KEY`, `VITE_*`, `REACT_APP_*`, `GATSBY_*`: shipped to browsers by design) are not secrets. A `…_AUTH` variable counts only when it holds `user:password`. ' +
       'Values that cannot be a literal secret are not reported: empty values, switches (`true`, `yes`, `1`…), numbers (except under a password name: `123456` is a password), paths and file names (`/run/secrets/db`, `certs/private.pem`), URLs and hosts without a password, locale codes, password hashes (`$2b$…`, `{SSHA}…`), public keys, values from the host (`-e NAME`, `- NAME`), variables (`${DB_PASSWORD:-…}`), templates (`{{ .Values.pw }}`) and placeholders that cannot work as written (`<your-password>`, `xxx`, `****`, `...`). ' +
       'Placeholders that do work as written (`changeme`, `example`, `your_password`) are reported: the container starts with them, and a copied file keeps them. ' +
-      'Whatever the name, a value holding a known credential shape is reported: a URL or connection string with a password (`postgres://app:s3cret@db`, `;Password=…`), AWS access key IDs, GitHub, GitLab, Slack, npm and PyPI tokens, Stripe live keys, Google API keys and private-key blocks (AWS\'s documentation key IDs ending in EXAMPLE excepted).',
+      'Whatever the name, a value holding a known credential shape is reported: a URL or connection string with a password (`postgres://app:s3cret@db`, `;Password=…`), AWS access key IDs, GitHub, GitLab, Slack, npm and PyPI tokens, Stripe live keys, Google API keys and private-key blocks (AWS\'s documentation key IDs ending in EXAMPLE excepted). ' +
+      'In commands, those shapes are found in any word, and names in `NAME=value` assignments (`export TOKEN=…`), secret-named flags (`--password=…`, `--requirepass …`; not switches such as `--no-password`, `--ask-pass`, `--password-stdin`), MySQL clients\' `-p<password>`, `sshpass -p` and `curl -u user:password`. ' +
+      'A build argument named as a secret is reported with or without a default (an `…_AUTH` one only with a `user:password` default); its fix removes the ARG and mounts the value as a build secret in the RUN steps of its stage that name it, or in every later RUN of the stage when none does (an ARG is in the environment of each), as Docker\'s build-checks documentation shows. It needs Dockerfile syntax 1.10 (Docker 27.3) and a build run with `--secret id=NAME` instead of `--build-arg NAME=…`; no fix is offered for an ARG before the first FROM or one that an ENV or LABEL copies.',
     references: [
       'CIS Docker Benchmark 4.10: Ensure secrets are not stored in Dockerfiles',
       'https://docs.docker.com/build/building/secrets/',
@@ -71,6 +75,20 @@ export default defineRule({
     secretBuildArgName:
       'ARG {{name}} names a secret: a value given with --build-arg is recorded in the image history and the build provenance; mount it as a build secret instead (RUN --mount=type=secret,id={{name}},env={{name}}, built with --secret id={{name}}).',
     readFromBuildSecret: 'Read {{name}} from a build secret in the RUN steps that use it',
+    credentialInRun:
+      'This RUN step holds {{what}}, which stays readable in the image history; mount it with RUN --mount=type=secret instead.',
+    secretInRun:
+      'This RUN step sets {{name}} to a literal secret, which stays readable in the image history; mount it with RUN --mount=type=secret instead.',
+    credentialInImageCommand:
+      'This {{instruction}} holds {{what}}, which is stored in the image configuration; read it from a secret file or the environment at run time instead.',
+    secretInImageCommand:
+      'This {{instruction}} sets {{name}} to a literal secret, which is stored in the image configuration; read it from a secret file or the environment at run time instead.',
+    credentialInCommand:
+      "This command holds {{what}}, which docker inspect and the host's process list show; read it from a secret file or the environment instead.",
+    secretInCommand:
+      "This command sets {{name}} to a literal secret, which docker inspect and the host's process list show; read it from a secret file or the environment instead.",
+    credentialInLabel: 'LABEL {{name}} holds {{what}}, which anyone who can pull the image reads with docker inspect; remove it from the label.',
+    secretInLabel: 'LABEL {{name}} holds a literal secret, which anyone who can pull the image reads with docker inspect; remove it from the label.',
   },
   check(spec, ctx) {
     for (const entry of spec.env) {
@@ -94,5 +112,28 @@ export default defineRule({
       if (isLiteralSecret(value.value, secret.kind)) ctx.report({ at: value, messageId: BY_NAME[source], data: { name: name.value }, fixes });
       else if (source === 'arg' && secret.kind !== 'auth') ctx.report({ at: name, messageId: 'secretBuildArgName', data: { name: name.value }, fixes });
     }
+
+    for (const label of spec.labels ?? []) {
+      const { name, value } = label.value;
+      if (value === undefined) continue;
+      const credentials = credentialsIn(value);
+      for (const c of credentials) ctx.report({ at: c.at, messageId: 'credentialInLabel', data: { name: name.value, what: c.what } });
+      if (credentials.length > 0 || !isKnown(value) || USES_VARIABLE.test(value.raw)) continue;
+      const secret = secretName(name.value);
+      if (secret && isLiteralSecret(value.value, secret.kind)) ctx.report({ at: value, messageId: 'secretInLabel', data: { name: name.value } });
+    }
+
+    for (const found of secretsInCommands(spec, ctx.memo)) {
+      const where = commandPlace(found.command, spec.origin.kind);
+      const data: Record<string, string> = where === 'ImageCommand' ? { instruction: found.command.kind.toUpperCase() } : {};
+      if (found.what !== undefined) ctx.report({ at: found.at, messageId: `credentialIn${where}`, data: { ...data, what: found.what } });
+      else ctx.report({ at: found.at, messageId: `secretIn${where}`, data: { ...data, name: found.name ?? '' } });
+    }
   },
 });
+
+/** Where a command's text ends up: a RUN in the image history, a CMD/ENTRYPOINT/HEALTHCHECK in the image configuration, a container's command in `docker inspect`. */
+function commandPlace(command: ShellCommand, kind: 'dockerfile' | 'compose' | 'run'): 'Run' | 'ImageCommand' | 'Command' {
+  if (kind !== 'dockerfile') return 'Command';
+  return command.kind === 'run' ? 'Run' : 'ImageCommand';
+}

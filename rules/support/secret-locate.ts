@@ -14,7 +14,7 @@ const parts = new WeakMap<Located<string>, Map<number, Located<string>>>();
  * its range, which points at the line that brings it in.
  */
 export function locatePart(value: Located<string>, start: number, end: number): Located<string> {
-  if (start === 0 && end === value.value.length) return value;
+  if (start === 0 && end === value.value.length && value.raw === value.value) return value;
   if (value.writtenIn || value.range.end - value.range.start !== value.raw.length) return value;
   const secret = value.value.slice(start, end);
   // The raw text may add quotes or escapes before the part: find the part itself there.

@@ -89,7 +89,7 @@ const SHAPES: readonly Shape[] = [
   { what: 'a password in a connection string', pattern: /(?:^|[?&;])\s*(?:password|passwd|pwd)\s*=\s*([^&;'"\s]+)/i, group: 1, ignore: (s) => !isLiteralPart(s) },
 ];
 
-/** Every credential in `text` that has a known shape, in order; a text holds few, so each shape is tried once. */
+/** Every credential in `text` that has a known shape, in order (the first shape in SHAPES wins where two overlap); a text holds few, so each shape is tried once. */
 export function findCredentials(text: string): CredentialMatch[] {
   const found: CredentialMatch[] = [];
   if (text.length < 8) return found;
@@ -99,7 +99,10 @@ export function findCredentials(text: string): CredentialMatch[] {
     const secret = m[shape.group ?? 0];
     if (shape.ignore?.(secret)) continue;
     const start = m.index + m[0].lastIndexOf(secret);
-    found.push({ what: shape.what, start, end: start + secret.length });
+    const end = start + secret.length;
+    // A token inside a URL (`https://oauth2:glpat-…@gitlab.com`) is named by its issuer once, not also as a URL password.
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    found.push({ what: shape.what, start, end });
   }
   return found.sort((a, b) => a.start - b.start);
 }

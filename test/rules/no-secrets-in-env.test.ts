@@ -42,6 +42,15 @@ ruleTester.run(rule, {
     },
     { kind: 'dockerfile', code: 'FROM node:22\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE MAX_TOKENS=4096\n', name: "AWS's documentation key id and a count of tokens" },
     { kind: 'run', code: 'docker run -e PWD=/work -e DATABASE_URL=mysql://root@db/app app:1.0\n', name: 'the shell working directory and a URL without a password (run)' },
+    {
+      kind: 'dockerfile',
+      name: 'commands that take secrets from variables, secret mounts and stdin, switches named like secrets, gpg keys',
+      code:
+        'FROM debian:12\nRUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci\nRUN curl -u "$CI_USER:$CI_PASSWORD" -fsSLO https://example.com/a.tgz\nRUN mysql -uroot -p"$MYSQL_ROOT_PASSWORD" -e "select 1"\n' +
+        'RUN pg_dump --no-password app > /dump.sql && ansible-playbook --ask-pass site.yml\nRUN gpg --batch --keyserver hkps://keys.openpgp.org --recv-keys B42F6819007F00F88E364FD4036A9C25BF357DD4\n' +
+        'RUN echo "$TOKEN" | docker login -u bot --password-stdin ghcr.io\nRUN export NPM_TOKEN=$(cat /run/secrets/npm) && npm ci\nLABEL org.opencontainers.image.source=https://github.com/org/app maintainer.password-policy=strict\n',
+    },
+    { kind: 'compose', code: 'services:\n  cache:\n    image: redis:7\n    command: ["redis-server", "--requirepass", "${REDIS_PASSWORD}"]\n', name: 'a command that takes its secret from a variable' },
     { kind: 'run', code: 'docker run -e GITHUB_TOKEN app:1.0\n', name: 'value taken from the host environment (run)' },
     { kind: 'run', code: 'docker run -e DB_PASSWORD="$DB_PASSWORD" --env-file ./secrets.env app:1.0\n' },
   ],
@@ -173,6 +182,60 @@ ruleTester.run(rule, {
       name: 'a literal password next to a variable in a URL',
       code: 'FROM python:3.12\nENV DATABASE_URL=postgres://app:s3cret@${DB_HOST}:5432/app\n',
       errors: [{ messageId: 'credentialInEnvInstruction', data: { name: 'DATABASE_URL', what: 'a password in a URL' }, line: 2, column: 33, endLine: 2, endColumn: 39 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'secrets in RUN steps: a token in a URL, a private key, a secret-named variable, flag and MySQL password',
+      code:
+        'FROM alpine:3.20\nRUN git clone https://oauth2:glpat-abcdefghij0123456789@gitlab.com/org/repo.git\nRUN echo "-----BEGIN OPENSSH PRIVATE KEY-----" > /root/.ssh/id_ed25519\n' +
+        'RUN export NPM_TOKEN=abc123 && npm ci\nRUN docker login -u bot --password hunter2 registry.example.com\nRUN mysql -uroot -psecret -e "select 1"\n',
+      errors: [
+        { messageId: 'credentialInRun', data: { what: 'a GitLab token' }, line: 2, column: 30, endLine: 2, endColumn: 56 },
+        { messageId: 'credentialInRun', data: { what: 'a private key' }, line: 3, column: 11, endLine: 3, endColumn: 46 },
+        { messageId: 'secretInRun', data: { name: 'NPM_TOKEN' }, line: 4, column: 22, endLine: 4, endColumn: 28 },
+        { messageId: 'secretInRun', data: { name: 'password' }, line: 5, column: 36, endLine: 5, endColumn: 43 },
+        { messageId: 'secretInRun', data: { name: 'password' }, line: 6, column: 20, endLine: 6, endColumn: 26 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a HEALTHCHECK with a password and labels with a credential and a secret',
+      code: 'FROM mysql:8.4\nHEALTHCHECK CMD mysqladmin ping -uroot -proot\nLABEL deploy.url=https://ci:tok3n@example.com deploy.api_key=abc123def\n',
+      errors: [
+        { messageId: 'secretInImageCommand', data: { instruction: 'HEALTHCHECK', name: 'password' }, line: 2, column: 42, endLine: 2, endColumn: 46 },
+        { messageId: 'credentialInLabel', data: { name: 'deploy.url', what: 'a password in a URL' }, line: 3, column: 29, endLine: 3, endColumn: 34 },
+        { messageId: 'secretInLabel', data: { name: 'deploy.api_key' }, line: 3, column: 62, endLine: 3, endColumn: 71 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: "a password in a container's command",
+      code: 'services:\n  cache:\n    image: redis:7\n    command: redis-server --requirepass s3cret --appendonly yes\n',
+      errors: [{ messageId: 'secretInCommand', data: { name: 'requirepass' }, line: 4, column: 41, endLine: 4, endColumn: 47 }],
+      fixes: [],
+    },
+    {
+      kind: 'run',
+      name: "a password in the container's command (run)",
+      code: 'docker run -d redis:7 redis-server --requirepass=s3cret\n',
+      errors: [{ messageId: 'secretInCommand', data: { name: 'requirepass' }, line: 1, column: 50, endLine: 1, endColumn: 56 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a token in an exec-form CMD',
+      code: 'FROM python:3.12\nCMD ["python", "bot.py", "--slack", "xoxb-123456789012-abcdefABCDEF"]\n',
+      errors: [{ messageId: 'credentialInImageCommand', data: { instruction: 'CMD', what: 'a Slack token' }, line: 2, column: 38, endLine: 2, endColumn: 68 }],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'a database URL with a password in an exec-form command',
+      code: 'services:\n  migrate:\n    image: migrate/migrate:v4.17.1\n    command: ["-path", "/migrations", "-database", "postgres://app:s3cret@db:5432/app?sslmode=disable", "up"]\n',
+      errors: [{ messageId: 'credentialInCommand', data: { what: 'a password in a URL' }, line: 4, column: 68, endLine: 4, endColumn: 74 }],
       fixes: [],
     },
     {

@@ -76,6 +76,7 @@ describe('findCredentials', () => {
     assert.deepEqual(found('npm_abcdefghijklmnopqrstuvwxyz0123456789'), ['an npm token: npm_abcdefghijklmnopqrstuvwxyz0123456789']);
     assert.deepEqual(found('-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n-----END OPENSSH PRIVATE KEY-----'), ['a private key: -----BEGIN OPENSSH PRIVATE KEY-----']);
     assert.deepEqual(found('-----BEGIN PRIVATE KEY-----'), ['a private key: -----BEGIN PRIVATE KEY-----']);
+    assert.deepEqual(found('https://oauth2:glpat-abcdefghij0123456789@gitlab.com/org/repo.git'), ['a GitLab token: glpat-abcdefghij0123456789']);
   });
 
   it('leaves out documentation examples, test keys, public keys and look-alikes', () => {
