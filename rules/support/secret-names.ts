@@ -27,13 +27,15 @@ export function nameWords(name: string): string[] {
 }
 
 const PASSWORD_WORDS = new Set(['password', 'passwords', 'passwd', 'passphrase', 'pword', 'pass', 'pwd', 'pw']);
+const KEY_WORDS = new Set(['apikey', 'apikeys', 'accesskey', 'privatekey', 'secretkey']);
 const SECRET_WORDS = new Set([
-  'secret', 'secrets', 'token', 'tokens', 'apikey', 'apikeys', 'accesskey', 'privatekey', 'secretkey',
+  'secret', 'secrets', 'token', 'tokens',
   'credential', 'credentials', 'creds', 'cred',
 ]);
 /** Words that end a compound naming a password or secret: `WEBPASSWORD`, `CLIENTSECRET`, `AUTHTOKEN`. */
 const PASSWORD_COMPOUND_ENDS = ['password', 'passwd', 'passphrase', 'pwd'];
-const SECRET_COMPOUND_ENDS = ['secret', 'token', 'apikey', 'accesskey', 'privatekey', 'secretkey', 'credentials'];
+const SECRET_COMPOUND_ENDS = ['secret', 'token', 'credentials'];
+const KEY_COMPOUND_ENDS = ['apikey', 'accesskey', 'privatekey', 'secretkey'];
 /** English words ending in "pass" that are not a password (`DB_PASS`, `ROOTPASS` are). */
 const NOT_A_PASS_COMPOUND = new Set([
   'bypass', 'compass', 'encompass', 'surpass', 'overpass', 'underpass', 'trespass', 'impass', 'multipass',
@@ -56,8 +58,12 @@ const QUALIFYING_TAIL = new Set([
   'stg', 'dev', 'development', 'test', 'testing', 'live', 'sandbox', 'local', 'default', 'initial', 'init',
   'salt', 'pepper', 'encoded', 'admin', 'root',
 ]);
-/** Names whose values are public by design: browser bundles (`VITE_`, `REACT_APP_`, `GATSBY_`, `NEXT_PUBLIC_`) and public keys. */
-const PUBLIC_PREFIX = /^(?:VITE|REACT_APP|GATSBY)_/i;
+/**
+ * Variables a front-end build ships to every browser (`VITE_`, `REACT_APP_`, `GATSBY_`): by convention
+ * their keys are the publishable kind (Firebase, Maps, Stripe `pk_`), so a key name there is no secret;
+ * a password, token or secret there is one, and a leak to every visitor besides.
+ */
+const BROWSER_PREFIX = /^(?:VITE|REACT_APP|GATSBY)_/i;
 const PUBLIC_WORDS = new Set(['public', 'publishable', 'pub']);
 /** The shell's working directories, never passwords. */
 const SHELL_DIRECTORIES = new Set(['PWD', 'OLDPWD']);
@@ -67,11 +73,12 @@ const HINT = /pass|pwd|pw|pword|secret|token|key|cred|auth|salt/i;
 
 /** The kind of secret `name` holds, or undefined when its head is not a secret word. */
 export function secretName(name: string): SecretName | undefined {
-  if (!HINT.test(name) || SHELL_DIRECTORIES.has(name) || PUBLIC_PREFIX.test(name)) return undefined;
+  if (!HINT.test(name) || SHELL_DIRECTORIES.has(name)) return undefined;
   const words = nameWords(name);
   if (words.some((w) => PUBLIC_WORDS.has(w))) return undefined;
   for (let end = words.length - 1; end >= 0; end--) {
     const kind = headEndingAt(words, end);
+    if (kind === 'key') return BROWSER_PREFIX.test(name) && !words.some((w) => w === 'secret' || w === 'private') ? undefined : { kind: 'secret', words };
     if (kind) return { kind, words };
     if (!QUALIFYING_TAIL.has(words[end]) && !/^v?\d+$/.test(words[end])) return undefined;
   }
@@ -79,18 +86,20 @@ export function secretName(name: string): SecretName | undefined {
 }
 
 /** The kind of secret named by a word or phrase that ends at `words[end]`, if one does. */
-function headEndingAt(words: string[], end: number): SecretNameKind | undefined {
+function headEndingAt(words: string[], end: number): SecretNameKind | 'key' | undefined {
   const word = words[end];
   const before = end > 0 ? words[end - 1] : undefined;
   if (PASSWORD_WORDS.has(word)) return 'password';
   if (SECRET_WORDS.has(word)) return 'secret';
+  if (KEY_WORDS.has(word)) return 'key';
   if (word === 'auth') return 'auth';
-  if ((word === 'key' || word === 'keys') && before !== undefined && KEY_QUALIFIERS.has(before)) return 'secret';
+  if ((word === 'key' || word === 'keys') && before !== undefined && KEY_QUALIFIERS.has(before)) return 'key';
   if (word === 'salt' && before !== undefined && SALT_QUALIFIERS.has(before)) return 'secret';
   if (PASSWORD_COMPOUND_ENDS.some((e) => word.length > e.length && word.endsWith(e))) return 'password';
   if (word.length > 4 && word.endsWith('pass') && !NOT_A_PASS_COMPOUND.has(word)) return 'password';
   if (word.length > 3 && word.endsWith('pw')) return 'password';
   if (SECRET_COMPOUND_ENDS.some((e) => word.length > e.length && word.endsWith(e))) return 'secret';
-  if (word.length > 3 && word.endsWith('key') && KEY_QUALIFIERS.has(word.slice(0, -3))) return 'secret';
+  if (KEY_COMPOUND_ENDS.some((e) => word.length > e.length && word.endsWith(e))) return 'key';
+  if (word.length > 3 && word.endsWith('key') && KEY_QUALIFIERS.has(word.slice(0, -3))) return 'key';
   return undefined;
 }
