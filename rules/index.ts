@@ -14,6 +14,7 @@ import noPipeToShell from './no-pipe-to-shell';
 import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
 import noSecretsInEnv from './no-secrets-in-env';
+import noSecretsInImage from './no-secrets-in-image';
 import noSensitiveMount from './no-sensitive-mount';
 import noSshPort from './no-ssh-port';
 import noSudo from './no-sudo';
@@ -40,6 +41,7 @@ export const rules = {
   'no-privileged': noPrivileged,
   'no-root-user': noRootUser,
   'no-secrets-in-env': noSecretsInEnv,
+  'no-secrets-in-image': noSecretsInImage,
   'no-sensitive-mount': noSensitiveMount,
   'no-ssh-port': noSshPort,
   'no-sudo': noSudo,
