@@ -2,7 +2,7 @@ import { defineRule } from '../server/src/engine/ruleApi';
 import { isKnown } from '../server/src/model/located';
 import type { EnvVar } from '../server/src/model/containerSpec';
 import { secretName } from './support/secret-names';
-import { isLiteralSecret } from './support/secret-values';
+import { asksForReplacement, isLiteralSecret } from './support/secret-values';
 import { credentialsIn } from './support/secret-locate';
 import { buildSecretEdits } from './support/build-secret-fix';
 import { secretsInCommands } from './support/secret-commands';
@@ -27,7 +27,7 @@ export default defineRule({
       'Throw-away local test stacks whose credentials guard nothing. ' +
       'Names are read as compound nouns whose last word says what the value is: `DB_PASSWORD`, `DB_PASS`, `DB_PWD`, `WEBPASSWORD`, `REDIS_PW`, `CLIENT_SECRET`, `GITHUB_TOKEN`, `API_KEY`, `SSH_PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`, `MASTER_KEY`, `GCP_CREDENTIALS`, `SECRET_KEY_BASE`, `WORDPRESS_AUTH_SALT` hold secrets; `DB_PASSWORD_FILE`, `PASSWORD_MIN_LENGTH`, `TOKEN_URL`, `AWS_ACCESS_KEY_ID`, `ADMIN_PASSWORD_HASH`, `SECRET_FORCED_LANGUAGE` name something else, and `PASSENGER_*`, `BYPASS`, `COMPASS`, `GPG_KEY`, the shell\'s `PWD`, public values (`*_PUBLIC_*`, `*_PUBLISHABLE_KEY`, and the keys of `VITE_*`, `REACT_APP_*`, `GATSBY_*` variables, which front-end builds ship to every browser and so are the publishable kind by convention; a password, token or secret there is reported) are not secrets. A `…_AUTH` variable counts only when it holds `user:password`. ' +
       'Values that cannot be a literal secret are not reported: empty values, switches (`true`, `yes`, `1`…), numbers (except under a password name: `123456` is a password), paths and file names (`/run/secrets/db`, `certs/private.pem`), URLs and hosts without a password, locale codes, password hashes (`$2b$…`, `{SSHA}…`), public keys, values from the host (`-e NAME`, `- NAME`), variables (`${DB_PASSWORD:-…}`), templates (`{{ .Values.pw }}`) and placeholders that cannot work as written (`<your-password>`, `xxx`, `****`, `...`). ' +
-      'Placeholders that do work as written (`changeme`, `example`, `your_password`) are reported: the container starts with them, and a copied file keeps them. ' +
+      'A placeholder that asks to be replaced (`changeme`, `your_password`, `INSERT_TOKEN_HERE`, `GOOGLE_API_KEY_VAL`, `changeit`) holds no secret: under a password name it is information (the container runs with it as its password until someone replaces it), under other names it is not reported. Example values that do not ask for it (`example`, `secret`, `mysecretpassword`) are literal secrets: nothing tells a reader to change them. ' +
       'Whatever the name, a value holding a known credential shape is reported: a URL or connection string with a password (`postgres://app:s3cret@db`, `;Password=…`), AWS access key IDs, GitHub, GitLab, Slack, npm and PyPI tokens, Stripe live keys, Google API keys and private-key blocks (AWS\'s documentation key IDs ending in EXAMPLE excepted). ' +
       'In commands, those shapes are found in any word, and names in `NAME=value` assignments (`export TOKEN=…`), secret-named flags (`--password=…`, `--requirepass …`; not switches such as `--no-password`, `--ask-pass`, `--password-stdin`), MySQL clients\' `-p<password>`, `sshpass -p` and `curl -u user:password`. ' +
       'A build argument named as a secret is reported with or without a default (an `…_AUTH` one only with a `user:password` default); its fix removes the ARG and mounts the value as a build secret in the RUN steps of its stage that name it, or in every later RUN of the stage when none does (an ARG is in the environment of each), as Docker\'s build-checks documentation shows. It needs Dockerfile syntax 1.10 (Docker 27.3) and a build run with `--secret id=NAME` instead of `--build-arg NAME=…`; no fix is offered for an ARG before the first FROM or one that an ENV or LABEL copies.',
@@ -47,7 +47,7 @@ export default defineRule({
     ],
     examples: {
       bad: [
-        { kind: 'dockerfile', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n' },
+        { kind: 'dockerfile', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD=s3cr3t-pw\n' },
         { kind: 'compose', code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2\n' },
         { kind: 'compose', code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      DATABASE_URL: postgres://app:s3cret@db:5432/app\n' },
         { kind: 'run', code: 'docker run -e GITHUB_TOKEN=ghp_example app:1.0\n' },
@@ -75,6 +75,8 @@ export default defineRule({
     secretBuildArgName:
       'ARG {{name}} names a secret: a value given with --build-arg is recorded in the image history and the build provenance; mount it as a build secret instead (RUN --mount=type=secret,id={{name}},env={{name}}, built with --secret id={{name}}).',
     readFromBuildSecret: 'Read {{name}} from a build secret in the RUN steps that use it',
+    placeholderPassword:
+      '{{name}} is set to the placeholder "{{value}}", which works as a password until someone replaces it; set the real one at run time through a secret file or an env file kept out of version control.',
     credentialInRun:
       'This RUN step holds {{what}}, which stays readable in the image history; mount it with RUN --mount=type=secret instead.',
     secretInRun:
@@ -111,6 +113,10 @@ export default defineRule({
       if (!secret) continue;
       if (isLiteralSecret(value.value, secret.kind)) ctx.report({ at: value, messageId: BY_NAME[source], data: { name: name.value }, fixes });
       else if (source === 'arg' && secret.kind !== 'auth') ctx.report({ at: name, messageId: 'secretBuildArgName', data: { name: name.value }, fixes });
+      // `changeme` holds no secret, but the container runs with it as its password until someone replaces it.
+      else if (secret.kind === 'password' && asksForReplacement(value.value)) {
+        ctx.report({ at: value, messageId: 'placeholderPassword', data: { name: name.value, value: value.value.trim() }, severity: 'info' });
+      }
     }
 
     for (const label of spec.labels ?? []) {

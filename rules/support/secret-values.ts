@@ -33,14 +33,36 @@ const PUBLIC_KEY = /^(?:(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|sk-\S+@openssh
 /** `user:password`, what an `…_AUTH` variable holds when it holds a credential. */
 const CREDENTIAL_PAIR = /^[^:\s]+:\S+$/;
 
-/** Whether `value`, written under a name of this kind, is a literal secret. */
+/**
+ * Words with which a value asks to be replaced: `changeme`, `your_password`, `INSERT_TOKEN_HERE`,
+ * `GOOGLE_API_KEY_VAL`, `notSecureChangeMe`, Java's `changeit`. Only identifier-like values are read.
+ */
+const ASKS_FOR_REPLACEMENT_WORD = /^(?:your\w*|insert|replace|enter|placeholder|todo|fixme|tbd|changeme|changeit)$/;
+
+/** Whether `value` is a placeholder that says it must be replaced (it still works as written until it is). */
+export function asksForReplacement(value: string): boolean {
+  const v = value.trim();
+  if (v.length > 48 || !/^[A-Za-z0-9_.\- ]+$/.test(v)) return false;
+  const words = v
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+  const last = words[words.length - 1];
+  if (words.some((w) => ASKS_FOR_REPLACEMENT_WORD.test(w))) return true;
+  // `API_KEY_HERE`, `GOOGLE_API_KEY_VAL`: a constant's name standing in for the value (not `s3cr3t-value`).
+  if (/^[A-Z0-9]+(?:_[A-Z0-9]+)+$/.test(v) && (last === 'here' || last === 'val' || last === 'value')) return true;
+  return words.some((w, i) => w === 'change' && (words[i + 1] === 'me' || words[i + 1] === 'it' || words[i + 1] === 'this'));
+}
+
+/** Whether `value`, written under a name of this kind, is a literal secret (a placeholder asking to be replaced is not). */
 export function isLiteralSecret(value: string, kind: SecretNameKind): boolean {
   const v = value.trim();
   if (v === '' || SWITCH.test(v) || v === '0' || v === '1') return false;
   // A number is a password (`123456`) but not a token, key or other secret (`MAX_TOKENS=4096`).
   if (NUMBER.test(v)) return kind === 'password';
   if (PATH.test(v) || FILE_NAME.test(v) || URL.test(v) || HOST.test(v) || LOCALE.test(v)) return false;
-  if (PLACEHOLDER.test(v) || PASSWORD_HASH.test(v) || PUBLIC_KEY.test(v)) return false;
+  if (PLACEHOLDER.test(v) || PASSWORD_HASH.test(v) || PUBLIC_KEY.test(v) || asksForReplacement(v)) return false;
   if (kind === 'auth') {
     const colon = v.indexOf(':');
     return CREDENTIAL_PAIR.test(v) && isLiteralSecret(v.slice(colon + 1), 'password');

@@ -57,9 +57,9 @@ ruleTester.run(rule, {
   invalid: [
     {
       kind: 'dockerfile',
-      name: 'a placeholder is still a literal secret',
+      name: 'a placeholder that asks to be replaced is information under a password name',
       code: 'FROM postgres:16\nENV POSTGRES_PASSWORD=changeme\n',
-      errors: [{ messageId: 'secretInEnvInstruction', severity: 'warning', data: { name: 'POSTGRES_PASSWORD' }, line: 2, column: 23, endLine: 2, endColumn: 31 }],
+      errors: [{ messageId: 'placeholderPassword', severity: 'info', data: { name: 'POSTGRES_PASSWORD', value: 'changeme' }, line: 2, column: 23, endLine: 2, endColumn: 31 }],
       fixes: [],
     },
     {
@@ -236,6 +236,17 @@ ruleTester.run(rule, {
       name: 'a database URL with a password in an exec-form command',
       code: 'services:\n  migrate:\n    image: migrate/migrate:v4.17.1\n    command: ["-path", "/migrations", "-database", "postgres://app:s3cret@db:5432/app?sslmode=disable", "up"]\n',
       errors: [{ messageId: 'credentialInCommand', data: { what: 'a password in a URL' }, line: 4, column: 68, endLine: 4, endColumn: 74 }],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'placeholders that ask to be replaced: information for passwords; an example value is a literal secret',
+      code: 'services:\n  crm:\n    image: espocrm/espocrm:9\n    environment:\n      ESPOCRM_ADMIN_PASSWORD: your_admin_password\n      MYSQL_ROOT_PASSWORD: notSecureChangeMe\n      GOOGLE_API_KEY: GOOGLE_API_KEY_VAL\n      ETCD_DISCOVERY_TOKEN: INSERT_ETCD_DISCOVERY_TOKEN\n      MYSQL_PASSWORD: example\n',
+      errors: [
+        { messageId: 'placeholderPassword', severity: 'info', data: { name: 'ESPOCRM_ADMIN_PASSWORD', value: 'your_admin_password' }, line: 5, column: 31, endLine: 5, endColumn: 50 },
+        { messageId: 'placeholderPassword', severity: 'info', data: { name: 'MYSQL_ROOT_PASSWORD', value: 'notSecureChangeMe' }, line: 6, column: 28, endLine: 6, endColumn: 45 },
+        { messageId: 'secretInEnvironment', severity: 'warning', data: { name: 'MYSQL_PASSWORD' }, line: 9, column: 23, endLine: 9, endColumn: 30 },
+      ],
       fixes: [],
     },
     {

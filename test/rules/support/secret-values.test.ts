@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCredentials, isLiteralSecret } from '../../../rules/support/secret-values';
+import { asksForReplacement, findCredentials, isLiteralSecret } from '../../../rules/support/secret-values';
 import type { SecretNameKind } from '../../../rules/support/secret-names';
 
 function judged(values: string[], kind: SecretNameKind): Record<string, boolean> {
@@ -14,8 +14,8 @@ function found(text: string): string[] {
 
 describe('isLiteralSecret', () => {
   it('takes words and working placeholders as secrets', () => {
-    assert.deepEqual(judged(['hunter2', 'changeme', 'example', 'your_password', 'notSecureChangeMe', 'joomla@secured', 'bpm', 's3cr3t!', 'django-insecure-xyz', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'], 'password'), {
-      hunter2: true, changeme: true, example: true, your_password: true, notSecureChangeMe: true, 'joomla@secured': true, bpm: true, 's3cr3t!': true,
+    assert.deepEqual(judged(['hunter2', 'example', 'joomla@secured', 'bpm', 's3cr3t!', 'django-insecure-xyz', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY'], 'password'), {
+      hunter2: true, example: true, 'joomla@secured': true, bpm: true, 's3cr3t!': true,
       'django-insecure-xyz': true, 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY': true,
     });
   });
@@ -31,6 +31,17 @@ describe('isLiteralSecret', () => {
       '$argon2id$v=19$m=65536,t=3,p=4$abc$def': false, '$apr1$xyz$abc': false, '{SSHA}abcdef': false, 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI user@host': false,
       '-----BEGIN CERTIFICATE-----\nMIIB\n': false,
     });
+  });
+
+  it('takes a placeholder that asks to be replaced as no secret', () => {
+    assert.deepEqual(
+      Object.fromEntries(['changeme', 'CHANGE_ME', 'change-it', 'changeit', 'notSecureChangeMe', 'your_password', 'yourpassword', 'YOUR_API_KEY', 'INSERT_TOKEN_HERE', 'GOOGLE_API_KEY_VAL', 'placeholder', 'TODO', 'example', 'mysecretpassword', 'val', 'here', 's3cr3t-value', 'API_KEY_HERE'].map((v) => [v, asksForReplacement(v)])),
+      {
+        changeme: true, CHANGE_ME: true, 'change-it': true, changeit: true, notSecureChangeMe: true, your_password: true, yourpassword: true, YOUR_API_KEY: true,
+        INSERT_TOKEN_HERE: true, GOOGLE_API_KEY_VAL: true, placeholder: true, TODO: true, example: false, mysecretpassword: false, val: false, here: false, 's3cr3t-value': false, API_KEY_HERE: true,
+      },
+    );
+    assert.deepEqual(judged(['changeme', 'your_password'], 'password'), { changeme: false, your_password: false });
   });
 
   it('takes a number as a password, not as another secret', () => {
