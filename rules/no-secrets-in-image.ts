@@ -133,7 +133,7 @@ function copiedCredentials(copy: FileCopy): { at: Located<string>; what: string;
 
 /** Whether `path` lies inside what a COPY or ADD of the final image puts there (a relative path: inside `COPY . .`). */
 function copiedInto(spec: ContainerSpec, path: string, inImage: (offset: number) => boolean): boolean {
-  if (!/^(?:\/|\.{0,2}\/|[\w.-]+\/)/.test(path) || path.startsWith('/run/secrets/')) return false;
+  if (!/^[\w./~-]+$/.test(path) || path.startsWith('/run/secrets/')) return false;
   const bare = (p: string) => p.replace(/^\.?\//, '').replace(/\/+$/, '');
   const file = bare(path);
   return (spec.copies ?? []).some((copy) => {

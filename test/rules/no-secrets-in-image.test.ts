@@ -31,6 +31,7 @@ ruleTester.run(rule, {
       name: 'credential-file variables pointing at a mounted secret or outside what is copied',
       code: 'FROM python:3.12\nCOPY . /app/\nENV GOOGLE_APPLICATION_CREDENTIALS=/run/secrets/gcp.json KUBECONFIG=/etc/kube/config\n',
     },
+    { kind: 'dockerfile', code: 'FROM busybox\nCOPY /src /src\nENV GOOGLE_APPLICATION_CREDENTIALS=./app/google-storage-service.json\n', name: 'a credentials variable pointing outside what is copied (Trivy DS-0031 test)' },
   ],
   invalid: [
     {
@@ -76,6 +77,16 @@ ruleTester.run(rule, {
       code: 'FROM python:3.12\nWORKDIR /app\nCOPY . /app/\nENV GOOGLE_APPLICATION_CREDENTIALS=/app/gcp-key.json\n',
       errors: [
         { messageId: 'credentialFileVariable', data: { variable: 'ENV', name: 'GOOGLE_APPLICATION_CREDENTIALS', path: '/app/gcp-key.json' }, line: 4, column: 36, endLine: 4, endColumn: 53 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: "Trivy DS-0031's cases: a relative credentials path inside COPY . . and an ARG pointing into a copied directory",
+      code: 'FROM busybox\nCOPY . .\nENV GOOGLE_APPLICATION_CREDENTIALS="./news-extraction.json"\nCOPY /src /app/\nARG KUBECONFIG=./app/kubeconfig.yaml\n',
+      errors: [
+        { messageId: 'credentialFileVariable', data: { variable: 'ENV', name: 'GOOGLE_APPLICATION_CREDENTIALS', path: './news-extraction.json' }, line: 3, column: 36, endLine: 3, endColumn: 60 },
+        { messageId: 'credentialFileVariable', data: { variable: 'ARG', name: 'KUBECONFIG', path: './app/kubeconfig.yaml' }, line: 5, column: 16, endLine: 5, endColumn: 37 },
       ],
       fixes: [],
     },
