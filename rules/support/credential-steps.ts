@@ -78,7 +78,8 @@ export function credentialSteps(spec: ContainerSpec, memo: SpecMemo): Credential
     login(c, found);
     literalPassword(c, found);
   }
-  const mayWrite = mentionTester(spec.commands, /[>]|\btee\b|chpasswd/, memo);
+  // A redirection or tee into a credential file names one of these; most `>` (to /dev/null, logs, configs) do not.
+  const mayWrite = mentionTester(spec.commands, /(?:>|\btee\s)[^;&|>]*(?:id_|\.ssh|rc\b|credentials|pgpass|\.cnf|\.docker|\.aws|\.kube|kubeconfig|gcloud|\.env|\.key|\.pem|\.p12|\.pfx|\.ppk|gnupg|azure|service|dockercfg)|chpasswd/, memo);
   spec.commands.forEach((command, i) => {
     if (command.kind === 'run' && command.form === 'shell' && mayWrite(i)) scanText(command, found);
   });

@@ -111,10 +111,16 @@ const SHAPES: readonly Shape[] = [
   { what: 'a password in a connection string', pattern: /(?:^|[?&;])\s*(?:password|passwd|pwd)\s*=\s*([^&;'"\s]+)/i, group: 1, ignore: (s) => !isLiteralPart(s) },
 ];
 
+/**
+ * A part of every shape above (case aside): values without any (paths, versions, words) are ruled out by one
+ * test instead of one per shape, which was most of the rule's time on the corpus (profiled).
+ */
+const ANY_SHAPE = /:\/\/|pass|pwd|-----BEGIN|A(?:KIA|SIA|BIA|CCA|3T)|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|k_live_|AIza|npm_|pypi-/i;
+
 /** Every credential in `text` that has a known shape, in order (the first shape in SHAPES wins where two overlap); a text holds few, so each shape is tried once. */
 export function findCredentials(text: string): CredentialMatch[] {
   const found: CredentialMatch[] = [];
-  if (text.length < 8) return found;
+  if (text.length < 8 || !ANY_SHAPE.test(text)) return found;
   for (const shape of SHAPES) {
     const m = shape.pattern.exec(text);
     if (!m) continue;
