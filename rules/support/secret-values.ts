@@ -17,6 +17,8 @@ const FILE_NAME = /^[\w.@/-]*\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|
 const URL = /^[a-z][a-z0-9+.-]*:\/\/\S*$/i;
 /** A host name with a domain, an IPv4 address, or `host:port`. */
 const HOST = /^(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}|\d{1,3}(?:\.\d{1,3}){3}|localhost|[a-z][a-z0-9-]*:\d{1,5})(?::\d{1,5})?$/i;
+/** An e-mail address (a login, never the secret itself). */
+const EMAIL = /^[^\s@:/]+@[^\s@:/]+\.[a-z]{2,63}$/i;
 /** A language or locale code: `en`, `en-US`, `pt_BR`. */
 const LOCALE = /^[a-z]{2}(?:[-_][A-Z]{2})?$/;
 /**
@@ -61,7 +63,7 @@ export function isLiteralSecret(value: string, kind: SecretNameKind): boolean {
   if (v === '' || SWITCH.test(v) || v === '0' || v === '1') return false;
   // A number is a password (`123456`) but not a token, key or other secret (`MAX_TOKENS=4096`).
   if (NUMBER.test(v)) return kind === 'password';
-  if (PATH.test(v) || FILE_NAME.test(v) || URL.test(v) || HOST.test(v) || LOCALE.test(v)) return false;
+  if (PATH.test(v) || FILE_NAME.test(v) || URL.test(v) || HOST.test(v) || EMAIL.test(v) || LOCALE.test(v)) return false;
   if (PLACEHOLDER.test(v) || PASSWORD_HASH.test(v) || PUBLIC_KEY.test(v) || asksForReplacement(v)) return false;
   if (kind === 'auth') {
     const colon = v.indexOf(':');
