@@ -107,6 +107,12 @@ const SHAPES: readonly Shape[] = [
   { what: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}/ },
   { what: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
   { what: 'a PyPI token', pattern: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/ },
+  { what: 'a SendGrid API key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/ },
+  { what: 'a Mailchimp API key', pattern: /\b[0-9a-f]{32}-us[0-9]{1,2}\b/ },
+  // Webhook URLs are their own credential: whoever has one can post as the integration.
+  { what: 'a Slack webhook URL', pattern: /\bhooks\.slack\.com\/services\/T[A-Za-z0-9_]+\/B[A-Za-z0-9_]+\/[A-Za-z0-9_]+/ },
+  { what: 'a Microsoft Teams webhook URL', pattern: /\b[\w-]+\.webhook\.office\.com\/webhookb2\/[\w@-]+\/IncomingWebhook\/[\w-]+\/[\w-]+/ },
+  { what: 'a Discord webhook URL', pattern: /\bdiscord(?:app)?\.com\/api\/webhooks\/\d+\/[\w-]+/ },
   // scheme://user:password@host: the password, not `user@host`, not `${PW}`.
   { what: 'a password in a URL', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]*:([^\s/@'"]+)@[^\s@'"]/i, group: 1, ignore: (s) => !isLiteralPart(s) },
   // JDBC query strings and .NET/ODBC connection strings: `?password=…`, `;Password=…;`.
@@ -117,7 +123,7 @@ const SHAPES: readonly Shape[] = [
  * A part of every shape above (case aside): values without any (paths, versions, words) are ruled out by one
  * test instead of one per shape, which was most of the rule's time on the corpus (profiled).
  */
-const ANY_SHAPE = /:\/\/|pass|pwd|-----BEGIN|A(?:KIA|SIA|BIA|CCA|3T)|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|k_live_|AIza|npm_|pypi-/i;
+const ANY_SHAPE = /:\/\/|pass|pwd|-----BEGIN|A(?:KIA|SIA|BIA|CCA|3T)|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|k_live_|AIza|npm_|pypi-|SG\.|-us\d|hooks\.slack|webhook/i;
 
 /** Every credential in `text` that has a known shape, in order (the first shape in SHAPES wins where two overlap); a text holds few, so each shape is tried once. */
 export function findCredentials(text: string): CredentialMatch[] {

@@ -88,6 +88,10 @@ describe('findCredentials', () => {
     assert.deepEqual(found('-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n-----END OPENSSH PRIVATE KEY-----'), ['a private key: -----BEGIN OPENSSH PRIVATE KEY-----']);
     assert.deepEqual(found('-----BEGIN PRIVATE KEY-----'), ['a private key: -----BEGIN PRIVATE KEY-----']);
     assert.deepEqual(found('https://oauth2:glpat-abcdefghij0123456789@gitlab.com/org/repo.git'), ['a GitLab token: glpat-abcdefghij0123456789']);
+    assert.deepEqual(found('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'), ['a SendGrid API key: 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']);
+    assert.deepEqual(found('f4f56af5a54a3eaeb3c3beb3cc2ccccc-us36'), ['a Mailchimp API key: f4f56af5a54a3eaeb3c3beb3cc2ccccc-us36']);
+    assert.deepEqual(found('https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX'), ['a Slack webhook URL: hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX']);
+    assert.deepEqual(found('https://discord.com/api/webhooks/123456789/abcDEF-ghi'), ['a Discord webhook URL: discord.com/api/webhooks/123456789/abcDEF-ghi']);
   });
 
   it('leaves out documentation examples, test keys, public keys and look-alikes', () => {
