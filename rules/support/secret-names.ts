@@ -1,7 +1,7 @@
 /**
  * Which variable names hold a secret. A name is read as a compound noun: its last word says what the
  * value is (`DB_PASSWORD` is a password, `PASSWORD_MIN_LENGTH` a length, `SECRET_FORCED_LANGUAGE` a
- * language, `AWS_ACCESS_KEY_ID` an id). So a name holds a secret when a secret word (or phrase) is its
+ * language, `SESSION_TOKEN_TTL` a duration). So a name holds a secret when a secret word (or phrase) is its
  * head: the last word, or followed only by words that qualify a secret without changing what it is
  * (`SECRET_KEY_BASE`, `API_KEY_PROD`, `PASSWORD_2`). This one reading replaces lists of suffixes that
  * "describe a secret rather than hold it" (`_FILE`, `_URL`, `_HOST`…), which could never be complete.
@@ -95,6 +95,9 @@ function headEndingAt(words: string[], end: number): SecretNameKind | 'key' | un
   if (word === 'auth') return 'auth';
   if ((word === 'key' || word === 'keys') && before !== undefined && KEY_QUALIFIERS.has(before)) return 'key';
   if (word === 'salt' && before !== undefined && SALT_QUALIFIERS.has(before)) return 'secret';
+  // An access key ID is one half of a cloud access key (AWS_ACCESS_KEY_ID): BuildKit, hadolint and Trivy name it a secret, and so does AWS.
+  if (word === 'id' && before === 'key' && end > 1 && words[end - 2] === 'access') return 'secret';
+  if (word === 'id' && before === 'accesskey') return 'secret';
   if (PASSWORD_COMPOUND_ENDS.some((e) => word.length > e.length && word.endsWith(e))) return 'password';
   if (word.length > 4 && word.endsWith('pass') && !NOT_A_PASS_COMPOUND.has(word)) return 'password';
   if (word.length > 3 && word.endsWith('pw')) return 'password';

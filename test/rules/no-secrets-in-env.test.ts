@@ -7,7 +7,7 @@ import rule from '../../rules/no-secrets-in-env';
 ruleTester.run(rule, {
   valid: [
     { kind: 'dockerfile', code: 'FROM postgres:16\nENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password\n', name: 'a _FILE indirection names where the secret is' },
-    { kind: 'dockerfile', code: 'FROM node:22\nENV TOKEN_URL=https://auth.example.com/token MAX_TOKENS=4096 AWS_ACCESS_KEY_ID=AKIAEXAMPLE\n', name: 'names that describe a secret or only contain the word' },
+    { kind: 'dockerfile', code: 'FROM node:22\nENV TOKEN_URL=https://auth.example.com/token MAX_TOKENS=4096 AZURE_CLIENT_ID=0e9f6a1c-1234\n', name: 'names that describe a secret or only contain the word' },
     { kind: 'dockerfile', code: 'FROM node:22\nENV DB_PASSWORD=""\nENV API_KEY=$API_KEY\n', name: 'empty and variable values' },
     { kind: 'dockerfile', code: 'FROM node:22\nENV REQUIRE_PASSWORD=true\n', name: 'a switch, not a secret' },
     { kind: 'dockerfile', code: 'FROM node:22\nARG BASIC_AUTH\nARG GPG_KEY\nARG NPM_CONFIG_REGISTRY\nARG VITE_API_KEY\n', name: 'ARGs without a default whose names are not secrets (an auth word needs a value to tell)' },
@@ -33,14 +33,14 @@ ruleTester.run(rule, {
     {
       kind: 'compose',
       name: 'names whose head is not a secret, false friends and public values',
-      code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      PASSWORD_MIN_LENGTH: "12"\n      AWS_ACCESS_KEY_ID: minio\n      ADMIN_PASSWORD_HASH: "$$2a$$14$$1l.IozJx7xQRVmlkEQ32OeEEfP5mRxTpbDTCTcXRqn19gXD8YK1pO"\n      PWD: /app\n      PASSENGER_APP_ENV: production\n      BYPASS: proxy\n      COMPASS: north\n      GPG_KEY: B42F6819007F00F88E364FD4036A9C25BF357DD4\n      VITE_API_KEY: abc123\n      STRIPE_PUBLISHABLE_KEY: pk_test_abc\n',
+      code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      PASSWORD_MIN_LENGTH: "12"\n      AZURE_CLIENT_ID: 0e9f6a1c\n      ADMIN_PASSWORD_HASH: "$$2a$$14$$1l.IozJx7xQRVmlkEQ32OeEEfP5mRxTpbDTCTcXRqn19gXD8YK1pO"\n      PWD: /app\n      PASSENGER_APP_ENV: production\n      BYPASS: proxy\n      COMPASS: north\n      GPG_KEY: B42F6819007F00F88E364FD4036A9C25BF357DD4\n      VITE_API_KEY: abc123\n      STRIPE_PUBLISHABLE_KEY: pk_test_abc\n',
     },
     {
       kind: 'compose',
       name: 'values that are paths, hosts, URLs without a password, hashes and placeholders that cannot work as written',
       code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      SSH_PRIVATE_KEY: ./keys/private.pem\n      GOOGLE_APPLICATION_CREDENTIALS: /secrets/gcp.json\n      DB_PASSWORD: <your-password>\n      API_TOKEN: "{{ .Values.token }}"\n      REDIS_PASSWORD: xxx\n      DATABASE_URL: postgres://app@db:5432/app\n      CACHE_URL: redis://:${REDIS_PASSWORD}@cache:6379\n      AUTH: ldap\n      SSH_KEY: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI user@host\n',
     },
-    { kind: 'dockerfile', code: 'FROM node:22\nENV AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE MAX_TOKENS=4096\n', name: "AWS's documentation key id and a count of tokens" },
+    { kind: 'dockerfile', code: 'FROM node:22\nENV S3_KEY=AKIAIOSFODNN7EXAMPLE MAX_TOKENS=4096\n', name: "AWS's documentation key id under a name that is not a secret, and a count of tokens" },
     { kind: 'run', code: 'docker run -e PWD=/work -e DATABASE_URL=mysql://root@db/app app:1.0\n', name: 'the shell working directory and a URL without a password (run)' },
     {
       kind: 'dockerfile',
@@ -248,6 +248,16 @@ ruleTester.run(rule, {
         { messageId: 'secretInEnvironment', severity: 'warning', data: { name: 'MYSQL_PASSWORD' }, line: 9, column: 23, endLine: 9, endColumn: 30 },
       ],
       fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'an access key ID is half of an access key (as BuildKit, hadolint and Trivy read it)',
+      code: 'FROM amazon/aws-cli:2.17.0\nARG AWS_ACCESS_KEY_ID\nENV MINIO_ACCESS_KEY_ID=minio\n',
+      errors: [
+        { messageId: 'secretBuildArgName', data: { name: 'AWS_ACCESS_KEY_ID' }, line: 2, column: 5, endLine: 2, endColumn: 22 },
+        { messageId: 'secretInEnvInstruction', data: { name: 'MINIO_ACCESS_KEY_ID' }, line: 3, column: 25, endLine: 3, endColumn: 30 },
+      ],
+      fixes: [{ messageId: 'readFromBuildSecret', output: 'FROM amazon/aws-cli:2.17.0\nENV MINIO_ACCESS_KEY_ID=minio\n' }],
     },
     {
       kind: 'compose',
