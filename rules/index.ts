@@ -17,6 +17,7 @@ import noPipeToShell from './no-pipe-to-shell';
 import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
 import noSecretsInEnv from './no-secrets-in-env';
+import noSecretsInImage from './no-secrets-in-image';
 import noSensitiveMount from './no-sensitive-mount';
 import noSharedMountPropagation from './no-shared-mount-propagation';
 import noSshPort from './no-ssh-port';
@@ -47,6 +48,7 @@ export const rules = {
   'no-privileged': noPrivileged,
   'no-root-user': noRootUser,
   'no-secrets-in-env': noSecretsInEnv,
+  'no-secrets-in-image': noSecretsInImage,
   'no-sensitive-mount': noSensitiveMount,
   'no-shared-mount-propagation': noSharedMountPropagation,
   'no-ssh-port': noSshPort,

@@ -245,6 +245,56 @@ describe('parseDockerfile', () => {
     );
   });
 
+  it('keeps RUN flags and where the arguments after them start', () => {
+    const text = 'FROM alpine\nRUN --mount=type=secret,id=npm \\\n    --network=none npm ci\nRUN <<EOF\nnpm ci\nEOF\nRUN echo --not-a-flag\n';
+    const spec = only(text);
+    assert.deepEqual(
+      spec.commands.map((c) => ({ flags: c.flags?.map((f) => [f.value, span(text, f.range)]), argsStart: c.argsStart === undefined ? undefined : span(text, { start: c.argsStart, end: c.argsStart }) })),
+      [
+        { flags: [['--mount=type=secret,id=npm', '2:5-2:31'], ['--network=none', '3:5-3:19']], argsStart: '3:20-3:20' },
+        { flags: undefined, argsStart: '4:5-4:5' },
+        { flags: undefined, argsStart: '7:5-7:5' },
+      ],
+    );
+  });
+
+  it('reads COPY and ADD sources and destinations, stages and labels', () => {
+    const text =
+      'FROM golang:1.23 AS build\nCOPY --chown=1000 id_rsa \'my.pem\' /root/.ssh/\nLABEL a=b "c d"="e f"\n' +
+      'FROM alpine AS tools\nADD https://example.com/a.tgz x.key /dst/\n' +
+      'FROM build\nCOPY --from=tools <<EOF /etc/motd\nhi\nEOF\nCOPY ["/a/.npmrc", "/root/"]\n';
+    const spec = only(text);
+    assert.deepEqual(
+      spec.copies?.map((c) => ({
+        instruction: c.value.instruction,
+        from: c.value.from,
+        sources: c.value.sources.map((s) => [s.value, span(text, s.range)]),
+        destination: c.value.destination?.value,
+      })),
+      [
+        { instruction: 'COPY', from: undefined, sources: [['id_rsa', '2:19-2:25'], ['my.pem', '2:26-2:34']], destination: '/root/.ssh/' },
+        { instruction: 'ADD', from: undefined, sources: [['x.key', '5:31-5:36']], destination: '/dst/' },
+        { instruction: 'COPY', from: 'tools', sources: [], destination: '/etc/motd' },
+        { instruction: 'COPY', from: undefined, sources: [['/a/.npmrc', '10:8-10:17']], destination: '/root/' },
+      ],
+    );
+    assert.deepEqual(
+      spec.stages?.map((s) => [s.name, s.inFinalImage, span(text, s.range)]),
+      [
+        ['build', true, '1:1-3:22'],
+        ['tools', false, '4:1-5:42'],
+        [undefined, true, '6:1-10:29'],
+      ],
+    );
+    assert.deepEqual(
+      spec.labels?.map((l) => [l.value.name.value, describeValue(text, l.value.value)]),
+      [
+        ['a', { value: 'b', raw: 'b', at: '3:9-3:10' }],
+        ['c d', { value: 'e f', raw: '"e f"', at: '3:17-3:22' }],
+      ],
+    );
+  });
+
   it('detects entrypoints that drop privileges themselves, and servers whose workers do', () => {
     const cases: [string, 'entrypoint' | 'workers' | undefined][] = [
       ['FROM debian:12\nENTRYPOINT ["gosu", "app", "server"]\n', 'entrypoint'],

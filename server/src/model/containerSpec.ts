@@ -82,6 +82,10 @@ export interface ShellCommand {
    * boundaries (`curl … | sh`, `… && sudo …`). Absent for the exec form.
    */
   operators?: Located<string>[];
+  /** Dockerfile RUN: the instruction's flags as written (`--mount=type=secret,id=npm`, `--network=none`). */
+  flags?: Located<string>[];
+  /** Dockerfile RUN: where the arguments after the flags start (a `<<EOF` heredoc marker included); a flag added by a fix goes there. */
+  argsStart?: number;
 }
 
 /** A remote file the build downloads itself: a Dockerfile `ADD http(s)://…` source (all stages). */
@@ -89,6 +93,33 @@ export interface RemoteSource {
   url: string;
   /** `ADD --checksum=sha256:…` pins the content. */
   checksum: boolean;
+}
+
+/** A Dockerfile stage, every one in order. */
+export interface BuildStage {
+  /** From its FROM to the end of its last instruction. */
+  range: SourceRange;
+  /** `AS <name>`, lower-cased as Docker compares stage names. */
+  name?: string;
+  /** The final stage or one it is built FROM: its layers are the image's. Other stages only feed `COPY --from`. */
+  inFinalImage: boolean;
+}
+
+/** A Dockerfile COPY or ADD (every stage): the files it puts into the image. */
+export interface FileCopy {
+  instruction: 'COPY' | 'ADD';
+  /** Local sources, unquoted, each located at its word (URLs and heredoc markers left out). */
+  sources: Located<string>[];
+  /** The last argument, where the files land in the image. */
+  destination?: Located<string>;
+  /** `--from=<stage or image>`, when given. */
+  from?: string;
+}
+
+/** A Dockerfile LABEL key and its value. */
+export interface Label {
+  name: Located<string>;
+  value?: Maybe<string>;
 }
 
 export interface Namespaces {
@@ -183,6 +214,12 @@ export interface ContainerSpec {
   commands: ShellCommand[];
   /** Dockerfile `ADD` sources that are http(s) URLs, every stage; the range is the URL. */
   downloads?: Located<RemoteSource>[];
+  /** Dockerfile: its stages, in order (to tell what ends up in the image from what only builds it). */
+  stages?: BuildStage[];
+  /** Dockerfile COPY and ADD instructions, every stage; the range is the instruction. */
+  copies?: Located<FileCopy>[];
+  /** Dockerfile LABEL pairs, every stage. */
+  labels?: Located<Label>[];
   links: Located<string>[];
   linksField?: Located<null>;
   /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
@@ -247,6 +284,9 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     env,
     commands,
     downloads: undefined,
+    stages: undefined,
+    copies: undefined,
+    labels: undefined,
     links,
     linksField: undefined,
     contentTrustDisabled: undefined,

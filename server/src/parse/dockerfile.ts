@@ -1,5 +1,5 @@
-import type { Arg, Env, Instruction, Run } from 'dockerfile-ast';
-import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type ParsedFile, type ParseProblem, type Port, type RemoteSource, type ShellCommand } from '../model/containerSpec';
+import type { Arg, Env, Instruction, Label as LabelInstruction, Run } from 'dockerfile-ast';
+import { emptySpec, type ContainerSpec, type EnvVar, type FileCopy, type ImageRef, type Label, type Mount, type ParsedFile, type ParseProblem, type Port, type RemoteSource, type ShellCommand } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { isKnown, located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
@@ -7,7 +7,7 @@ import { imagePrivilegeDrop, runsAsNonRootByDefault, SERVER_WITH_UNPRIVILEGED_WO
 import { parseImageRef, splitImageReference } from '../model/imageRef';
 import { PLACEHOLDER_REASON } from './placeholders';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
-import { argumentSpan, firstNonFlag, splitWords } from './dockerfile/words';
+import { argumentSpan, firstNonFlag, leadingFlags, splitWords } from './dockerfile/words';
 import { simpleProperties } from './dockerfile/simpleProperties';
 import { tokenizeShell } from './shellWords';
 
@@ -73,6 +73,8 @@ class DockerfileReader {
   private readonly commands: ShellCommand[] = [];
   private readonly images: Located<ImageRef>[] = [];
   private readonly downloads: Located<RemoteSource>[] = [];
+  private readonly copies: Located<FileCopy>[] = [];
+  private readonly labels: Located<Label>[] = [];
   private escapeChar = '\\';
 
   constructor(
@@ -142,9 +144,17 @@ class DockerfileReader {
       case 'RUN': {
         const args = argumentSpan(this.text, keywordRange.end, range.end, this.escapeChar, true);
         const command = this.command('run', args, this.heredocBody(ast as Run, args));
-        if (command) this.commands.push(command);
+        if (command) {
+          const flags = leadingFlags(this.text, keywordRange.end, range.end, this.escapeChar);
+          if (flags.length > 0) command.flags = flags.map((f) => located(this.text.slice(f.start, f.end), f.start, f.end, this.text.slice(f.start, f.end)));
+          if (args) command.argsStart = args.start;
+          this.commands.push(command);
+        }
         break;
       }
+      case 'LABEL':
+        this.visitLabels(ast as LabelInstruction, index, keywordRange.end, range.end);
+        break;
       case 'CMD':
       case 'ENTRYPOINT': {
         const command = this.command(keyword === 'CMD' ? 'cmd' : 'entrypoint', argumentSpan(this.text, keywordRange.end, range.end, this.escapeChar, false));
@@ -153,11 +163,12 @@ class DockerfileReader {
         break;
       }
       case 'ADD':
-        this.visitAdd(this.words(keywordRange.end, range.end));
+      case 'COPY': {
+        const words = this.words(keywordRange.end, range.end);
+        this.visitCopy(keyword, words, range);
+        if (keyword === 'COPY') this.visitCopyFrom(words, index);
         break;
-      case 'COPY':
-        this.visitCopyFrom(this.words(keywordRange.end, range.end), index);
-        break;
+      }
       case 'HEALTHCHECK': {
         const words = this.words(keywordRange.end, range.end);
         const args = words.slice(firstNonFlag(this.text, words));
@@ -214,20 +225,39 @@ class DockerfileReader {
   }
 
   private visitVariables(ast: Arg | Env, source: 'arg' | 'env', index: number, argsStart: number, end: number): void {
+    this.readProperties(ast, index, argsStart, end, (name, value, start, stop) => {
+      const variable: EnvVar = { name, source };
+      if (value !== undefined) variable.value = value;
+      this.env.push(locatedAt(variable, start, stop, this.text.slice(start, stop), { instruction: index }));
+    });
+  }
+
+  private visitLabels(ast: LabelInstruction, index: number, argsStart: number, end: number): void {
+    this.readProperties(ast, index, argsStart, end, (name, value, start, stop) => {
+      const label: Label = { name };
+      if (value !== undefined) label.value = value;
+      this.labels.push(locatedAt(label, start, stop, this.text.slice(start, stop), { instruction: index }));
+    });
+  }
+
+  /** The `NAME=value` (or legacy `NAME value`) pairs of an ENV, ARG or LABEL, with the span of each pair. */
+  private readProperties(
+    ast: Arg | Env | LabelInstruction,
+    index: number,
+    argsStart: number,
+    end: number,
+    visit: (name: Located<string>, value: Maybe<string> | undefined, start: number, end: number) => void,
+  ): void {
     const simple = this.escapeChar === '\\' ? simpleProperties(this.text, argsStart, end) : null;
     if (simple) {
       // Plain `NAME=value` words: the raw value is the value, unless it refers to a variable.
       for (const { name: nameRange, value: valueRange } of simple) {
         const nameText = this.text.slice(nameRange.start, nameRange.end);
         const valueText = this.text.slice(valueRange.start, valueRange.end);
-        const variable: EnvVar = {
-          name: located(nameText, nameRange.start, nameRange.end, nameText),
-          source,
-          value: VARIABLE_REFERENCE.test(valueText)
-            ? unknown(valueRange.start, valueRange.end, valueText, 'refers to a build argument or variable')
-            : locatedAt(valueText, valueRange.start, valueRange.end, valueText, { instruction: index, replaceOnly: true }),
-        };
-        this.env.push(locatedAt(variable, nameRange.start, valueRange.end, this.text.slice(nameRange.start, valueRange.end), { instruction: index }));
+        const value = VARIABLE_REFERENCE.test(valueText)
+          ? unknown(valueRange.start, valueRange.end, valueText, 'refers to a build argument or variable')
+          : locatedAt(valueText, valueRange.start, valueRange.end, valueText, { instruction: index, replaceOnly: true });
+        visit(located(nameText, nameRange.start, nameRange.end, nameText), value, nameRange.start, valueRange.end);
       }
       return;
     }
@@ -246,9 +276,7 @@ class DockerfileReader {
           ? unknown(valueRange.start, valueRange.end, raw, 'refers to a build argument or variable')
           : locatedAt(rawValue, valueRange.start, valueRange.end, raw, { instruction: index, replaceOnly: true });
       }
-      const variable: EnvVar = { name, source };
-      if (value !== undefined) variable.value = value;
-      this.env.push(locatedAt(variable, nameRange.start, end, this.text.slice(nameRange.start, end), { instruction: index }));
+      visit(name, value, nameRange.start, end);
     }
   }
 
@@ -321,22 +349,45 @@ class DockerfileReader {
     }
   }
 
-  /** `ADD https://… /dest`: every source but the last argument (the destination) that is a URL. */
-  private visitAdd(words: SourceRange[]): void {
+  /**
+   * COPY and ADD: the local sources and the destination (`copies`), and for ADD every source that is an
+   * http(s) URL (`downloads`). Heredoc sources (`COPY <<EOF /dest`) have no file name of their own.
+   */
+  private visitCopy(keyword: 'ADD' | 'COPY', words: SourceRange[], range: SourceRange): void {
     const first = firstNonFlag(this.text, words);
     if (first >= words.length) return;
     let checksum = false;
+    let from: string | undefined;
     for (let i = 0; i < first; i++) {
-      if (/^--checksum=\S/i.test(this.text.slice(words[i].start, words[i].end))) checksum = true;
+      const flag = this.text.slice(words[i].start, words[i].end);
+      if (/^--checksum=\S/i.test(flag)) checksum = true;
+      else if (/^--from=\S/i.test(flag)) from = flag.slice('--from='.length);
+    }
+    // With a heredoc (`COPY <<EOF /dest`), the arguments end with the marker's line; the body follows.
+    const heredoc = words.findIndex((w, i) => i >= first && this.text.startsWith('<<', w.start));
+    if (heredoc >= 0) {
+      const lineEnd = this.lines.lineEnd(this.lines.position(words[heredoc].start).line);
+      words = words.filter((w) => w.start < lineEnd);
     }
     const elements = scanJsonStringArray(this.text, words[first].start, words[words.length - 1].end, this.escapeChar);
-    const sources = elements
-      ? elements.slice(0, -1).map((e) => ({ url: e.value, start: e.contentStart, end: e.contentEnd }))
-      : words.slice(first, -1).map((w) => ({ url: unquote(this.text.slice(w.start, w.end)), ...w }));
-    for (const source of sources) {
-      if (!/^https?:\/\//i.test(source.url)) continue;
-      this.downloads.push(located({ url: source.url, checksum }, source.start, source.end, this.text.slice(source.start, source.end)));
+    const args = elements
+      ? elements.map((e) => ({ path: e.value, start: e.contentStart, end: e.contentEnd }))
+      : words.slice(first).map((w) => ({ path: unquote(this.text.slice(w.start, w.end)), ...w }));
+    const at = (a: { path: string; start: number; end: number }) => located(a.path, a.start, a.end, this.text.slice(a.start, a.end));
+    const copy: FileCopy = { instruction: keyword, sources: [] };
+    if (args.length > 1) copy.destination = at(args[args.length - 1]);
+    if (from !== undefined) copy.from = from;
+    for (const source of args.slice(0, -1)) {
+      if (source.path.startsWith('<<')) continue;
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source.path) || /^git@/.test(source.path)) {
+        if (keyword === 'ADD' && /^https?:\/\//i.test(source.path)) {
+          this.downloads.push(located({ url: source.path, checksum }, source.start, source.end, this.text.slice(source.start, source.end)));
+        }
+        continue;
+      }
+      copy.sources.push(at(source));
     }
+    this.copies.push(located(copy, range.start, range.end, this.text.slice(range.start, range.end)));
   }
 
   /**
@@ -465,6 +516,9 @@ class DockerfileReader {
     spec.env = this.env;
     spec.commands = this.commands;
     spec.downloads = this.downloads;
+    spec.stages = this.stages.map((s, i) => (s.name === undefined ? { range: { ...s.range }, inFinalImage: chain.includes(i) } : { range: { ...s.range }, name: s.name, inFinalImage: chain.includes(i) }));
+    spec.copies = this.copies;
+    spec.labels = this.labels;
     return spec;
   }
 
