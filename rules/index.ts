@@ -11,8 +11,8 @@ import noHostNamespace from './no-host-namespace';
 import noInsecureDownload from './no-insecure-download';
 import noInsecureRegistry from './no-insecure-registry';
 import noLegacyLinks from './no-legacy-links';
-import noOomKillDisable from './no-oom-kill-disable';
 import noMisspelledSecurityKey from './no-misspelled-security-key';
+import noOomKillDisable from './no-oom-kill-disable';
 import noPipeToShell from './no-pipe-to-shell';
 import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
@@ -42,8 +42,8 @@ export const rules = {
   'no-insecure-download': noInsecureDownload,
   'no-insecure-registry': noInsecureRegistry,
   'no-legacy-links': noLegacyLinks,
-  'no-oom-kill-disable': noOomKillDisable,
   'no-misspelled-security-key': noMisspelledSecurityKey,
+  'no-oom-kill-disable': noOomKillDisable,
   'no-pipe-to-shell': noPipeToShell,
   'no-privileged': noPrivileged,
   'no-root-user': noRootUser,

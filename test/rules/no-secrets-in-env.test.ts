@@ -352,3 +352,24 @@ test('a literal secret in an env_file is reported at the env_file entry, naming 
     ],
   );
 });
+
+test('a credential by its shape in an env_file is reported at the env_file entry, whatever the name', () => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-env-file-')));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'db.env'), 'DATABASE_URL=postgres://app:s3cret@db:5432/app\n');
+  const code = 'services:\n  app:\n    image: app:1.0\n    env_file: db.env\n';
+  const file = path.join(dir, 'compose.yaml');
+  const found = lint(code, 'compose', { ruleSet: [rule], files: createRootedReader({ file, roots: [dir] }) }).findings.filter((f) => f.ruleId === rule.id);
+  assert.deepEqual(
+    found.map((f) => ({ messageId: f.messageId, data: f.data, text: code.slice(f.range.start, f.range.end), line: f.writtenIn?.start.line, message: f.message })),
+    [
+      {
+        messageId: 'credentialInEnvFile',
+        data: { name: 'DATABASE_URL', what: 'a password in a URL' },
+        text: 'db.env',
+        line: 0,
+        message: 'The env file read here sets DATABASE_URL to a password in a URL; keep that file out of version control, or pass the credential through a secret file instead.',
+      },
+    ],
+  );
+});
