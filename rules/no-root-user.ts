@@ -17,7 +17,7 @@ export default defineRule({
     rationale:
       'A process running as root in the container is root on the host once it escapes (a kernel or runtime bug, a mounted socket, a writable host path). Running as an unprivileged uid turns most container escapes into an unprivileged foothold. `docker exec -u root` (or `-u 0`) in scripts and docs starts a command as root in a running container, whatever user the container runs as (CIS 5.24).',
     whenNotToUse:
-      'Images whose entrypoint must start as root to bind low ports or fix volume ownership and then drops privileges itself (gosu, su-exec, setpriv), and servers whose master process stays root while unprivileged workers serve requests (nginx, httpd, php-fpm): Capdrop lowers those to info when it can see it, in the ENTRYPOINT/CMD or from the official image (postgres, redis, mysql, mariadb, mongo, rabbitmq, couchdb, cassandra; nginx, httpd, php fpm/apache), the same whether the image is used directly (Compose, `docker run`) or built FROM, as long as its entrypoint and server command are kept.',
+      'Images whose entrypoint must start as root to bind low ports or fix volume ownership and then drops privileges itself (gosu, su-exec, setpriv), and servers whose master process stays root while unprivileged workers serve requests (nginx, httpd, php-fpm): Capdrop lowers those to info when it can see it, as it does for base and tool images that start no program of their own (no ENTRYPOINT; a shell or REPL as command: buildpack-deps, ruby) and for Windows images (ContainerAdministrator, no root), in the ENTRYPOINT/CMD or from the official image (postgres, redis, mysql, mariadb, mongo, rabbitmq, couchdb, cassandra; nginx, httpd, php fpm/apache), the same whether the image is used directly (Compose, `docker run`) or built FROM, as long as its entrypoint and server command are kept.',
     references: [
       'CIS Docker Benchmark 4.1: Ensure that a user for the container has been created',
       'CIS Docker Benchmark 5.24: Ensure that docker exec commands are not used with the user=root option',
@@ -52,6 +52,9 @@ export default defineRule({
     // nginx, httpd, php-fpm: the workers that serve requests are unprivileged, the master process is not.
     rootWithUnprivilegedWorkers: 'The container runs its server as "{{user}}", which is root: the workers that serve requests switch to an unprivileged user, but the master process stays root; run it as an unprivileged uid if the image supports it (some have an unprivileged variant, such as nginxinc/nginx-unprivileged).',
     implicitRootWithUnprivilegedWorkers: 'No USER is set, so the server runs as root: the workers that serve requests switch to an unprivileged user, but the master process stays root; set an unprivileged USER if the image supports it (some have an unprivileged variant, such as nginxinc/nginx-unprivileged).',
+    // A base or tool image (buildpack-deps, ruby's irb): its end use is decided by what is built from it.
+    implicitRootInBaseImage: 'No USER is set, and the image starts no program of its own (no ENTRYPOINT; its command is a shell or REPL), so containers and images built from it run as root unless they set a USER; add one for its end use.',
+    implicitAdministratorOnWindows: 'No USER is set, so the Windows container runs as ContainerAdministrator; add USER ContainerUser if the program can run without administrator rights.',
     runAsUid: 'Run as {{uid}}:{{uid}}',
     runAsUidEntrypointExpectsRoot: 'Run as {{uid}}:{{uid}} (the entrypoint expects to start as root: check it)',
     runAsUidServerExpectsRoot: 'Run as {{uid}}:{{uid}} (the server expects to start as root: check its ports and files)',
@@ -80,6 +83,9 @@ export default defineRule({
     }
     // A missing USER is hardening left out: not asked of fragments or of specs whose facts are partial.
     if (spec.user === undefined && spec.implicitRootAt && !spec.incomplete) {
+      // Windows has no root and no uid to switch to: the fixes below write Linux users.
+      if (spec.imageRole === 'windows') return ctx.report({ at: spec.implicitRootAt, messageId: 'implicitAdministratorOnWindows', severity: 'info' });
+      if (spec.imageRole === 'base' && !drop) return ctx.report({ at: spec.implicitRootAt, messageId: 'implicitRootInBaseImage', severity: 'info', fixes: [{ ...fix, messageId: 'addUser' }] });
       const messageId = drop === 'entrypoint' ? 'implicitRootUntilEntrypointDrops' : drop === 'workers' ? 'implicitRootWithUnprivilegedWorkers' : 'implicitRoot';
       const addUserId = drop === 'entrypoint' ? ('addUserEntrypointExpectsRoot' as const) : drop === 'workers' ? ('addUserServerExpectsRoot' as const) : ('addUser' as const);
       ctx.report({ at: spec.implicitRootAt, messageId, severity, fixes: [{ ...fix, messageId: addUserId }] });

@@ -16,6 +16,7 @@ ruleTester.run(rule, {
     { kind: 'dockerfile', name: 'USER from a build argument whose default is unprivileged', code: 'FROM alpine:3.20\nARG APP_USER=app\nUSER $APP_USER\n' },
     { kind: 'dockerfile', name: 'a global ARG not declared again in the stage is not in scope there', code: 'ARG APP_USER=root\nFROM alpine:3.20\nUSER ${APP_USER:-app}\n' },
     { kind: 'dockerfile', name: 'uid 0 as a prefix is not root', code: 'FROM alpine:3.20\nUSER 1000:0\n' },
+    { kind: 'dockerfile', name: 'Nano Server with USER ContainerUser', code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\nCMD ["app.exe"]\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: node:22\n    user: "10001:10001"\n' },
     { kind: 'compose', name: 'no user: the image decides, unknown here', code: 'services:\n  app:\n    image: node:22\n' },
     { kind: 'compose', name: 'unknown user stays silent', code: 'services:\n  app:\n    image: node:22\n    user: ${APP_USER}\n' },
@@ -23,6 +24,39 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run node:22\n' },
   ],
   invalid: [
+    {
+      kind: 'dockerfile',
+      name: 'a tool image without a command of its own (inherits the base image\'s shell): information',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y git\n',
+      errors: [{ messageId: 'implicitRootInBaseImage', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 15 }],
+      fixes: [
+        {
+          messageId: 'addUser',
+          output: 'FROM debian:12\nRUN apt-get update && apt-get install -y git\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\n',
+        },
+      ],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a REPL or a login shell as the command is a base image too',
+      code: 'FROM alpine:3.20\nRUN apk add ruby\nCMD [ "irb" ]\n',
+      errors: [{ messageId: 'implicitRootInBaseImage', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 17 }],
+      fixes: [{ messageId: 'addUser', output: 'FROM alpine:3.20\nRUN apk add ruby\nRUN addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app app\nUSER 10001:10001\nCMD [ "irb" ]\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a shell that runs something (bash -c) starts a program: a warning',
+      code: 'FROM debian:12\nCMD ["bash", "-c", "exec server"]\n',
+      errors: [{ messageId: 'implicitRoot', severity: 'warning', line: 1, column: 6, endLine: 1, endColumn: 15 }],
+      fixes: [{ messageId: 'addUser', output: 'FROM debian:12\nRUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app\nUSER 10001:10001\nCMD ["bash", "-c", "exec server"]\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'Windows Server Core: ContainerAdministrator, information without a Linux user fix',
+      code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ["mongod.exe"]\n',
+      errors: [{ messageId: 'implicitAdministratorOnWindows', severity: 'info', line: 1, column: 6, endLine: 1, endColumn: 51 }],
+      fixes: [],
+    },
     {
       kind: 'run',
       name: 'docker exec -u root',

@@ -193,6 +193,12 @@ export interface ContainerSpec {
    * ENTRYPOINT/CMD and base image, or from the image a Compose service or `docker run` starts with its own entrypoint.
    */
   dropsPrivilegesAtRuntime?: 'entrypoint' | 'workers';
+  /**
+   * Dockerfile: what the final image is for, as far as its Dockerfile shows (parse/dockerfile/imageRole.ts):
+   * `base` when it starts no program of its own (no ENTRYPOINT; CMD absent, a shell or a REPL), `windows` when it
+   * is built on a Windows image (no root; ContainerAdministrator by default).
+   */
+  imageRole?: 'base' | 'windows';
   privileged?: Maybe<boolean>;
   capAdd: Located<string>[];
   capDrop: Located<string>[];
@@ -266,6 +272,7 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     user: undefined,
     implicitRootAt: undefined,
     dropsPrivilegesAtRuntime: undefined,
+    imageRole: undefined,
     privileged: undefined,
     capAdd,
     capDrop,

@@ -9,6 +9,7 @@ import { PLACEHOLDER_REASON } from './placeholders';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
 import { argumentSpan, firstNonFlag, leadingFlags, splitWords } from './dockerfile/words';
 import { simpleProperties } from './dockerfile/simpleProperties';
+import { imageRole } from './dockerfile/imageRole';
 import { tokenizeShell } from './shellWords';
 
 type AstRange = ReturnType<Instruction['getRange']>;
@@ -504,6 +505,8 @@ class DockerfileReader {
       spec.implicitRootAt = final.imageRange ?? from.range;
     }
     spec.dropsPrivilegesAtRuntime = this.dropsPrivileges(chain, base);
+    const role = imageRole(base.imageIsUnknown ? undefined : base.image, chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined), chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined));
+    if (role) spec.imageRole = role;
 
     if (final.imageIsUnknown && final.imageRange) {
       const { start, end } = final.imageRange;
