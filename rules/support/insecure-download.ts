@@ -1,5 +1,5 @@
 import type { Located, SourceRange } from '../../server/src/model/located';
-import { programName } from './shell-commands';
+import { onLowerCase, programName } from './shell-commands';
 
 /** What no-insecure-download reports; the message ids of the rule. */
 export type InsecureMessageId =
@@ -89,8 +89,9 @@ export const TLS_ENV = new Map<string, (value: string) => boolean>(Object.entrie
  * Text that every command finding needs (case-insensitive, so it only ever matches more): the flags,
  * settings and variable names above. Commands without any are not split for this rule.
  */
-export const MAY_DISABLE_CHECKS =
-  /insecure|no-check-certificate|trusted[-_=]|allow-?(?:unauthenticated|untrusted|downgrade)|force-yes|no-?gpg|no(?:signature|digest|filedigest|verify)|gpgcheck|strict[-_]?ssl|sslverify|verify-(?:peer|host)|check_certificate|git_ssl_no_verify|node_tls_reject_unauthorized|pythonhttpsverify|bundle_ssl_verify_mode|curl[^]*?-[a-z0-9#:]*k/i;
+export const MAY_DISABLE_CHECKS = onLowerCase(
+  /insecure|no-check-certificate|trusted[-_=]|allow-?(?:unauthenticated|untrusted|downgrade)|force-yes|no-?gpg|no(?:signature|digest|filedigest|verify)|gpgcheck|strict[-_]?ssl|sslverify|verify-(?:peer|host)|check_certificate|git_ssl_no_verify|node_tls_reject_unauthorized|pythonhttpsverify|bundle_ssl_verify_mode|curl[^]*?-[a-z0-9#:]*k/,
+);
 
 function span(from: Located<unknown>, to: Located<unknown>): SourceRange {
   return { start: from.range.start, end: to.range.end };

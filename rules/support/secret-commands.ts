@@ -1,7 +1,7 @@
 import type { ContainerSpec, ShellCommand } from '../../server/src/model/containerSpec';
 import type { Located, SourceRange, Unknown } from '../../server/src/model/located';
 import type { SpecMemo } from '../../server/src/engine/ruleApi';
-import { effectiveCommand, programName, simpleCommandsMentioning, type SimpleCommand } from './shell-commands';
+import { effectiveCommand, onLowerCase, programName, simpleCommandsMentioning, type SimpleCommand } from './shell-commands';
 import { secretName } from './secret-names';
 import { isLiteralSecret } from './secret-values';
 import { credentialsIn } from './secret-locate';
@@ -19,8 +19,9 @@ export interface CommandSecret {
  * or a MySQL client (`-psecret`). Read on the command text without quotes, escapes and `$`
  * (shell-commands.ts); most RUN lines of official images match none of it and are never tokenized.
  */
-const MAY_HOLD_SECRET =
-  /(?:pass|pwd|pw|secret|token|key|cred|auth|salt)[\w.-]*=|--[\w.-]*(?:pass|pwd|secret|token|auth|cred|apikey|api-key|private-key|access-key)[\w.-]*\s|:\/\/[^\s/@]*:[^\s/@]+@|-----BEGIN|\b(?:AKIA|ASIA|ABIA|ACCA|A3T)[A-Z0-9]{16}|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|[sr]k_live_|AIza|npm_|pypi-|(?:mysql|mariadb)\S*\s[^|;&]*\s-p\S|sshpass|curl\b[^|;&]*\s-u/i;
+const MAY_HOLD_SECRET = onLowerCase(
+  /(?:pass|pwd|pw|secret|token|key|cred|auth|salt)[\w.-]*=|--[\w.-]*(?:pass|pwd|secret|token|auth|cred|apikey|api-key|private-key|access-key)[\w.-]*\s|:\/\/[^\s/@]*:[^\s/@]+@|-----begin|\b(?:akia|asia|abia|acca|a3t)[a-z0-9]{16}|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|[sr]k_live_|aiza|npm_|pypi-|(?:mysql|mariadb)\S*\s[^|;&]*\s-p\S|sshpass|curl\b[^|;&]*\s-u/,
+);
 
 /** Clients whose `-p<password>` (attached) is a password. */
 const MYSQL_CLIENTS = new Set(['mysql', 'mariadb', 'mysqladmin', 'mysqldump', 'mysqlcheck', 'mysqlimport', 'mysqlshow', 'mariadb-admin', 'mariadb-dump', 'mariadb-check']);
