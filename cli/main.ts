@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     failed = true;
   };
 
-  const configs = new ConfigResolver(ruleIds, opts.config ? path.resolve(io.cwd, opts.config) : undefined, error);
+  const configs = new ConfigResolver(ruleIds, opts.config ? path.resolve(io.cwd, opts.config) : undefined, error, !opts.disregardSuppressions);
   if (opts.config && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
     error(`config file not found: ${opts.config}`);
     return EXIT_ERROR;
@@ -73,6 +73,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     targets = collectTargets(
       opts.paths.filter((p) => p !== '-'),
       io.cwd,
+      { gitignore: !opts.disregardSuppressions },
     );
   } catch (err) {
     if (!(err instanceof IoError)) throw err;
@@ -85,6 +86,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const referenceRoots = cliRoots(io.cwd, opts.paths);
   const fixOutput = opts.format === 'text' ? io.stdout : io.stderr;
   const withFixes = opts.format === 'json';
+  const suppressions = opts.disregardSuppressions ? 'disregard' : 'apply';
 
   for (const target of targets) {
     const display = displayPath(io.cwd, target.file);
@@ -113,7 +115,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     const decoded = decodeText(bytes);
     const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
-    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize };
+    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize, suppressions };
     // Compose `extends`/`include` targets are read only inside the directories the user pointed at.
     options.files = createRootedReader({ file: target.file, roots: referenceRoots });
 
@@ -156,7 +158,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     else {
       const decoded: DecodedText = decodeText(bytes);
       const kind = opts.kind ?? sniffKind(decoded.text);
-      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize };
+      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize, suppressions };
       let text = decoded.text;
       if (opts.fix) {
         text = fixText(text, kind, options, opts.fixSafety).text;
@@ -188,6 +190,8 @@ function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
 }
 
+const NO_CONFIG: LoadedConfig = { config: emptyConfig(), problems: [] };
+
 /** Finds (and caches) the config of each file; reports every config file's problems once. */
 class ConfigResolver {
   private readonly byDir = new Map<string, LoadedConfig>();
@@ -197,6 +201,8 @@ class ConfigResolver {
     private readonly ruleIds: ReadonlySet<string>,
     private readonly explicit: string | undefined,
     private readonly error: (message: string) => void,
+    /** Whether to look for the nearest .capdrop.yaml of each file (not with --disregard-suppressions). */
+    private readonly findNearest = true,
   ) {}
 
   /** Every directory walked through while looking for config files, with its answer (findConfigFile). */
@@ -204,6 +210,7 @@ class ConfigResolver {
 
   forFile(file: string): LoadedConfig {
     if (this.explicit) return this.load(this.explicit);
+    if (!this.findNearest) return NO_CONFIG;
     const dir = path.dirname(file);
     let found = this.byDir.get(dir);
     if (!found) {

@@ -51,9 +51,27 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{Dockerfile,Containerfile,*.Dockerfile,Dockerfile.*,*compose*.y*ml,*.sh,*.bash,*.md,*.markdown,Makefile,GNUmakefile,*.mk,*.y*ml,devcontainer.json,.devcontainer.json,.capdrop.yaml,.capdrop.yml}'),
     },
+    // Restricted Mode: the server shows the repository's suppressions instead of applying them, and
+    // ignores its .gitignore files. The workspace values of Capdrop's own settings are dropped by VS Code
+    // (package.json restrictedConfigurations); VS Code's files.exclude is answered here without them.
     initializationOptions: { trusted: vscode.workspace.isTrusted },
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answer = await next(params, token);
+          if (vscode.workspace.isTrusted || !Array.isArray(answer)) return answer;
+          return params.items.map((item, i) => (item.section === 'files.exclude' ? userFilesExclude() : answer[i]));
+        },
+      },
+    },
   };
   return new LanguageClient('capdrop', 'Capdrop', serverOptions, clientOptions);
+}
+
+/** `files.exclude` as the user and VS Code set it, without the workspace's say (it could hide a file from the scan). */
+function userFilesExclude(): Record<string, unknown> {
+  const inspected = vscode.workspace.getConfiguration('files').inspect<Record<string, unknown>>('exclude');
+  return { ...inspected?.defaultValue, ...inspected?.globalValue };
 }
 
 export function activate(context: vscode.ExtensionContext): void {

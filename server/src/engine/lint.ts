@@ -4,12 +4,21 @@ import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
 import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
-import { findSuppressions, isSuppressed } from './suppress';
+import { findSuppressions, suppressionFor, type Suppression } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
 import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
 
 export type Preset = 'recommended' | 'strict';
+
+/**
+ * What the linted repository's own suppressions do. `apply` (the default): a capdrop-ignore comment
+ * hides the findings it names. `show`: they are kept at information level, their message saying that
+ * and why the repository suppresses them (the editor in Restricted Mode, where the repository is not
+ * trusted to silence its own findings). `disregard`: no comment is read at all (`capdrop
+ * --disregard-suppressions`, for CI on pull requests from forks).
+ */
+export type SuppressionMode = 'apply' | 'show' | 'disregard';
 
 export interface LintOptions {
   preset?: Preset;
@@ -42,6 +51,14 @@ export interface LintOptions {
   groupHardening?: boolean;
   /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
   files?: ComposeFiles;
+  /** What capdrop-ignore comments in the text do (default `apply`). */
+  suppressions?: SuppressionMode;
+  /**
+   * Rules the repository's own config turns off, each with what says so (`.capdrop.yaml: no-privileged:
+   * off`): they run anyway and report at information level with that note (Restricted Mode). A rule
+   * set `off` in `rules` stays off.
+   */
+  shownOff?: Record<string, string>;
 }
 
 /** The default of `maxFileSize` (the `capdrop.maxFileSize` setting, `--max-file-size`, config `maxFileSize`). */
@@ -69,6 +86,11 @@ export interface Finding {
   writtenIn?: WrittenIn;
   /** The findings a summary stands for (`container-hardening`), in host offsets; absent on the others. */
   members?: { ruleId: string; message: string; range: SourceRange }[];
+  /**
+   * Set on a finding the repository suppresses that is shown anyway (`suppressions: 'show'`, `shownOff`),
+   * at information level: by a comment (at `at`, host offsets) or by its config, and the reason it gives.
+   */
+  suppressed?: { by: 'comment' | 'config'; reason: string; at?: SourceRange };
 }
 
 export interface LintResult {
@@ -206,13 +228,19 @@ class RuleRunner {
 
   private readonly report = (d: ReportDescriptor<string>): void => {
     const { rule, spec, seg, options } = this;
-    const severity = resolveSeverity(rule, d.severity, options);
+    let severity = resolveSeverity(rule, d.severity, options);
     if (!severity) return;
-    const message = interpolate(rule.messages[d.messageId], d.data);
+    let message = interpolate(rule.messages[d.messageId], d.data);
+    const offBy = options.shownOff?.[rule.id];
+    if (offBy !== undefined) {
+      severity = 'info';
+      message = `${message} (suppressed by ${offBy})`;
+    }
     if (this.alreadyReported(d.at, rule.id, message)) return;
     const range = mapRange(seg, rangeOf(d.at));
     const fixes = options.withFixes === false || options.withFixes === 'onDemand' ? [] : planRuleFixes(rule, d, seg);
     const finding: Finding = { ruleId: rule.id, severity, message, messageId: d.messageId, data: d.data, range, fixes };
+    if (offBy !== undefined) finding.suppressed = { by: 'config', reason: offBy };
     const writtenIn = (d.at as Partial<Located<unknown>>).writtenIn;
     if (writtenIn) finding.writtenIn = writtenIn;
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
@@ -349,7 +377,8 @@ type SpecOfFinding = Map<Finding, { start: number | undefined; kind: string }>;
 
 function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[] | undefined, findings: Finding[], specOf: SpecOfFinding, options: LintOptions, commentLead: string): Finding[] {
   const inSegment = (o: number) => !commentsIn || commentsIn.some((s) => o >= s.toHost(0) && o <= s.toHost(s.parsed.text.length));
-  const sups = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
+  const mode = options.suppressions ?? 'apply';
+  const sups = mode === 'disregard' ? [] : findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
   const eol = LineIndex.eol(text);
   const kept: Finding[] = [];
   // Sorted first, so that the same finding twice (a service and one that `extends` it in the same file
@@ -375,7 +404,12 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     // A hardening finding is also suppressed at its container's name, where its summary's ignore fix writes.
     const container = containerOf(f);
     if (container) candidates.push(lines.position(container.range.start).line);
-    if (sups.length && isSuppressed(sups, f.ruleId, candidates)) continue;
+    const suppression = sups.length ? suppressionFor(sups, f.ruleId, candidates) : undefined;
+    if (suppression) {
+      // Shown, not hidden: an ignore fix for it would add nothing; a finding its config turned off says so already.
+      if (mode === 'show') kept.push(f.suppressed ? f : shownSuppressed(f, suppression, options));
+      continue;
+    }
     if (options.withFixes === 'onDemand' && !(f.ruleId in ENGINE_IDS_SET)) {
       const ruleFixes = pendingFixesOf(f);
       setPendingFixes(f, () => [...(ruleFixes?.() ?? []), ...ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead)]);
@@ -394,6 +428,18 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     setPending: setPendingFixes,
     ignore: (container, ruleIds) => ignoreFix(text, lines, lines.position(container.range.start).line, ruleIds.join(','), eol, commentLead),
   }).sort(byPosition);
+}
+
+/**
+ * A copy of a finding a comment suppresses, kept at information level with the comment's reason (the
+ * original may be reused by the server's incremental re-lint, so it is left as it is).
+ */
+function shownSuppressed(f: Finding, s: Suppression, options: LintOptions): Finding {
+  const note = `${s.fileWide ? 'suppressed in this file' : 'suppressed here'}: ${s.reason || 'no reason given'}`;
+  const shown: Finding = { ...f, severity: 'info', message: `${f.message} (${note})`, fixes: [...f.fixes], suppressed: { by: 'comment', reason: s.reason, at: s.range } };
+  const ruleFixes = options.withFixes === 'onDemand' ? pendingFixesOf(f) : undefined;
+  if (ruleFixes) setPendingFixes(shown, ruleFixes);
+  return shown;
 }
 
 /** By start, end, then rule id. Rule ids are ASCII, so code-unit order is their order; localeCompare costs an ICU collation per call (profiled). */

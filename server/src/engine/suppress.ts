@@ -34,15 +34,18 @@ export function findSuppressions(text: string, lines: LineIndex): Suppression[] 
   return out;
 }
 
-/** Lines a finding may be suppressed from: the line it starts on, and for commands split over lines, the command's first line. */
-export function isSuppressed(sups: Suppression[], ruleId: string, findingLines: number[]): boolean {
-  let hit = false;
+/**
+ * The first suppression covering a finding of `ruleId` on one of `findingLines` (the line it starts on,
+ * and for commands split over lines, the command's first line); every covering one is marked used.
+ */
+export function suppressionFor(sups: Suppression[], ruleId: string, findingLines: number[]): Suppression | undefined {
+  let hit: Suppression | undefined;
   for (const s of sups) {
     if (!s.rules.includes(ruleId) && !s.rules.includes('all')) continue;
     const covers = s.fileWide || findingLines.some((l) => l === s.line || (s.ownLine && l === s.line + 1));
     if (covers) {
       s.used = true;
-      hit = true;
+      hit ??= s;
     }
   }
   return hit;

@@ -68,6 +68,10 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
     const uri = doc.uri;
     diagnostic.relatedInformation = finding.members.map((m) => ({ location: { uri, range: toLspRange(doc, m.range) }, message: `${m.ruleId}: ${m.message}` }));
   }
+  // A finding the repository suppresses, shown anyway (Restricted Mode): where the comment says so.
+  if (finding.suppressed?.at && doc.uri !== undefined) {
+    diagnostic.relatedInformation = [{ location: { uri: doc.uri, range: toLspRange(doc, finding.suppressed.at) }, message: 'The repository suppresses this finding here.' }];
+  }
   if (finding.ruleId === ENGINE_IDS.unusedSuppression) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }

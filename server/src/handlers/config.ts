@@ -40,6 +40,11 @@ export const DEFAULT_SETTINGS: ServerSettings = {
 export interface WorkspaceConfig extends CapdropConfig {
   /** Problems in the file; the server logs them and uses what was valid. */
   problems: string[];
+  /**
+   * In an untrusted workspace: the rules the file turns off, each with what says so. They are shown at
+   * information level rather than hidden (LintOptions.shownOff); nothing else of the file applies.
+   */
+  shownOff?: Record<string, string>;
 }
 
 export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { ...emptyConfig(), problems: [] };
@@ -109,10 +114,22 @@ export function parseWorkspaceConfig(text: string, file: string): WorkspaceConfi
 }
 
 /**
+ * What an untrusted workspace's `.capdrop.yaml` may do: nothing but say which rules it would turn off
+ * (`name` is how the file is named in that note). Its severities, preset, excludes, limits, hosts and
+ * size bounds are not used: a repository under review cannot change what its reviewer sees.
+ */
+export function restrictedView(config: WorkspaceConfig, name: string): WorkspaceConfig {
+  const shownOff: Record<string, string> = {};
+  for (const [id, severity] of Object.entries(config.rules)) if (severity === 'off') shownOff[id] = `${name}: ${id}: off`;
+  return { ...emptyConfig(), problems: [], shownOff };
+}
+
+/**
  * Combines the workspace file and the user's settings. Editor settings win over the workspace file,
  * since they are the user's explicit choice for this editor; rules left at "default" defer to the file.
+ * In an untrusted workspace (`trusted` false) capdrop-ignore comments are shown rather than applied.
  */
-export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConfig): LintOptions {
+export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConfig, trusted = true): LintOptions {
   const rules: Record<string, SeveritySetting> = { ...workspace.rules };
   for (const [id, sev] of Object.entries(settings.rules)) if (sev !== 'default') rules[id] = sev;
   const fix: Partial<FixSettings> = { ...workspace.limits, ...settings.limits };
@@ -127,6 +144,8 @@ export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConf
     // Like the preset: a size the user set wins; left at the default, the workspace file may set it.
     maxFileSize: settings.maxFileSize !== DEFAULT_SETTINGS.maxFileSize ? settings.maxFileSize : (workspace.maxFileSize ?? settings.maxFileSize),
     maxAliasNodes: settings.maxAliasNodes !== DEFAULT_SETTINGS.maxAliasNodes ? settings.maxAliasNodes : (workspace.maxAliasNodes ?? settings.maxAliasNodes),
+    suppressions: trusted ? 'apply' : 'show',
+    ...(workspace.shownOff && Object.keys(workspace.shownOff).length ? { shownOff: workspace.shownOff } : {}),
   };
 }
 
@@ -142,7 +161,8 @@ export interface SettingsSource {
 
 /**
  * The current settings, plus the `.capdrop.yaml` of each workspace folder. In an untrusted workspace
- * the file is not read at all: a cloned repository must not be able to turn rules off unseen.
+ * the file only names the rules it would turn off, which are then shown at information level
+ * (`restrictedView`): a cloned repository must not be able to turn rules off unseen.
  */
 export class ConfigStore {
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
@@ -159,7 +179,8 @@ export class ConfigStore {
 
   constructor(
     private readonly source: SettingsSource,
-    private readonly trusted: boolean,
+    /** Whether the workspace is trusted (Restricted Mode when not): then the repository's own suppressions apply. */
+    readonly trusted: boolean,
   ) {}
 
   /**
@@ -188,13 +209,16 @@ export class ConfigStore {
     this.settings = normalizeSettings(rawCapdrop);
     this.filesExclude = enabledGlobs(fetched?.filesExclude);
     this.folderConfigs.clear();
-    if (!this.trusted) return;
     for (const folder of folders) {
       for (const name of WORKSPACE_CONFIG_NAMES) {
         const file = `${folder.replace(/[\\/]+$/, '')}/${name}`;
         const text = await this.source.readFile(file);
         if (text === undefined) continue;
         const config = parseWorkspaceConfig(text, file);
+        if (!this.trusted) {
+          this.folderConfigs.set(folder, restrictedView(config, name));
+          break;
+        }
         for (const problem of config.problems) this.source.log(problem);
         this.folderConfigs.set(folder, config);
         break;
@@ -227,7 +251,7 @@ export class ConfigStore {
     if (this.scanOptions?.settings !== this.settings) this.scanOptions = { settings: this.settings, byConfig: new Map() };
     let options = this.scanOptions.byConfig.get(workspace);
     if (!options) {
-      options = toLintOptions(this.settings, workspace);
+      options = toLintOptions(this.settings, workspace, this.trusted);
       options.maxFileSize ??= this.settings.maxFileSize;
       this.scanOptions.byConfig.set(workspace, options);
     }
@@ -235,7 +259,7 @@ export class ConfigStore {
   }
 
   lintOptionsFor(fsPath: string | undefined): LintOptions {
-    const options = toLintOptions(this.settings, this.workspaceConfigFor(fsPath));
+    const options = toLintOptions(this.settings, this.workspaceConfigFor(fsPath), this.trusted);
     // Compose `extends`/`include` targets are read only inside the workspace folders (issue 6).
     if (fsPath !== undefined && this.folders.length > 0) {
       options.files = trackingReader(createRootedReader({ file: fsPath, roots: this.folders }), this.dependencies, this.openText);

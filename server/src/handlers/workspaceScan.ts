@@ -187,7 +187,9 @@ export class WorkspaceScanner {
         continue; // unreadable directory: nothing to lint there
       }
       let ignore = inherited;
-      if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      // Untrusted, the repository's .gitignore files hide nothing: a fresh clone holds only tracked files, so
+      // there they could only hide files added in spite of them (Restricted Mode, docs/editor.md).
+      if (this.config.trusted && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
         const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => '');
         ignore = inherited.clone();
         ignore.add(rel, text);
