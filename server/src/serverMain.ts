@@ -9,12 +9,15 @@ import {
   createConnection,
   type InitializeParams,
   type InitializeResult,
+  type Position,
+  type Range,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COMMANDS, FIX_ALL_KIND, fixAllInFile, provideCodeActions } from './handlers/codeActions';
 import { ConfigStore, WORKSPACE_CONFIG_NAMES, isInside } from './handlers/config';
 import { DiagnosticsHandler } from './handlers/diagnostics';
+import type { CursorSupport } from './engine/toLsp';
 import { pathToUri, uriKey, uriToPath } from './handlers/documentKind';
 import { guarded, guardedNotification } from './handlers/guard';
 import { provideHover } from './handlers/hover';
@@ -27,6 +30,8 @@ const documents = new TextDocuments(TextDocument);
 
 let folders: string[] = [];
 let canPullConfiguration = false;
+/** How an ignore fix puts the cursor on the reason: a snippet edit, or selecting it afterwards (LSP 3.18 / 3.16). */
+let cursor: CursorSupport = { snippets: false };
 let clientSendsFolderChanges = false;
 let config!: ConfigStore;
 let diagnostics!: DiagnosticsHandler;
@@ -35,6 +40,10 @@ let scanner!: WorkspaceScanner;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  cursor = {
+    snippets: params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
+    selectCommand: params.capabilities.window?.showDocument?.support === true ? COMMANDS.selectRange : undefined,
+  };
   clientSendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
   folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
   config = new ConfigStore(
@@ -58,7 +67,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
-      executeCommandProvider: { commands: [COMMANDS.fixAllInFile, COMMANDS.lintWorkspace] },
+      executeCommandProvider: { commands: [COMMANDS.fixAllInFile, COMMANDS.lintWorkspace, COMMANDS.selectRange] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'capdrop' },
@@ -76,6 +85,11 @@ function scanPool(): ScanPool | undefined {
   // From the sources (tests) this module is not the entry; bundled, everything is dist/server.js.
   const entry = path.basename(__filename) === 'serverMain.ts' ? path.join(__dirname, 'server.ts') : __filename;
   return new ScanPool(entry, size);
+}
+
+function isRange(v: unknown): v is Range {
+  const position = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as Position).line) && Number.isInteger((p as Position).character);
+  return typeof v === 'object' && v !== null && position((v as Range).start) && position((v as Range).end);
 }
 
 function folderPaths(list: readonly WorkspaceFolder[]): string[] {
@@ -189,7 +203,7 @@ connection.onDidChangeWatchedFiles(
   }),
 );
 
-connection.onCodeAction(guarded(connection, 'computing code actions', [], (params) => provideCodeActions(diagnostics, params)));
+connection.onCodeAction(guarded(connection, 'computing code actions', [], (params) => provideCodeActions(diagnostics, params, cursor)));
 connection.onHover(guarded(connection, 'computing a hover', null, (params) => provideHover(diagnostics, params)));
 connection.onExecuteCommand(
   guarded(connection, 'running a command', null, async (params) => {
@@ -199,6 +213,9 @@ connection.onExecuteCommand(
     } else if (params.command === COMMANDS.fixAllInFile) {
       const uri = params.arguments?.[0];
       if (typeof uri === 'string') await fixAllInFile(connection, diagnostics, uri);
+    } else if (params.command === COMMANDS.selectRange) {
+      const [uri, selection] = params.arguments ?? [];
+      if (typeof uri === 'string' && isRange(selection)) await connection.window.showDocument({ uri, selection, takeFocus: true });
     }
     return null;
   }),

@@ -58,6 +58,7 @@ describe('code actions, hover and fix-all', () => {
       [
         ['Remove privileged mode (grant specific capabilities instead)', true],
         ['Ignore no-privileged on this line', false],
+        ['Ignore no-privileged in this file', false],
       ],
     );
     assert.deepEqual(actions[0].edit, {

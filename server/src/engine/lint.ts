@@ -8,6 +8,7 @@ import { findSuppressions, suppressionFor, type Suppression } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
 import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
+import { IgnoreFixer } from './ignoreFixes';
 
 export type Preset = 'recommended' | 'strict';
 
@@ -71,6 +72,11 @@ export interface PlannedFix {
   safety: FixSafety;
   /** Edits in host-file offsets. */
   edits: TextEdit[];
+  /**
+   * Where the text to type next sits in the first edit's `newText` (an ignore comment's reason), for an
+   * editor to put the cursor there; `start === end` for an empty one.
+   */
+  placeholder?: { start: number; end: number };
 }
 
 export interface Finding {
@@ -166,7 +172,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
 
   // In Markdown only line comments inside the code blocks read count: prose may quote one. File-wide ones count anywhere.
   const commentsIn = kind === 'markdown' ? segments : undefined;
-  return { findings: applySuppressions(text, lines, commentsIn, findings, specOf, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
+  return { findings: applySuppressions(text, lines, kind, commentsIn, findings, specOf, options), segments, lines };
 }
 
 /**
@@ -197,7 +203,7 @@ export function checkComposeSpec(spec: ContainerSpec, seg: Segment, options: Lin
 /** What `lint()` does last for a Compose file: suppressions, duplicates, order. */
 export function finishComposeFindings(text: string, lines: LineIndex, findings: Finding[], options: LintOptions): Finding[] {
   // Where a finding's spec starts matters for `docker run` commands only.
-  return applySuppressions(text, lines, undefined, findings, new Map(), options, '');
+  return applySuppressions(text, lines, 'compose', undefined, findings, new Map(), options);
 }
 
 /**
@@ -375,11 +381,14 @@ function engineFinding(ruleId: string, severity: Severity, range: SourceRange, m
  */
 type SpecOfFinding = Map<Finding, { start: number | undefined; kind: string }>;
 
-function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[] | undefined, findings: Finding[], specOf: SpecOfFinding, options: LintOptions, commentLead: string): Finding[] {
+function applySuppressions(text: string, lines: LineIndex, kind: FileKind, commentsIn: Segment[] | undefined, findings: Finding[], specOf: SpecOfFinding, options: LintOptions): Finding[] {
   const inSegment = (o: number) => !commentsIn || commentsIn.some((s) => o >= s.toHost(0) && o <= s.toHost(s.parsed.text.length));
   const mode = options.suppressions ?? 'apply';
-  const sups = mode === 'disregard' ? [] : findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
-  const eol = LineIndex.eol(text);
+  // The comments written are read in every mode: an ignore fix adds to the one covering a line rather than write a second.
+  const written = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
+  const sups = mode === 'disregard' ? [] : written;
+  const ignores = new IgnoreFixer(text, lines, kind, written, LineIndex.eol(text), kind === 'devcontainer' ? '// ' : '');
+  const ignoreFixes = (line: number, ruleId: string): PlannedFix[] => [...ignores.forLine(line, ruleId, `Ignore ${ruleId} on this line`), ...ignores.forFile(ruleId)];
   const kept: Finding[] = [];
   // Sorted first, so that the same finding twice (a service and one that `extends` it in the same file
   // both see the base's values) sits in one run of equal position and rule, rather than a Map of lists
@@ -412,8 +421,8 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     }
     if (options.withFixes === 'onDemand' && !(f.ruleId in ENGINE_IDS_SET)) {
       const ruleFixes = pendingFixesOf(f);
-      setPendingFixes(f, () => [...(ruleFixes?.() ?? []), ...ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead)]);
-    } else if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(...ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead));
+      setPendingFixes(f, () => [...(ruleFixes?.() ?? []), ...ignoreFixes(anchorLine, f.ruleId)]);
+    } else if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(...ignoreFixes(anchorLine, f.ruleId));
     kept.push(f);
   }
   for (const s of sups) {
@@ -426,7 +435,7 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
   return groupHardening(kept, {
     onDemand: options.withFixes === 'onDemand' ? planFixes : undefined,
     setPending: setPendingFixes,
-    ignore: (container, ruleIds) => ignoreFix(text, lines, lines.position(container.range.start).line, ruleIds.join(','), eol, commentLead),
+    ignore: (container, ruleIds) => ignores.forLine(lines.position(container.range.start).line, ruleIds.join(','), "Ignore this container's missing hardening"),
   }).sort(byPosition);
 }
 
@@ -454,21 +463,3 @@ function isRepeated(sorted: Finding[], runStart: number, i: number): boolean {
 }
 
 const ENGINE_IDS_SET: Record<string, true> = Object.fromEntries(Object.values(ENGINE_IDS).map((id) => [id, true]));
-
-/**
- * `commentLead` makes the comment valid where `#` is not one (`// ` in devcontainer.json). None for a
- * line that starts after a lone CR: editors break the line there, YAML and the shell do not, so the
- * comment would land inside a value (found by fuzzing: it broke a Compose list).
- */
-function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string, eol: string, commentLead = ''): PlannedFix[] {
-  const start = lines.lineStart(line);
-  if (start > 0 && text.charCodeAt(start - 1) === 13) return [];
-  const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
-  return [{
-    title: ruleId.includes(",") ? "Ignore this container's missing hardening" : `Ignore ${ruleId} on this line`,
-    messageId: 'ignore',
-    safety: 'review',
-    edits: [{ range: { start, end: start }, newText: `${indent}${commentLead}# capdrop-ignore ${ruleId} -- ${eol}` }],
-  }];
-}
-

@@ -11,6 +11,8 @@ export interface Suppression {
   line: number;
   /** Whether the comment is alone on its line (then it covers the next line). */
   ownLine: boolean;
+  /** Offset just after the last rule id (after `capdrop-ignore` when it names none): where another id joins the list. */
+  rulesEnd: number;
   used: boolean;
 }
 
@@ -26,10 +28,11 @@ export function findSuppressions(text: string, lines: LineIndex): Suppression[] 
     const rulePart = dash >= 0 ? rest.slice(0, dash) : rest;
     const reason = dash >= 0 ? rest.slice(dash + 2).trim() : '';
     const rules = rulePart.split(/[\s,]+/).filter(Boolean);
+    const rulesEnd = start + m[0].length - rest.length + rulePart.trimEnd().length;
     const line = lines.position(start).line;
     // `// # capdrop-ignore` is how JSON with comments (devcontainer.json) writes one on its own line.
     const ownLine = /^\s*(?:\/\/\s*)?$/.test(text.slice(lines.lineStart(line), start));
-    out.push({ fileWide: m[1] !== undefined, rules, reason, range: { start, end: start + m[0].length }, line, ownLine, used: false });
+    out.push({ fileWide: m[1] !== undefined, rules, reason, range: { start, end: start + m[0].length }, line, ownLine, rulesEnd, used: false });
   }
   return out;
 }

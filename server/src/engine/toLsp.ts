@@ -8,6 +8,7 @@ import {
   type Diagnostic,
   type Position,
   type Range,
+  type SnippetTextEdit,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -98,6 +99,14 @@ export function versionedEdit(doc: PositionSource, uri: string, version: number 
   return { documentChanges: [{ textDocument: { uri, version }, edits: toLspEdits(doc, edits) }] };
 }
 
+/** How the client lets a fix put the cursor where the user types next (its placeholder). */
+export interface CursorSupport {
+  /** LSP 3.18 `SnippetTextEdit` in workspace edits (`workspace.workspaceEdit.snippetEditSupport`). */
+  snippets: boolean;
+  /** The command that selects a range after the edit (through `window/showDocument`); unset when the client cannot. */
+  selectCommand?: string;
+}
+
 export function fixToCodeAction(
   doc: PositionSource,
   uri: string,
@@ -105,15 +114,43 @@ export function fixToCodeAction(
   fix: PlannedFix,
   diagnostic: Diagnostic | undefined,
   isPreferred: boolean,
+  cursor: CursorSupport = { snippets: false },
 ): CodeAction {
   const action: CodeAction = {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     edit: versionedEdit(doc, uri, version, fix.edits),
   };
+  const placeholder = fix.placeholder;
+  if (placeholder && fix.edits.length > 0) {
+    const [first, ...rest] = fix.edits;
+    if (cursor.snippets) {
+      const snippet = toSnippetEdit(doc, first, placeholder);
+      action.edit = { documentChanges: [{ textDocument: { uri, version }, edits: [snippet, ...toLspEdits(doc, rest)] }] };
+    } else if (cursor.selectCommand) {
+      // The placeholder follows no line break in the inserted text: it is on the edit's first line.
+      const at = doc.positionAt(first.range.start);
+      const selection: Range = { start: { line: at.line, character: at.character + placeholder.start }, end: { line: at.line, character: at.character + placeholder.end } };
+      action.command = { title: 'Select the reason', command: cursor.selectCommand, arguments: [uri, selection] };
+    }
+  }
   if (diagnostic) action.diagnostics = [diagnostic];
   if (isPreferred) action.isPreferred = true;
   return action;
+}
+
+/** `$`, `}` and `\` are snippet syntax; everything else is inserted as written. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/** The edit as a snippet whose one tab stop is the placeholder (selected when it holds text, the cursor when empty). */
+function toSnippetEdit(doc: PositionSource, edit: TextEdit, placeholder: { start: number; end: number }): SnippetTextEdit {
+  const before = edit.newText.slice(0, placeholder.start);
+  const held = edit.newText.slice(placeholder.start, placeholder.end);
+  const after = edit.newText.slice(placeholder.end);
+  const stop = held ? `\${1:${escapeSnippet(held)}}` : '$0';
+  return { range: toLspRange(doc, edit.range), snippet: { kind: 'snippet', value: `${escapeSnippet(before)}${stop}${escapeSnippet(after)}` } };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Connection, type Range } from 'vscode-languageserver';
 import { planFixes, type Finding } from '../engine/lint';
 import type { TextEdit } from '../edit/writer';
-import { DIAGNOSTIC_SOURCE, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit } from '../engine/toLsp';
+import { DIAGNOSTIC_SOURCE, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit, type CursorSupport } from '../engine/toLsp';
 import type { DiagnosticsHandler, LintEntry } from './diagnostics';
 import { fixAll } from '../engine/fixAll';
 import type { FixSafety } from '../engine/ruleApi';
@@ -15,6 +15,8 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.capdrop`;
 export const COMMANDS = {
   fixAllInFile: 'capdrop.server.fixAllInFile',
   lintWorkspace: 'capdrop.server.lintWorkspace',
+  /** Selects a range after an ignore fix (the reason to type), for clients without snippet edits. */
+  selectRange: 'capdrop.server.selectRange',
 } as const;
 
 const SAFE_ONLY: ReadonlySet<FixSafety> = new Set(['safe']);
@@ -42,7 +44,7 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-export function provideCodeActions(diagnostics: DiagnosticsHandler, params: CodeActionParams): CodeAction[] {
+export function provideCodeActions(diagnostics: DiagnosticsHandler, params: CodeActionParams, cursor: CursorSupport = { snippets: false }): CodeAction[] {
   const current = diagnostics.current(params.textDocument.uri);
   if (!current) return [];
   const entry = diagnostics.fixable(current);
@@ -58,7 +60,7 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
       let preferred = true;
       for (const fix of planFixes(finding)) {
         const isRuleFix = fix.messageId !== 'ignore';
-        actions.push(fixToCodeAction(document, uri, version, fix, diagnostic, isRuleFix && preferred));
+        actions.push(fixToCodeAction(document, uri, version, fix, diagnostic, isRuleFix && preferred, cursor));
         if (isRuleFix) preferred = false;
       }
     }
