@@ -86,6 +86,7 @@ export default defineRule({
     writable: 'The host path "{{source}}" is mounted writable, so the container can change the host; mount it read-only.',
     exposed: 'The host path "{{source}}" is mounted, so the container can read host secrets there; mount only the files it needs.',
     makeReadOnly: 'Mount "{{source}}" read-only (check the service still starts)',
+    makeTimeZoneReadOnly: 'Mount "{{source}}" read-only (the host\'s time zone is only there to be read)',
   },
   check(spec, ctx) {
     for (const mount of spec.mounts) {
@@ -97,6 +98,9 @@ export default defineRule({
       if (RUNTIME_SOCKET.test(path) || !isSensitive(path)) continue;
       if (mount.value.readOnly && HARMLESS_READ_ONLY.has(posix.normalize(path))) continue;
       const data = { source: path };
+      // Safe unattended (fix-on-save): a time zone file is mounted to be read. The only container that
+      // notices :ro is one that writes it, which changed the host's time zone, which nobody means.
+      const timeZone = HARMLESS_READ_ONLY.has(posix.normalize(path));
       // Writability is its own finding: making the mount read-only fixes it and leaves the exposure warning.
       if (!mount.value.readOnly) {
         ctx.report({
@@ -104,7 +108,11 @@ export default defineRule({
           messageId: 'writable',
           data,
           severity: 'error',
-          fixes: [{ messageId: 'makeReadOnly', safety: 'review', edit: (w) => w.makeMountReadOnly(mount) }],
+          fixes: [
+            timeZone
+              ? { messageId: 'makeTimeZoneReadOnly', safety: 'safe', edit: (w) => w.makeMountReadOnly(mount) }
+              : { messageId: 'makeReadOnly', safety: 'review', edit: (w) => w.makeMountReadOnly(mount) },
+          ],
         });
       }
       ctx.report({ at: source, messageId: 'exposed', data, severity: 'warning' });

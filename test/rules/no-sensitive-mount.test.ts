@@ -24,7 +24,7 @@ ruleTester.run(rule, {
         { messageId: 'writable', data: { source: '/etc/localtime' }, severity: 'error', line: 5, column: 9, endLine: 5, endColumn: 23 },
         { messageId: 'exposed', data: { source: '/etc/localtime' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 23 },
       ],
-      fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n' }],
+      fixes: [{ messageId: 'makeTimeZoneReadOnly', safety: 'safe', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n' }],
     },
     {
       kind: 'compose',
@@ -33,7 +33,7 @@ ruleTester.run(rule, {
         { messageId: 'writable', data: { source: '/etc' }, severity: 'error', line: 5, column: 9, endLine: 5, endColumn: 13 },
         { messageId: 'exposed', data: { source: '/etc' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 13 },
       ],
-      fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc:ro\n' }],
+      fixes: [{ messageId: 'makeReadOnly', safety: 'review', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc:ro\n' }],
     },
     {
       kind: 'compose',

@@ -3,7 +3,7 @@ import { planFixes, type Finding } from '../engine/lint';
 import type { TextEdit } from '../edit/writer';
 import { DIAGNOSTIC_SOURCE, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit, type CursorSupport } from '../engine/toLsp';
 import type { DiagnosticsHandler, LintEntry } from './diagnostics';
-import { fixAll } from '../engine/fixAll';
+import { fixAll, type FixPolicy } from '../engine/fixAll';
 import type { FixSafety } from '../engine/ruleApi';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.capdrop`;
@@ -21,6 +21,18 @@ export const COMMANDS = {
 
 const SAFE_ONLY: ReadonlySet<FixSafety> = new Set(['safe']);
 const SAFE_AND_REVIEW: ReadonlySet<FixSafety> = new Set(['safe', 'review']);
+
+/**
+ * What `source.fixAll.capdrop` (fix-on-save) applies: every `safe` fix, and every fix of the rules
+ * `capdrop.fixOnSave.rules` opts in (`review` ones too, each finding's first); `!id` there keeps a
+ * rule's fixes out, safe ones included.
+ */
+export function fixOnSavePolicy(rules: readonly string[]): FixPolicy {
+  const optedIn = new Set(rules.filter((r) => !r.startsWith('!')));
+  const optedOut = new Set(rules.filter((r) => r.startsWith('!')).map((r) => r.slice(1)));
+  if (optedIn.size === 0 && optedOut.size === 0) return SAFE_ONLY;
+  return (ruleId, fix) => !optedOut.has(ruleId) && (fix.safety === 'safe' || optedIn.has(ruleId));
+}
 
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
@@ -68,8 +80,8 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
 
   // Only on request: VS Code asks for source.fixAll on save when the user opted in.
   if (only && wants(only, FIX_ALL_KIND)) {
-    const edit = fixAllEdit(diagnostics, entry, SAFE_ONLY);
-    if (edit) actions.push({ title: 'Capdrop: fix all safe problems', kind: FIX_ALL_KIND, edit: versionedEdit(document, uri, version, [edit]) });
+    const edit = fixAllEdit(diagnostics, entry, fixOnSavePolicy(diagnostics.settings.fixOnSaveRules));
+    if (edit) actions.push({ title: 'Capdrop: fix all auto-fixable problems', kind: FIX_ALL_KIND, edit: versionedEdit(document, uri, version, [edit]) });
   }
   return actions;
 }
@@ -85,12 +97,15 @@ export async function fixAllInFile(connection: Connection, diagnostics: Diagnost
   return result.applied;
 }
 
-function fixAllEdit(diagnostics: DiagnosticsHandler, entry: LintEntry, allowed: ReadonlySet<FixSafety>): TextEdit | undefined {
+function fixAllEdit(diagnostics: DiagnosticsHandler, entry: LintEntry, allowed: FixPolicy): TextEdit | undefined {
   const original = entry.document.getText();
-  const options = diagnostics.lintOptionsFor(entry.uri);
+  let options = diagnostics.lintOptionsFor(entry.uri);
+  // Rules opted in by id are told apart by the finding's rule: hardening items stay their own findings.
+  const byRule = typeof allowed === 'function';
+  if (byRule) options = { ...options, groupHardening: false };
   // A file linted from disk (not open) was linted without planning fixes: the first pass lints it with them.
   // An open document's findings were linted with fixes on demand: plan them once, kept on the findings.
-  const findings = entry.version === null ? undefined : entry.findings;
+  const findings = entry.version === null || byRule ? undefined : entry.findings;
   if (findings) for (const finding of findings) planFixes(finding);
   const { text } = fixAll(original, entry.kind, options, allowed, findings);
   return text === original ? undefined : minimalEdit(original, text);

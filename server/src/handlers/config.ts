@@ -22,6 +22,8 @@ export interface ServerSettings {
   maxAliasNodes: number;
   /** `capdrop.hosts.*`: host file kinds (Markdown, Makefiles…) the user turned off are false. */
   hosts: Record<HostKind, boolean>;
+  /** `capdrop.fixOnSave.rules`: rule ids whose fixes run on save besides the safe ones; `!id` keeps a rule's out. */
+  fixOnSaveRules: string[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSize: 5_000_000,
   maxAliasNodes: 100_000,
   hosts: { markdown: true, makefile: true, ci: true, devcontainer: true },
+  fixOnSaveRules: [],
 };
 
 /** A workspace `.capdrop.yaml`, read by the loader the CLI uses too, with its problems as text. */
@@ -104,6 +107,7 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     maxFileSize: num(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
     maxAliasNodes: num(raw.maxAliasNodes, DEFAULT_SETTINGS.maxAliasNodes),
     hosts: readHosts(raw.hosts),
+    fixOnSaveRules: isRecord(raw.fixOnSave) ? stringList(raw.fixOnSave.rules).filter((id) => KNOWN_RULE_IDS.has(id.replace(/^!/, ''))) : [],
   };
 }
 

@@ -6,7 +6,7 @@ import { lintComposeIncrementally, type ComposeLintState } from '../engine/incre
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
 import { detectKind, type FileKind } from '../parse';
 import { diagnosticsDigest, type ScanJob, type ScanResult } from '../scanWorker';
-import type { ConfigStore } from './config';
+import type { ConfigStore, ServerSettings } from './config';
 import { documentKind, uriKey, uriToPath } from './documentKind';
 import { logError } from './guard';
 
@@ -321,6 +321,11 @@ export class DiagnosticsHandler {
     this.cache.delete(key);
     this.composeStates.delete(key);
     this.publish(this.published.get(key) ?? uri, [], undefined);
+  }
+
+  /** The current `capdrop.*` settings. */
+  get settings(): ServerSettings {
+    return this.config.settings;
   }
 
   lintOptionsFor(uri: string): LintOptions {
