@@ -38,6 +38,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // Other schemes of virtual workspaces (vscode-vfs…) are linted as text; there is no disk to scan.
     ...languages.map((language) => ({ language, scheme: 'vscode-vfs' })),
     { language: 'yaml', pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
+    // Capdrop's own config: its problems show as you type (it applies once saved).
+    { language: 'yaml', pattern: '**/.capdrop.{yml,yaml}' },
     // Host files (docs/hosts.md): only by path, so other Markdown-like or YAML documents are left alone.
     { language: 'markdown', scheme: 'file' },
     { language: 'makefile', scheme: 'file' },

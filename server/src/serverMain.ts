@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -14,10 +13,10 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COMMANDS, FIX_ALL_KIND, fixAllInFile, provideCodeActions } from './handlers/codeActions';
-import { ConfigStore, WORKSPACE_CONFIG_NAMES, isInside } from './handlers/config';
+import { COMMANDS, FIX_ALL_KIND, fixAllInFile, provideCodeActions, type ClientSupport } from './handlers/codeActions';
+import { ConfigStore, isInside } from './handlers/config';
+import { isConfigFileName } from './handlers/workspaceConfigs';
 import { DiagnosticsHandler } from './handlers/diagnostics';
-import type { CursorSupport } from './engine/toLsp';
 import { pathToUri, uriKey, uriToPath } from './handlers/documentKind';
 import { guarded, guardedNotification } from './handlers/guard';
 import { provideHover } from './handlers/hover';
@@ -31,7 +30,7 @@ const documents = new TextDocuments(TextDocument);
 let folders: string[] = [];
 let canPullConfiguration = false;
 /** How an ignore fix puts the cursor on the reason: a snippet edit, or selecting it afterwards (LSP 3.18 / 3.16). */
-let cursor: CursorSupport = { snippets: false };
+let client: ClientSupport = { snippets: false };
 let clientSendsFolderChanges = false;
 let config!: ConfigStore;
 let diagnostics!: DiagnosticsHandler;
@@ -40,9 +39,11 @@ let scanner!: WorkspaceScanner;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
-  cursor = {
-    snippets: params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true,
+  const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+  client = {
+    snippets: workspaceEdit?.snippetEditSupport === true,
     selectCommand: params.capabilities.window?.showDocument?.support === true ? COMMANDS.selectRange : undefined,
+    createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create'),
   };
   clientSendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
   folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
@@ -53,7 +54,6 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         const [capdrop, filesExclude] = await connection.workspace.getConfiguration([{ section: 'capdrop' }, { section: 'files.exclude' }]);
         return { capdrop, filesExclude };
       },
-      readFile: (p) => fs.readFile(p, 'utf8').catch(() => undefined),
       log: (message) => connection.console.warn(`Capdrop: ${message}`),
     },
     trusted,
@@ -61,6 +61,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // References to a file open in the editor read its unsaved text, as the user sees it.
   config.openText = (fsPath) => documents.get(pathToUri(fsPath))?.getText() ?? openDocumentAt(fsPath)?.getText();
   diagnostics = new DiagnosticsHandler(connection, documents, config);
+  // Problems in a .capdrop.yaml show in that file, whether or not it is open.
+  config.onConfigLoaded = (loaded) => diagnostics.publishConfigProblems(pathToUri(loaded.file), loaded.text, loaded.problems);
   scanner = new WorkspaceScanner(connection, diagnostics, config, scanPool());
   return {
     capabilities: {
@@ -190,20 +192,30 @@ documents.onDidClose((e) =>
 
 connection.onDidChangeWatchedFiles(
   guardedNotification(connection, 'handling file changes', async (params) => {
-    let configChanged = false;
+    const changedConfigs: string[] = [];
     for (const change of params.changes) {
       const fsPath = uriToPath(change.uri);
-      if (fsPath && WORKSPACE_CONFIG_NAMES.includes(path.basename(fsPath))) configChanged = true;
-      else if (change.type === FileChangeType.Deleted) diagnostics.clear(change.uri);
+      if (fsPath && isConfigFileName(fsPath)) {
+        if (change.type === FileChangeType.Deleted) diagnostics.clear(change.uri);
+        else changedConfigs.push(fsPath);
+      } else if (change.type === FileChangeType.Deleted) diagnostics.clear(change.uri);
       else if (!diagnostics.isOpen(change.uri)) await diagnostics.lintFromDisk(change.uri);
       // An edited file's unsaved text is what its dependents read: a save does not change that.
       if (!diagnostics.isOpen(change.uri)) relintDependentsOf(fsPath);
     }
-    if (configChanged) await reloadAndRelintAll();
+    const configChanged = changedConfigs.length > 0 || params.changes.some((c) => isConfigFileName(uriToPath(c.uri) ?? ''));
+    if (configChanged) {
+      await config.reload(folders);
+      // A changed config file is read at once, so its problems show even before a file it governs is linted.
+      for (const file of changedConfigs) config.validateConfigFile(file);
+      if (!config.settings.enable) diagnostics.clearAll();
+      diagnostics.relintOpen();
+      await scanner.scan(folders);
+    }
   }),
 );
 
-connection.onCodeAction(guarded(connection, 'computing code actions', [], (params) => provideCodeActions(diagnostics, params, cursor)));
+connection.onCodeAction(guarded(connection, 'computing code actions', [], (params) => provideCodeActions(diagnostics, params, client)));
 connection.onHover(guarded(connection, 'computing a hover', null, (params) => provideHover(diagnostics, params)));
 connection.onExecuteCommand(
   guarded(connection, 'running a command', null, async (params) => {

@@ -5,6 +5,7 @@ import { DIAGNOSTIC_SOURCE, fixToCodeAction, readDiagnosticData, toLspRange, ver
 import type { DiagnosticsHandler, LintEntry } from './diagnostics';
 import { fixAll, type FixPolicy } from '../engine/fixAll';
 import type { FixSafety } from '../engine/ruleApi';
+import { turnOffInConfigAction } from './configActions';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.capdrop`;
 /**
@@ -56,7 +57,13 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-export function provideCodeActions(diagnostics: DiagnosticsHandler, params: CodeActionParams, cursor: CursorSupport = { snippets: false }): CodeAction[] {
+/** What the client can do with a code action beyond a plain edit. */
+export interface ClientSupport extends CursorSupport {
+  /** Workspace edits may create files (`workspace.workspaceEdit.resourceOperations` has `create`). */
+  createFiles?: boolean;
+}
+
+export function provideCodeActions(diagnostics: DiagnosticsHandler, params: CodeActionParams, client: ClientSupport = { snippets: false }): CodeAction[] {
   const current = diagnostics.current(params.textDocument.uri);
   if (!current) return [];
   const entry = diagnostics.fixable(current);
@@ -72,9 +79,11 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
       let preferred = true;
       for (const fix of planFixes(finding)) {
         const isRuleFix = fix.messageId !== 'ignore';
-        actions.push(fixToCodeAction(document, uri, version, fix, diagnostic, isRuleFix && preferred, cursor));
+        actions.push(fixToCodeAction(document, uri, version, fix, diagnostic, isRuleFix && preferred, client));
         if (isRuleFix) preferred = false;
       }
+      const turnOff = turnOffInConfigAction(diagnostics.config, (u) => diagnostics.openDocument(u), uri, finding.ruleId, diagnostic, client.createFiles === true);
+      if (turnOff) actions.push(turnOff);
     }
   }
 

@@ -9,6 +9,14 @@ import { diagnosticsDigest, type ScanJob, type ScanResult } from '../scanWorker'
 import type { ConfigStore, ServerSettings } from './config';
 import { documentKind, uriKey, uriToPath } from './documentKind';
 import { logError } from './guard';
+import { configDiagnostics } from './configDiagnostics';
+import { isConfigFileName, parseWorkspaceConfig } from './workspaceConfigs';
+import type { ConfigProblem } from '../engine/config';
+
+function isConfigDocument(uri: string): boolean {
+  const fsPath = uriToPath(uri);
+  return fsPath !== undefined && isConfigFileName(fsPath);
+}
 
 /** One linted version of a document (or of a file on disk), kept for code actions and hover. */
 export interface LintEntry {
@@ -115,8 +123,16 @@ export class DiagnosticsHandler {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly config: ConfigStore,
+    readonly config: ConfigStore,
   ) {}
+
+  /** The open document of a URI, however the client spelled it. */
+  openDocument(uri: string): TextDocument | undefined {
+    const doc = this.documents.get(uri);
+    if (doc) return doc;
+    const key = uriKey(uri);
+    return this.documents.all().find((d) => uriKey(d.uri) === key);
+  }
 
   isOpen(uri: string): boolean {
     if (this.documents.get(uri)) return true;
@@ -163,6 +179,12 @@ export class DiagnosticsHandler {
     if (!doc) return undefined;
     const key = uriKey(uri);
     const kind = documentKind(uri, doc.languageId);
+    if (!kind && isConfigDocument(uri)) {
+      // A `.capdrop.yaml` being edited: its problems as you type (it applies once saved).
+      this.cache.delete(key);
+      this.publish(uri, configDiagnostics(doc.getText(), parseWorkspaceConfig(doc.getText()).problems), doc.version);
+      return undefined;
+    }
     if (!kind || !this.config.settings.enable) {
       this.cache.delete(key);
       this.publish(uri, [], doc.version);
@@ -311,6 +333,17 @@ export class DiagnosticsHandler {
     }
     const fsPath = uriToPath(uri);
     if (fsPath && detectKind(fsPath)) void this.lintFromDisk(uri);
+    // A closed config file shows the problems of what is on disk.
+    else if (fsPath && isConfigDocument(uri) && this.config.mayReadFromDisk(fsPath)) {
+      const text = readTextOrEmpty(fsPath);
+      this.publish(uri, configDiagnostics(text, parseWorkspaceConfig(text).problems), undefined);
+    }
+  }
+
+  /** The problems of a `.capdrop.yaml` read from disk, unless it is open (then they follow its text). */
+  publishConfigProblems(uri: string, text: string, problems: readonly ConfigProblem[]): void {
+    if (this.isOpen(uri)) return;
+    this.publish(uri, configDiagnostics(text, problems), undefined);
   }
 
   /** A deleted file's problems go away, including any read of it still under way. */

@@ -170,9 +170,9 @@ export class WorkspaceScanner {
     const filesExclude = new GlobSet(this.config.filesExclude);
     const capdropExclude = new GlobSet(this.config.settings.exclude);
     const excluded = (rel: string) => filesExclude.matches(rel) || capdropExclude.matches(rel);
-    // The .capdrop.yaml excludes are gitignore-style, like the CLI reads them: they start the ignore chain.
+    // The .capdrop.yaml excludes are gitignore-style, relative to the nearest config file, as the CLI reads them.
+    const byConfig = (fsPath: string, isDir: boolean) => this.config.excludedByConfig(fsPath, folder, isDir);
     const rootIgnore = new GitIgnore();
-    rootIgnore.add('', this.config.workspaceExcludes(folder).join('\n'));
     const stack: { dir: string; rel: string; ignore: GitIgnore }[] = [{ dir: folder, rel: '', ignore: rootIgnore }];
     while (stack.length) {
       if (cancelled()) return;
@@ -201,9 +201,12 @@ export class WorkspaceScanner {
         // Symbolic links are not followed: they can loop, or lead out of the workspace.
         if (entry.isDirectory()) {
           if (ALWAYS_SKIPPED.has(entry.name) || excluded(childRel) || ignore.ignores(childRel, true)) continue;
-          subdirs.push({ dir: path.join(dir, entry.name), rel: childRel, ignore });
+          const child = path.join(dir, entry.name);
+          if (byConfig(child, true)) continue;
+          subdirs.push({ dir: child, rel: childRel, ignore });
         } else if (entry.isFile() && detectKind(childRel) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
-          yield path.join(dir, entry.name);
+          const child = path.join(dir, entry.name);
+          if (!byConfig(child, false)) yield child;
         }
       }
       stack.push(...subdirs.reverse());
