@@ -11,6 +11,7 @@ import { allRules } from '../rules';
 import type { Rule } from '../server/src/engine/ruleApi';
 import type { InputKind } from '../server/src/model/containerSpec';
 import { CONFIG_SCHEMA_FILE, configSchema } from './configSchema';
+import { docLink } from '../server/src/engine/docLinks';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const RULES_START = '<!-- rules:start -->';
@@ -97,7 +98,8 @@ export function rulesSetting(rules: readonly Rule[]): Record<string, unknown> {
       type: 'string',
       enum: ['default', 'off', 'info', 'warning', 'error'],
       default: 'default',
-      markdownDescription: `${r.title}. Default severity: ${r.severity} (strict: ${strictOf(r)}). [Docs](https://github.com/capdrop/capdrop/blob/main/${DOCS_DIR}/${r.id}.md)`,
+      // The page ships with the extension, which opens it in the Markdown preview (there is no web site).
+      markdownDescription: `${r.title}. Default severity: ${r.severity} (strict: ${strictOf(r)}). [Docs](${docLink('command', r.id)})`,
     };
   }
   return {

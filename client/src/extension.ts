@@ -3,6 +3,8 @@ import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscod
 
 // Kept in step with COMMANDS in server/src/handlers/codeActions.ts (the client must not import server code).
 const SERVER_COMMANDS = { fixAllInFile: 'capdrop.server.fixAllInFile', lintWorkspace: 'capdrop.server.lintWorkspace' };
+// Kept in step with SHOW_DOCUMENTATION_COMMAND in server/src/engine/docLinks.ts.
+const SHOW_DOCUMENTATION = 'capdrop.showDocumentation';
 
 /**
  * V8 flags for the server process. A young generation of 2 × 1 MiB instead of up to 2 × 16 MiB: the workspace
@@ -56,7 +58,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // Restricted Mode: the server shows the repository's suppressions instead of applying them, and
     // ignores its .gitignore files. The workspace values of Capdrop's own settings are dropped by VS Code
     // (package.json restrictedConfigurations); VS Code's files.exclude is answered here without them.
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // docLinks: rule links are `command:capdrop.showDocumentation` URIs, which `showDocumentation` opens.
+    initializationOptions: { trusted: vscode.workspace.isTrusted, docLinks: 'command' },
+    // Hovers link the rule pages through that command, and may run no other.
+    markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
     middleware: {
       workspace: {
         configuration: async (params, token, next) => {
@@ -70,6 +75,51 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   return new LanguageClient('capdrop', 'Capdrop', serverOptions, clientOptions);
 }
 
+/**
+ * Opens a page of the documentation that ships in the extension (docs/) in the Markdown preview: a rule
+ * id (docs/rules/<id>.md) or a page of docs/ (`hardening`, `hosts`, `editor`…). Through the file system
+ * API, so it works locally, on remotes and in the browser, and offline.
+ */
+async function showDocumentation(context: vscode.ExtensionContext, page: string): Promise<void> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(page)) return;
+  const docs = vscode.Uri.joinPath(context.extensionUri, 'docs');
+  const rulePage = vscode.Uri.joinPath(docs, 'rules', `${page}.md`);
+  const uri = (await exists(rulePage)) ? rulePage : vscode.Uri.joinPath(docs, `${page}.md`);
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch {
+    // Without the built-in Markdown extension: the page as text.
+    await vscode.window.showTextDocument(uri, { preview: true });
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "Capdrop: Show rules": every rule with its title, opening the chosen one's page. */
+async function pickRule(context: vscode.ExtensionContext): Promise<void> {
+  const dir = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
+  const entries = await vscode.workspace.fs.readDirectory(dir);
+  const items = await Promise.all(
+    entries
+      .filter(([name]) => name.endsWith('.md'))
+      .map(async ([name]) => {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, name)));
+        // Each generated page: `# <id>`, then the title as its first paragraph.
+        const title = /^# .*\n\n(.+)$/m.exec(text)?.[1] ?? '';
+        return { label: name.slice(0, -3), detail: title };
+      }),
+  );
+  const picked = await vscode.window.showQuickPick(items.sort((a, b) => a.label.localeCompare(b.label)), { placeHolder: 'Capdrop rule to read about', matchOnDetail: true });
+  if (picked) await showDocumentation(context, picked.label);
+}
+
 /** `files.exclude` as the user and VS Code set it, without the workspace's say (it could hide a file from the scan). */
 function userFilesExclude(): Record<string, unknown> {
   const inspected = vscode.workspace.getConfiguration('files').inspect<Record<string, unknown>>('exclude');
@@ -78,6 +128,8 @@ function userFilesExclude(): Record<string, unknown> {
 
 export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
+    vscode.commands.registerCommand(SHOW_DOCUMENTATION, (page?: unknown) => (typeof page === 'string' ? showDocumentation(context, page) : pickRule(context))),
+    vscode.commands.registerCommand('capdrop.showRules', () => pickRule(context)),
     vscode.commands.registerCommand('capdrop.lintWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.lintWorkspace, arguments: [] })),
     vscode.commands.registerCommand('capdrop.fixAllInFile', () => {
       const uri = vscode.window.activeTextEditor?.document.uri.toString();

@@ -60,7 +60,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   );
   // References to a file open in the editor read its unsaved text, as the user sees it.
   config.openText = (fsPath) => documents.get(pathToUri(fsPath))?.getText() ?? openDocumentAt(fsPath)?.getText();
-  diagnostics = new DiagnosticsHandler(connection, documents, config);
+  // The VS Code extension opens the bundled rule pages through its command; other clients get their files.
+  const docLinks = (params.initializationOptions as { docLinks?: unknown } | undefined)?.docLinks === 'command' ? 'command' : 'file';
+  diagnostics = new DiagnosticsHandler(connection, documents, config, docLinks);
   // Problems in a .capdrop.yaml show in that file, whether or not it is open.
   config.onConfigLoaded = (loaded) => diagnostics.publishConfigProblems(pathToUri(loaded.file), loaded.text, loaded.problems);
   scanner = new WorkspaceScanner(connection, diagnostics, config, scanPool());

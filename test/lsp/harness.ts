@@ -50,6 +50,8 @@ export interface HarnessOptions {
   /** Client capabilities beyond the harness's own (snippet edits, showDocument…). */
   workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'];
   showDocument?: boolean;
+  /** Sent as `initializationOptions.docLinks` (Capdrop's extension sends `command`). */
+  docLinks?: string;
 }
 
 interface Waiter<T> {
@@ -132,7 +134,7 @@ export class LspHarness {
         rootUri: folder ? uri(folder) : null,
         workspaceFolders: folder ? [folder, ...(options.moreFolders ?? [])].map((f) => ({ uri: uri(f), name: path.basename(f) })) : null,
         capabilities,
-        initializationOptions: { trusted: options.trusted ?? true },
+        initializationOptions: { trusted: options.trusted ?? true, ...(options.docLinks ? { docLinks: options.docLinks } : {}) },
       }),
       'initialize',
       STARTUP_TIMEOUT_MS,

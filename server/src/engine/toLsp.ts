@@ -17,8 +17,10 @@ import type { SourceRange } from '../model/located';
 import type { TextEdit } from '../edit/writer';
 import type { Finding, PlannedFix } from './lint';
 import { ENGINE_IDS } from './lint';
-import { hardeningDocUrl, ruleDocUrl, type Severity } from './ruleApi';
+import type { Severity } from './ruleApi';
+import { docLink, HARDENING_PAGE, type DocLinkStyle } from './docLinks';
 import { HARDENING_GROUP_ID } from './hardening';
+import { rules as registeredRules } from '../../../rules';
 
 /** The one place where model offsets become LSP positions: everything inside the engine stays in offsets. */
 export interface PositionSource {
@@ -48,7 +50,8 @@ export function toLspRange(doc: PositionSource, range: SourceRange): Range {
   return { start: doc.positionAt(range.start), end: doc.positionAt(range.end) };
 }
 
-export function toDiagnostic(doc: PositionSource, finding: Finding, index: number): Diagnostic {
+/** `links`: how the rule pages are linked (the VS Code extension opens `command` links; other clients get files). */
+export function toDiagnostic(doc: PositionSource, finding: Finding, index: number, links: DocLinkStyle = 'file'): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(doc, finding.range),
     severity: SEVERITY[finding.severity],
@@ -58,8 +61,8 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
     data: { ruleId: finding.ruleId, index } satisfies DiagnosticData,
   };
   // Engine findings (parse errors, suppression bookkeeping) have no rule page to link to.
-  if (finding.ruleId === HARDENING_GROUP_ID) diagnostic.codeDescription = { href: hardeningDocUrl() };
-  else if (!ENGINE_ID_SET.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
+  const page = docPageOf(finding.ruleId);
+  if (page) diagnostic.codeDescription = { href: docLink(links, page) };
   // A summary's items, each at the value its rule reported (a port, the restart policy) with its full message.
   if (finding.writtenIn) {
     const { path, start, end } = finding.writtenIn;
@@ -77,8 +80,14 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
   return diagnostic;
 }
 
-export function toDiagnostics(doc: PositionSource, findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((f, i) => toDiagnostic(doc, f, i));
+export function toDiagnostics(doc: PositionSource, findings: readonly Finding[], links: DocLinkStyle = 'file'): Diagnostic[] {
+  return findings.map((f, i) => toDiagnostic(doc, f, i, links));
+}
+
+/** The documentation page of a finding's rule; none for the engine's own findings (parse errors, suppression bookkeeping). */
+export function docPageOf(ruleId: string): string | undefined {
+  if (ruleId === HARDENING_GROUP_ID) return HARDENING_PAGE;
+  return ruleId in registeredRules ? ruleId : undefined;
 }
 
 export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {

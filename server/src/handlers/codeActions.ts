@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Connection, type Range } from 'vscode-languageserver';
 import { planFixes, type Finding } from '../engine/lint';
 import type { TextEdit } from '../edit/writer';
-import { DIAGNOSTIC_SOURCE, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit, type CursorSupport } from '../engine/toLsp';
+import { SHOW_DOCUMENTATION_COMMAND } from '../engine/docLinks';
+import { DIAGNOSTIC_SOURCE, docPageOf, fixToCodeAction, readDiagnosticData, toLspRange, versionedEdit, type CursorSupport } from '../engine/toLsp';
 import type { DiagnosticsHandler, LintEntry } from './diagnostics';
 import { fixAll, type FixPolicy } from '../engine/fixAll';
 import type { FixSafety } from '../engine/ruleApi';
@@ -72,6 +73,7 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
   const actions: CodeAction[] = [];
 
   if (wants(only, CodeActionKind.QuickFix)) {
+    const documented = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       const finding = findingFor(entry, diagnostic);
@@ -84,6 +86,13 @@ export function provideCodeActions(diagnostics: DiagnosticsHandler, params: Code
       }
       const turnOff = turnOffInConfigAction(diagnostics.config, (u) => diagnostics.openDocument(u), uri, finding.ruleId, diagnostic, client.createFiles === true);
       if (turnOff) actions.push(turnOff);
+      const page = docPageOf(finding.ruleId);
+      // The client that opens `command` doc links has the command (the VS Code extension); once per rule.
+      if (page && diagnostics.docLinks === 'command' && !documented.has(page)) {
+        documented.add(page);
+        const title = `Show documentation for ${finding.ruleId}`;
+        actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [page] } });
+      }
     }
   }
 

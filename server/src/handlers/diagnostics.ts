@@ -12,6 +12,7 @@ import { logError } from './guard';
 import { configDiagnostics } from './configDiagnostics';
 import { isConfigFileName, parseWorkspaceConfig } from './workspaceConfigs';
 import type { ConfigProblem } from '../engine/config';
+import type { DocLinkStyle } from '../engine/docLinks';
 
 function isConfigDocument(uri: string): boolean {
   const fsPath = uriToPath(uri);
@@ -124,6 +125,8 @@ export class DiagnosticsHandler {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     readonly config: ConfigStore,
+    /** How diagnostics and hovers link the rule pages (`command` for the VS Code extension, which opens them). */
+    readonly docLinks: DocLinkStyle = 'file',
   ) {}
 
   /** The open document of a URI, however the client spelled it. */
@@ -215,7 +218,7 @@ export class DiagnosticsHandler {
     } catch (err) {
       logError(this.connection, `linting ${uri}`, err);
     }
-    this.publish(uri, toDiagnostics(doc, entry.findings), doc.version);
+    this.publish(uri, toDiagnostics(doc, entry.findings, this.docLinks), doc.version);
     return entry;
   }
 
@@ -267,7 +270,7 @@ export class DiagnosticsHandler {
       const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
       const findings = lint(text, kind, options).findings;
       this.cache.set(key, { uri, version: null, document, kind, findings });
-      this.publish(uri, toDiagnostics(document, findings), undefined);
+      this.publish(uri, toDiagnostics(document, findings, this.docLinks), undefined);
     } catch (err) {
       // A file that vanished between the directory listing and the read is not an error.
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return this.clear(uri);
@@ -294,7 +297,7 @@ export class DiagnosticsHandler {
     this.diskSequence.set(key, sequence);
     // No reader of other files nor error logger: functions cannot cross threads. The worker hands files
     // that read others back (`in-process`), and returns rule errors as text.
-    return { job: { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath) }, sequence };
+    return { job: { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath), docLinks: this.docLinks }, sequence };
   }
 
   /** Publishes what a scan worker found for `job`, unless the file was opened, read again or deleted since. */
