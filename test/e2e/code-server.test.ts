@@ -161,5 +161,5 @@ test('Capdrop in a real VS Code (code-server + Chromium)', { timeout: 300_000 },
   await page.screenshot({ path: path.join(outDir, 'problems-panel-restricted.png') });
 
   assert.deepEqual(outcome.results!.filter((r) => !r.ok).map((r) => `${r.name}: ${r.detail}`), []);
-  assert.deepEqual(outcome.results!.map((r) => r.name), ['workspace-wide problems for unopened files', 'inline diagnostic while typing', 'quick fix adds cap_drop: [ALL]', 'Restricted Mode: the repository hides nothing']);
+  assert.deepEqual(outcome.results!.map((r) => r.name), ['workspace-wide problems for unopened files', 'inline diagnostic while typing', 'quick fix adds cap_drop: [ALL]', 'rule links open the bundled page in the Markdown preview', 'a second ignore joins the comment, the cursor on its reason', 'Restricted Mode: the repository hides nothing']);
 });

@@ -114,6 +114,48 @@ export async function runSuite(): Promise<StepResult[]> {
     return `applied "${fix.title}"`;
   });
 
+  await step(results, 'rule links open the bundled page in the Markdown preview', async () => {
+    const diags = await waitForDiagnostics(composeUri, hasCode('no-privileged'), 'no-privileged');
+    const target = diags.find((d) => codeOf(d) === 'no-privileged')!.code as { target: vscode.Uri };
+    if (target.target.scheme !== 'command' || target.target.path !== 'capdrop.showDocumentation') throw new Error(`the rule link is ${target.target.toString()}`);
+    const args = JSON.parse(decodeURIComponent(target.target.query)) as string[];
+    const previewOpen = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /no-privileged\.md/.test(t.label));
+    await vscode.commands.executeCommand('capdrop.showDocumentation', ...args);
+    const tab = previewOpen() ?? (await new Promise<vscode.Tab | undefined>((resolve) => {
+      const timer = setTimeout(() => { sub.dispose(); resolve(previewOpen()); }, TIMEOUT_MS);
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        const found = previewOpen();
+        if (found) { clearTimeout(timer); sub.dispose(); resolve(found); }
+      });
+    }));
+    if (!tab) throw new Error(`no tab for no-privileged.md among: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`);
+    return `opened "${tab.label}" from ${target.target.toString()}`;
+  });
+
+  await step(results, 'a second ignore joins the comment, the cursor on its reason', async () => {
+    const script = file('scripts/ignore-twice.sh');
+    await vscode.workspace.fs.writeFile(script, new TextEncoder().encode('#!/bin/sh\n# capdrop-ignore no-privileged -- the test rig needs it\ndocker run --privileged --pid=host nginx:1.27\n'));
+    const doc = await vscode.workspace.openTextDocument(script);
+    const editor = await vscode.window.showTextDocument(doc);
+    const diags = await waitForDiagnostics(script, hasCode('no-host-namespace'), 'no-host-namespace');
+    const target = diags.find((d) => codeOf(d) === 'no-host-namespace')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', script, target.range, vscode.CodeActionKind.QuickFix.value);
+    const ignore = actions.find((a) => a.title === 'Ignore no-host-namespace on this line');
+    if (!ignore?.edit) throw new Error(`no ignore action among: ${actions.map((a) => a.title).join(' | ')}`);
+    if (!(await vscode.workspace.applyEdit(ignore.edit))) throw new Error('VS Code rejected the ignore edit');
+    const line = doc.lineAt(1).text;
+    if (line !== '# capdrop-ignore no-privileged,no-host-namespace -- the test rig needs it') throw new Error(`the comment reads: ${line}\n${doc.getText()}`);
+    const selected = doc.getText(editor.selection);
+    if (selected !== 'the test rig needs it') throw new Error(`the selection is "${selected}" at ${editor.selection.start.line + 1}:${editor.selection.start.character + 1}`);
+    // Trusted, the finding goes; in Restricted Mode it stays, at information, with the comment's reason.
+    const ignored = (ds: readonly vscode.Diagnostic[]) =>
+      vscode.workspace.isTrusted
+        ? !hasCode('no-host-namespace')(ds)
+        : ds.some((d) => codeOf(d) === 'no-host-namespace' && d.severity === vscode.DiagnosticSeverity.Information && d.message.endsWith('(suppressed here: the test rig needs it)'));
+    await waitForDiagnostics(script, ignored, 'the ignored finding to go (or, untrusted, to show as suppressed)');
+    return `"${line}", "${selected}" selected`;
+  });
+
   // The code-server run opens the workspace untrusted, with test/e2e/restricted laid over it: a repository
   // that tries to hide its findings through its workspace settings, its .capdrop.yaml, capdrop-ignore
   // comments and its .gitignore. (The desktop run trusts its workspace and has no such overlay.)
