@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CapdropStatus, SCAN_STATE_NOTIFICATION, type ScanState } from './statusBar';
 
 // Kept in step with COMMANDS in server/src/handlers/codeActions.ts (the client must not import server code).
 const SERVER_COMMANDS = { fixAllInFile: 'capdrop.server.fixAllInFile', lintWorkspace: 'capdrop.server.lintWorkspace' };
@@ -16,6 +17,9 @@ export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=1'];
 
 let client: LanguageClient | undefined;
 let deactivated = false;
+let status: CapdropStatus | undefined;
+/** One output channel for every server the extension starts (a restart, trust granted). */
+let output: vscode.LogOutputChannel | undefined;
 
 /**
  * The language client library, required when the client is first made rather than when this bundle
@@ -59,7 +63,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // ignores its .gitignore files. The workspace values of Capdrop's own settings are dropped by VS Code
     // (package.json restrictedConfigurations); VS Code's files.exclude is answered here without them.
     // docLinks: rule links are `command:capdrop.showDocumentation` URIs, which `showDocumentation` opens.
-    initializationOptions: { trusted: vscode.workspace.isTrusted, docLinks: 'command' },
+    initializationOptions: { trusted: vscode.workspace.isTrusted, docLinks: 'command', scanState: true },
+    outputChannel: (output ??= vscode.window.createOutputChannel('Capdrop', { log: true })),
     // Hovers link the rule pages through that command, and may run no other.
     markdown: { isTrusted: { enabledCommands: [SHOW_DOCUMENTATION] } },
     middleware: {
@@ -72,7 +77,20 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       },
     },
   };
-  return new LanguageClient('capdrop', 'Capdrop', serverOptions, clientOptions);
+  const made = new LanguageClient('capdrop', 'Capdrop', serverOptions, clientOptions);
+  made.onNotification(SCAN_STATE_NOTIFICATION, (state: ScanState) => status?.setScan(state));
+  return made;
+}
+
+/** Stops the server (if any) and starts a new one: settings of the process, trust granted, or the user asked. */
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  const old = client;
+  client = undefined;
+  await old?.stop().catch(() => undefined);
+  if (deactivated) return;
+  status?.setScan({ scanning: false, files: 0 });
+  client = createClient(context);
+  await client.start();
 }
 
 /**
@@ -130,17 +148,16 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(SHOW_DOCUMENTATION, (page?: unknown) => (typeof page === 'string' ? showDocumentation(context, page) : pickRule(context))),
     vscode.commands.registerCommand('capdrop.showRules', () => pickRule(context)),
+    vscode.commands.registerCommand('capdrop.showOutput', () => (output ??= vscode.window.createOutputChannel('Capdrop', { log: true })).show(true)),
+    vscode.commands.registerCommand('capdrop.restartServer', () => restart(context)),
+    (status = new CapdropStatus('capdrop.showOutput')),
     vscode.commands.registerCommand('capdrop.lintWorkspace', () => client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.lintWorkspace, arguments: [] })),
     vscode.commands.registerCommand('capdrop.fixAllInFile', () => {
       const uri = vscode.window.activeTextEditor?.document.uri.toString();
       if (uri) return client?.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.fixAllInFile, arguments: [uri] });
     }),
     // The server reads the workspace .capdrop.yaml only once trusted, and learns trust when it starts.
-    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
-      await client?.stop();
-      client = createClient(context);
-      await client.start();
-    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)),
   );
   // After activate() returns: the client library's load and the server's start-up (~100 ms) happen in the
   // background; a failed start is reported by the language client in its output channel. Commands run

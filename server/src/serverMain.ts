@@ -65,7 +65,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   diagnostics = new DiagnosticsHandler(connection, documents, config, docLinks);
   // Problems in a .capdrop.yaml show in that file, whether or not it is open.
   config.onConfigLoaded = (loaded) => diagnostics.publishConfigProblems(pathToUri(loaded.file), loaded.text, loaded.problems);
-  scanner = new WorkspaceScanner(connection, diagnostics, config, scanPool());
+  const scanState = (params.initializationOptions as { scanState?: unknown } | undefined)?.scanState === true;
+  scanner = new WorkspaceScanner(connection, diagnostics, config, scanPool(), scanState);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

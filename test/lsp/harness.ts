@@ -52,6 +52,8 @@ export interface HarnessOptions {
   showDocument?: boolean;
   /** Sent as `initializationOptions.docLinks` (Capdrop's extension sends `command`). */
   docLinks?: string;
+  /** Sent as `initializationOptions.scanState` (Capdrop's extension asks for `capdrop/scanState`). */
+  scanState?: boolean;
 }
 
 interface Waiter<T> {
@@ -69,6 +71,7 @@ export class LspHarness {
   readonly progressCreated: (string | number)[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly scanStates: { scanning: boolean; files: number }[] = [];
   readonly logs: string[] = [];
   settings: Record<string, unknown>;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
@@ -100,6 +103,9 @@ export class LspHarness {
       this.progressCreated.push(params.token);
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onNotification('capdrop/scanState', (params: { scanning: boolean; files: number }) => {
+      this.scanStates.push(params);
+    });
     connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);
       return { success: true };
@@ -134,7 +140,7 @@ export class LspHarness {
         rootUri: folder ? uri(folder) : null,
         workspaceFolders: folder ? [folder, ...(options.moreFolders ?? [])].map((f) => ({ uri: uri(f), name: path.basename(f) })) : null,
         capabilities,
-        initializationOptions: { trusted: options.trusted ?? true, ...(options.docLinks ? { docLinks: options.docLinks } : {}) },
+        initializationOptions: { trusted: options.trusted ?? true, ...(options.docLinks ? { docLinks: options.docLinks } : {}), ...(options.scanState ? { scanState: true } : {}) },
       }),
       'initialize',
       STARTUP_TIMEOUT_MS,

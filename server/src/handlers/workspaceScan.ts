@@ -10,6 +10,9 @@ import { logError } from './guard';
 import { lintJob } from '../scanWorker';
 import type { ScanPool } from './scanPool';
 
+/** Told to clients that ask for it (`initializationOptions.scanState`): `{ scanning, files }` at the start, every 20 files and the end of a scan. */
+export const SCAN_STATE_NOTIFICATION = 'capdrop/scanState';
+
 /** Directories never worth entering, whatever the settings say. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
@@ -47,7 +50,13 @@ export class WorkspaceScanner {
     private readonly config: ConfigStore,
     /** Worker threads that lint the files; without it (or when it fails) they are linted here, one by one. */
     private readonly pool?: ScanPool,
+    /** Whether the client asked for `capdrop/scanState` notifications (Capdrop's extension: its status bar item). */
+    private readonly sendsScanState = false,
   ) {}
+
+  private reportState(scanning: boolean, files: number): void {
+    if (this.sendsScanState) void Promise.resolve(this.connection.sendNotification(SCAN_STATE_NOTIFICATION, { scanning, files })).catch(() => undefined);
+  }
 
   /** Starts a scan of `folders` (file-system paths), cancelling any scan under way. */
   scan(folders: readonly string[]): Promise<void> {
@@ -74,6 +83,7 @@ export class WorkspaceScanner {
     const superseded = () => generation !== this.generation;
     const cancelled = () => superseded() || progress.token.isCancellationRequested;
     progress.begin('Capdrop: linting the workspace', 0, undefined, true);
+    this.reportState(true, 0);
     this.pool?.warmUp();
     let linted = 0;
     const batch: WalkedFile[] = [];
@@ -98,7 +108,10 @@ export class WorkspaceScanner {
           if (!this.diagnostics.isOpen(uri)) batch.push({ uri, fsPath: file });
           if (batch.length >= BATCH_SIZE) await send();
           linted++;
-          if (linted % 20 === 0) progress.report(`${linted} files`);
+          if (linted % 20 === 0) {
+            progress.report(`${linted} files`);
+            this.reportState(true, linted);
+          }
           if (!this.pool) await yieldToEventLoop();
         }
         if (batch.length && !cancelled()) await send();
@@ -118,6 +131,7 @@ export class WorkspaceScanner {
       batch.length = 0;
       await Promise.allSettled(inFlight); // a cancelled scan's batches publish nothing once it has ended
       progress.done();
+      this.reportState(false, linted);
     }
   }
 
