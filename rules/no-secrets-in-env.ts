@@ -1,4 +1,5 @@
-import { defineRule } from '../server/src/engine/ruleApi';
+import { defineRule, type RuleContext } from '../server/src/engine/ruleApi';
+import type { EnvVar } from '../server/src/model/containerSpec';
 import { isKnown } from '../server/src/model/located';
 
 /** Word sequences that name a secret, matched against the name's words (`DB_PASSWORD` → db, password). */
@@ -59,6 +60,26 @@ const USES_VARIABLE = /(?<!\$)\$\{?[A-Za-z_]/;
  */
 const NOT_A_SECRET_VALUE = /^(?:true|false|yes|no|on|off|none|null|0|1|\/run\/secrets\/.*)$/i;
 
+type FixOf = NonNullable<Parameters<RuleContext<'readFromEnvironment' | 'passFromHost'>['report']>[0]['fixes']>;
+
+/**
+ * Moves the value out of the file, both `review` (the value must then be set where it is read):
+ * Compose reads `${NAME:?}` from the shell or the project's .env file and refuses to start without it;
+ * `docker run -e NAME` passes the caller's variable. Dockerfile ENV/ARG have no such form: none there.
+ */
+function fixesFor(kind: string, entry: EnvVar): FixOf {
+  const { name, value } = entry;
+  if (!value || !isKnown(value) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.value)) return [];
+  if (kind === 'compose' && entry.source === 'environment') {
+    return [{ messageId: 'readFromEnvironment', safety: 'review', edit: (w) => w.replace(value, `\${${name.value}:?}`) }];
+  }
+  // `-e NAME=value` written plainly: the `=value` goes, `-e NAME` stays.
+  if (kind === 'run' && entry.source === 'flag' && value.raw === value.value && value.range.start === name.range.end + 1) {
+    return [{ messageId: 'passFromHost', safety: 'review', edit: () => [{ range: { start: name.range.end, end: value.range.end }, newText: '' }] }];
+  }
+  return [];
+}
+
 export default defineRule({
   id: 'no-secrets-in-env',
   title: 'Do not write secrets into environment variables',
@@ -93,6 +114,8 @@ export default defineRule({
       'ARG {{name}} has a literal secret as its default, which stays readable in the image history; mount it at build time with RUN --mount=type=secret instead.',
     secretInEnvironment:
       'The environment variable {{name}} is set to a literal secret here; pass it through a secret file ({{name}}_FILE, Compose secrets:) or an env file kept out of version control instead.',
+    readFromEnvironment: 'Take {{name}} from the environment or .env (${{{name}}:?}) instead of the file (set it there before deploying)',
+    passFromHost: 'Pass {{name}} from the calling environment (-e {{name}}) instead of writing its value (export it before running)',
   },
   check(spec, ctx) {
     for (const entry of spec.env) {
@@ -100,7 +123,7 @@ export default defineRule({
       if (!isKnown(value) || value.value === '' || NOT_A_SECRET_VALUE.test(value.value) || USES_VARIABLE.test(value.raw)) continue;
       if (!isSecretName(name.value)) continue;
       const messageId = source === 'env' ? 'secretInEnvInstruction' : source === 'arg' ? 'secretInBuildArg' : 'secretInEnvironment';
-      ctx.report({ at: value, messageId, data: { name: name.value } });
+      ctx.report({ at: value, messageId, data: { name: name.value }, fixes: fixesFor(spec.origin.kind, entry.value) });
     }
   },
 });

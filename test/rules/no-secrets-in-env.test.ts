@@ -67,41 +67,41 @@ ruleTester.run(rule, {
       kind: 'compose',
       code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "hunter2"\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'POSTGRES_PASSWORD' }, line: 5, column: 26, endLine: 5, endColumn: 35 }],
-      fixes: [],
+      fixes: [{ messageId: 'readFromEnvironment', safety: 'review', output: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "${POSTGRES_PASSWORD:?}"\n' }],
     },
     {
       kind: 'compose',
       name: 'list syntax',
       code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      - NODE_ENV=production\n      - DB_PASSWORD=hunter2\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'DB_PASSWORD' }, line: 6, column: 21, endLine: 6, endColumn: 28 }],
-      fixes: [],
+      fixes: [], // the compose writer does not rewrite part of a list item
     },
     {
       kind: 'compose',
       name: 'through a merge key: the finding points at the anchored value',
       code: 'x-env: &env\n  API_KEY: abc123\nservices:\n  a:\n    image: app:1.0\n    environment:\n      <<: *env\n      MODE: prod\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'API_KEY' }, line: 2, column: 12, endLine: 2, endColumn: 18 }],
-      fixes: [],
+      fixes: [], // a value shared through an anchor is not rewritten
     },
     {
       kind: 'run',
       name: 'docker run split over lines',
       code: 'docker run -d \\\n  -e MYSQL_ROOT_PASSWORD=secret \\\n  mysql:8.4\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'MYSQL_ROOT_PASSWORD' }, line: 2, column: 26, endLine: 2, endColumn: 32 }],
-      fixes: [],
+      fixes: [{ messageId: 'passFromHost', safety: 'review', output: 'docker run -d \\\n  -e MYSQL_ROOT_PASSWORD \\\n  mysql:8.4\n' }],
     },
     {
       kind: 'run',
       code: 'docker run -e GITHUB_TOKEN=ghp_example app:1.0\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'GITHUB_TOKEN' }, line: 1, column: 28, endLine: 1, endColumn: 39 }],
-      fixes: [],
+      fixes: [{ messageId: 'passFromHost', output: 'docker run -e GITHUB_TOKEN app:1.0\n' }],
     },
     {
       kind: 'run',
       name: '--env= with a camelCase name',
       code: 'docker run --env=apiKey=abc app:1.0\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'apiKey' }, line: 1, column: 25, endLine: 1, endColumn: 28 }],
-      fixes: [],
+      fixes: [{ messageId: 'passFromHost', output: 'docker run --env=apiKey app:1.0\n' }],
     },
   ],
 });
