@@ -29,6 +29,12 @@ export interface SpecWriter {
   setSettings(spec: ContainerSpec, values: Partial<Record<Setting, string>>): TextEdit[] | null;
   makeMountReadOnly(mount: Located<Mount>): TextEdit[] | null;
   bindPortToHostIp(port: Located<Port>, hostIp: string): TextEdit[] | null;
+  /**
+   * Dockerfiles only: removes the `sudo` word before `next` from a RUN step, so that the step runs as
+   * root without it (`USER root` before the step and the step's user again after it, when that user is
+   * not root; only when `wholeStep` says every command of the step runs under sudo).
+   */
+  dropSudo?(sudo: Located<string>, next: Located<string>, wholeStep: boolean): TextEdit[] | null;
 }
 
 /** Applies non-overlapping edits to a text (used by the CLI, the tests and fix-all). */
