@@ -159,7 +159,10 @@ test('Capdrop in a real VS Code (code-server + Chromium)', { timeout: 300_000 },
   await page.getByPlaceholder(/Filter/).first().fill('suppressed here');
   await panelHas('docker-in-docker needs it');
   await page.screenshot({ path: path.join(outDir, 'problems-panel-restricted.png') });
+  // The status bar item: Capdrop's counts (the codicons render as icons; their numbers are text).
+  const statusText = (await page.locator('.statusbar').textContent()) ?? '';
+  assert.match(statusText, /Capdrop\s*\d+\s*\d+\s*\d+/);
 
   assert.deepEqual(outcome.results!.filter((r) => !r.ok).map((r) => `${r.name}: ${r.detail}`), []);
-  assert.deepEqual(outcome.results!.map((r) => r.name), ['workspace-wide problems for unopened files', 'inline diagnostic while typing', 'quick fix adds cap_drop: [ALL]', 'rule links open the bundled page in the Markdown preview', 'a second ignore joins the comment, the cursor on its reason', 'Restricted Mode: the repository hides nothing']);
+  assert.deepEqual(outcome.results!.map((r) => r.name), ['workspace-wide problems for unopened files', 'inline diagnostic while typing', 'quick fix adds cap_drop: [ALL]', 'rule links open the bundled page in the Markdown preview', 'a second ignore joins the comment, the cursor on its reason', 'Restart server: a new server lints the workspace again', 'Restricted Mode: the repository hides nothing']);
 });

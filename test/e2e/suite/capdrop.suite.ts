@@ -156,6 +156,21 @@ export async function runSuite(): Promise<StepResult[]> {
     return `"${line}", "${selected}" selected`;
   });
 
+  await step(results, 'Restart server: a new server lints the workspace again', async () => {
+    const docker = file('Dockerfile');
+    let cleared = false;
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === docker.toString()) && !hasCode('no-root-user')(vscode.languages.getDiagnostics(docker).filter((d) => d.source === 'capdrop'))) cleared = true;
+    });
+    try {
+      await vscode.commands.executeCommand('capdrop.restartServer');
+      const again = await waitForDiagnostics(docker, hasCode('no-root-user'), 'the Dockerfile linted by the new server');
+      return `the old server's diagnostics ${cleared ? 'were cleared' : 'were not seen cleared'}; ${again.length} again`;
+    } finally {
+      sub.dispose();
+    }
+  });
+
   // The code-server run opens the workspace untrusted, with test/e2e/restricted laid over it: a repository
   // that tries to hide its findings through its workspace settings, its .capdrop.yaml, capdrop-ignore
   // comments and its .gitignore. (The desktop run trusts its workspace and has no such overlay.)
