@@ -27,6 +27,8 @@ export interface CliOptions {
   envFiles: string[];
   /** Undefined: the config's maxFileSize, else DEFAULT_MAX_FILE_SIZE. */
   maxFileSize?: number;
+  /** Disregard what the linted repository says to hide: capdrop-ignore comments, .capdrop.yaml files found, .gitignore. */
+  disregardSuppressions: boolean;
   help: boolean;
   version: boolean;
 }
@@ -68,6 +70,10 @@ Options:
   --dry-run                      with --fix: print a unified diff, write nothing
   --max-file-size BYTES          skip larger files (default: the config's
                                  maxFileSize, else ${DEFAULT_MAX_FILE_SIZE})
+  --disregard-suppressions       report what the linted files would hide: capdrop-ignore
+                                 comments, .capdrop.yaml files found next to them and
+                                 .gitignore files count for nothing (only --config applies);
+                                 for CI on pull requests from forks
   --version                      print the version
   --help                         print this help
 
@@ -98,6 +104,7 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
     fix: false,
     fixSafety: 'safe',
     dryRun: false,
+    disregardSuppressions: false,
     help: false,
     version: false,
   };
@@ -181,6 +188,9 @@ export function parseArgs(argv: readonly string[], knownRuleIds: ReadonlySet<str
         opts.maxFileSize = Number(v);
         break;
       }
+      case '--disregard-suppressions':
+        opts.disregardSuppressions = flag();
+        break;
       case '--version':
       case '-v':
         opts.version = flag();

@@ -90,7 +90,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     failed = true;
   };
 
-  const configs = new ConfigResolver(ruleIds, opts.config ? path.resolve(io.cwd, opts.config) : undefined, error);
+  const configs = new ConfigResolver(ruleIds, opts.config ? path.resolve(io.cwd, opts.config) : undefined, error, !opts.disregardSuppressions);
   if (opts.config && !fs.existsSync(path.resolve(io.cwd, opts.config))) {
     error(`config file not found: ${opts.config}`);
     return EXIT_ERROR;
@@ -102,7 +102,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const composeFiles = opts.composeFiles.map((f) => path.resolve(io.cwd, f));
   let targets: Target[];
   try {
-    targets = collectTargets([...opts.composeFiles, ...opts.paths.filter((p) => p !== '-')], io.cwd);
+    targets = collectTargets([...opts.composeFiles, ...opts.paths.filter((p) => p !== '-')], io.cwd, { gitignore: !opts.disregardSuppressions });
     for (const t of targets) if (composeFiles.includes(t.file)) t.kind = 'compose';
     const dirs = opts.paths.filter((p) => p !== '-').map((p) => path.resolve(io.cwd, p)).filter(isDirectory);
     if (!composeFiles.length) targets.push(...composeFileTargets(targets, dirs, environment));
@@ -130,6 +130,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const listings = new Map<string, Set<string> | undefined>();
   const fixOutput = opts.format === 'text' ? io.stdout : io.stderr;
   const withFixes = opts.format === 'json';
+  const suppressions = opts.disregardSuppressions ? 'disregard' : 'apply';
 
   for (const target of targets) {
     const display = displayPath(io.cwd, target.file);
@@ -158,7 +159,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const decoded = decodeText(bytes);
     const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
-    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose };
+    const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose, suppressions };
     // Compose `extends`/`include` targets and project files are read only inside the directories the user pointed at.
     options.files = createRootedReader({ file: target.file, roots: referenceRoots, listings });
 
@@ -201,7 +202,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     else {
       const decoded: DecodedText = decodeText(bytes);
       const kind = opts.kind ?? sniffKind(decoded.text);
-      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose };
+      const options: LintOptions = { ...toLintOptions(stdinConfig, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose, suppressions };
       // As `docker compose -f -`: read in the working directory (its .env, the env files named, extends targets there).
       options.files = createRootedReader({ file: path.join(io.cwd, STDIN_NAME), roots: referenceRoots, listings });
       let text = decoded.text;
@@ -281,6 +282,8 @@ function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
 }
 
+const NO_CONFIG: LoadedConfig = { config: emptyConfig(), problems: [] };
+
 /** Finds (and caches) the config of each file; reports every config file's problems once. */
 class ConfigResolver {
   private readonly byDir = new Map<string, LoadedConfig>();
@@ -290,6 +293,8 @@ class ConfigResolver {
     private readonly ruleIds: ReadonlySet<string>,
     private readonly explicit: string | undefined,
     private readonly error: (message: string) => void,
+    /** Whether to look for the nearest .capdrop.yaml of each file (not with --disregard-suppressions). */
+    private readonly findNearest = true,
   ) {}
 
   /** Every directory walked through while looking for config files, with its answer (findConfigFile). */
@@ -297,6 +302,7 @@ class ConfigResolver {
 
   forFile(file: string): LoadedConfig {
     if (this.explicit) return this.load(this.explicit);
+    if (!this.findNearest) return NO_CONFIG;
     const dir = path.dirname(file);
     let found = this.byDir.get(dir);
     if (!found) {

@@ -5,6 +5,7 @@ import { secretName } from './support/secret-names';
 import { asksForReplacement, isLiteralSecret } from './support/secret-values';
 import { credentialsIn } from './support/secret-locate';
 import { buildSecretEdits } from './support/build-secret-fix';
+import { envSecretFixes } from './support/secret-env-fixes';
 import { secretsInCommands } from './support/secret-commands';
 import type { ShellCommand } from '../server/src/model/containerSpec';
 import type { FixSpec } from '../server/src/engine/ruleApi';
@@ -96,16 +97,18 @@ export default defineRule({
       "This command sets {{name}} to a literal secret, which docker inspect and the host's process list show; read it from a secret file or the environment instead.",
     credentialInLabel: 'LABEL {{name}} holds {{what}}, which anyone who can pull the image reads with docker inspect; remove it from the label.',
     secretInLabel: 'LABEL {{name}} holds a literal secret, which anyone who can pull the image reads with docker inspect; remove it from the label.',
+    readFromEnvironment: 'Take {{name}} from the environment or .env (${{{name}}:?}) instead of the file (set it there before deploying)',
+    passFromHost: 'Pass {{name}} from the calling environment (-e {{name}}) instead of writing its value (export it before running)',
   },
   check(spec, ctx) {
     for (const entry of spec.env) {
       const { name, value, source } = entry.value;
       const secret = secretName(name.value);
       // A build argument turns into a build secret by one edit of the Dockerfile (see build-secret-fix.ts).
-      const fixes: FixSpec<'readFromBuildSecret'>[] =
+      const fixes: FixSpec<'readFromBuildSecret' | 'readFromEnvironment' | 'passFromHost'>[] =
         source === 'arg'
           ? [{ messageId: 'readFromBuildSecret', data: { name: name.value }, safety: 'review', edit: (w) => buildSecretEdits(spec, entry, w) }]
-          : [];
+          : envSecretFixes(spec.origin.kind, entry.value);
       // A credential in a known shape is reported whatever the variable is called, once per value.
       const credentials = value === undefined ? [] : credentialsIn(value);
       // A value read from an env file is located at the `env_file:` entry: a range inside it would not be the credential's.

@@ -11,6 +11,9 @@ function severity(level: Level): Severity {
   return level === 'none' ? 'info' : level;
 }
 
+/** Mounted to give the container the host's time zone: read, never written on purpose. */
+const TIME_ZONE_FILES: ReadonlySet<string> = new Set(['/etc/localtime', '/etc/timezone']);
+
 export default defineRule({
   id: 'no-sensitive-mount',
   title: 'Do not bind-mount sensitive host directories',
@@ -45,6 +48,7 @@ export default defineRule({
     readOnlyInformation: 'The host path "{{source}}" is mounted read-only: the container can {{reads}}; keep such mounts to agents you trust with that.',
     reachable: 'The host path "{{source}}" is mounted: the container can {{reads}}, read-only or not; remove it unless the container needs that.',
     makeReadOnly: 'Mount "{{source}}" read-only (check the service still starts)',
+    makeTimeZoneReadOnly: 'Mount "{{source}}" read-only (the host\'s time zone is only there to be read)',
   },
   check(spec, ctx) {
     for (const mount of spec.mounts) {
@@ -65,7 +69,16 @@ export default defineRule({
       } else if (facts.writable !== 'none') {
         // What matters is the write. Read-only, the mount is fine (the fix removes the finding) or only
         // informative (no fix: the information would be a new finding).
-        const fixes = readable ? [] : [{ messageId: 'makeReadOnly' as const, safety: 'review' as const, edit: (w: SpecWriter) => w.makeMountReadOnly(mount) }];
+        // Safe unattended (fix-on-save) for a time zone file: it is mounted to be read, and the only container that
+        // notices :ro is one that was changing the host's time zone, which nobody means.
+        const timeZone = TIME_ZONE_FILES.has(path!);
+        const fixes = readable
+          ? []
+          : [
+              timeZone
+                ? { messageId: 'makeTimeZoneReadOnly' as const, safety: 'safe' as const, edit: (w: SpecWriter) => w.makeMountReadOnly(mount) }
+                : { messageId: 'makeReadOnly' as const, safety: 'review' as const, edit: (w: SpecWriter) => w.makeMountReadOnly(mount) },
+            ];
         ctx.report({ at, messageId: 'writable', severity: severity(facts.writable), data, fixes });
       }
     }

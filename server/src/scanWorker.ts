@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintOptions } from './engine/lint';
 import { toDiagnostics } from './engine/toLsp';
 import type { FileKind } from './parse';
+import type { DocLinkStyle } from './engine/docLinks';
 
 /** One file of a workspace-scan batch. `options` are the file's lint options minus what cannot cross threads. */
 export interface ScanJob {
@@ -15,6 +16,8 @@ export interface ScanJob {
   kind: FileKind;
   languageId: string;
   options: Readonly<LintOptions>;
+  /** How the diagnostics link the rule pages. */
+  docLinks?: DocLinkStyle;
 }
 
 export type ScanResult =
@@ -84,7 +87,7 @@ export function lintJob(job: ScanJob): ScanResult {
     };
     const findings = lint(text, kind, options).findings;
     if (readsOtherFiles) return { uri, status: 'in-process' };
-    const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings));
+    const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings, job.docLinks));
     const result: ScanResult = { uri, status: 'linted', diagnosticsJson, digest: digestOfJson(uri, undefined, diagnosticsJson), ruleErrors };
     if (lookedFor.length) result.lookedFor = lookedFor;
     return result;

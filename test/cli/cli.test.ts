@@ -100,6 +100,7 @@ describe('cli: output formats', () => {
             fixes: [
               { title: ruleMessage('no-privileged', 'removePrivileged'), safety: 'review' },
               { title: 'Ignore no-privileged on this line', safety: 'review' },
+              { title: 'Ignore no-privileged in this file', safety: 'review' },
             ],
           },
         ],

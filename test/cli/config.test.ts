@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findConfigFile, parseConfig, toLintOptions } from '../../server/src/engine/config';
 import { tempTree } from './harness';
-import { normalizeSettings, parseWorkspaceConfig, toLintOptions as serverLintOptions } from '../../server/src/handlers/config';
+import { normalizeSettings, toLintOptions as serverLintOptions } from '../../server/src/handlers/config';
+import { parseWorkspaceConfig } from '../../server/src/handlers/workspaceConfigs';
 
 const IDS = new Set(['no-privileged', 'no-root-user']);
 
@@ -57,9 +58,9 @@ describe('parseConfig', () => {
   });
 
   it('the language server takes trustedRegistries from the workspace file', () => {
-    const workspace = parseWorkspaceConfig('trustedRegistries: [ghcr.io/my-org]\n', '/w/.capdrop.yaml');
+    const workspace = parseWorkspaceConfig('trustedRegistries: [ghcr.io/my-org]\n').config;
     assert.deepEqual(serverLintOptions(normalizeSettings({}), workspace).trustedRegistries, ['ghcr.io/my-org']);
-    assert.equal(serverLintOptions(normalizeSettings({}), parseWorkspaceConfig('', '/w/.capdrop.yaml')).trustedRegistries, undefined);
+    assert.equal(serverLintOptions(normalizeSettings({}), parseWorkspaceConfig('').config).trustedRegistries, undefined);
   });
 
   it('malformed YAML gives exactly one problem and the defaults', () => {

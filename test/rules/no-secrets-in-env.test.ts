@@ -104,41 +104,41 @@ ruleTester.run(rule, {
       kind: 'compose',
       code: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "hunter2"\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'POSTGRES_PASSWORD' }, line: 5, column: 26, endLine: 5, endColumn: 35 }],
-      fixes: [],
+      fixes: [{ messageId: 'readFromEnvironment', safety: 'review', output: 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: "${POSTGRES_PASSWORD:?}"\n' }],
     },
     {
       kind: 'compose',
       name: 'list syntax',
       code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      - NODE_ENV=production\n      - DB_PASSWORD=hunter2\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'DB_PASSWORD' }, line: 6, column: 21, endLine: 6, endColumn: 28 }],
-      fixes: [],
+      fixes: [], // the compose writer does not rewrite part of a list item
     },
     {
       kind: 'compose',
       name: 'through a merge key: the finding points at the anchored value',
       code: 'x-env: &env\n  API_KEY: abc123\nservices:\n  a:\n    image: app:1.0\n    environment:\n      <<: *env\n      MODE: prod\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'API_KEY' }, line: 2, column: 12, endLine: 2, endColumn: 18 }],
-      fixes: [],
+      fixes: [], // a value shared through an anchor is not rewritten
     },
     {
       kind: 'run',
       name: 'docker run split over lines',
       code: 'docker run -d \\\n  -e MYSQL_ROOT_PASSWORD=secret \\\n  mysql:8.4\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'MYSQL_ROOT_PASSWORD' }, line: 2, column: 26, endLine: 2, endColumn: 32 }],
-      fixes: [],
+      fixes: [{ messageId: 'passFromHost', safety: 'review', output: 'docker run -d \\\n  -e MYSQL_ROOT_PASSWORD \\\n  mysql:8.4\n' }],
     },
     {
       kind: 'run',
       code: 'docker run -e GITHUB_TOKEN=ghp_example app:1.0\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'GITHUB_TOKEN' }, line: 1, column: 28, endLine: 1, endColumn: 39 }],
-      fixes: [],
+      fixes: [{ messageId: 'passFromHost', output: 'docker run -e GITHUB_TOKEN app:1.0\n' }],
     },
     {
       kind: 'run',
       name: '--env= with a camelCase name',
       code: 'docker run --env=apiKey=abc app:1.0\n',
       errors: [{ messageId: 'secretInEnvironment', data: { name: 'apiKey' }, line: 1, column: 25, endLine: 1, endColumn: 28 }],
-      fixes: [],
+      fixes: [{ messageId: 'passFromHost', output: 'docker run --env=apiKey app:1.0\n' }],
     },
     {
       kind: 'dockerfile',
@@ -252,7 +252,9 @@ ruleTester.run(rule, {
         { messageId: 'placeholderPassword', severity: 'info', data: { name: 'MYSQL_ROOT_PASSWORD', value: 'notSecureChangeMe' }, line: 6, column: 28, endLine: 6, endColumn: 45 },
         { messageId: 'secretInEnvironment', severity: 'warning', data: { name: 'MYSQL_PASSWORD' }, line: 9, column: 23, endLine: 9, endColumn: 30 },
       ],
-      fixes: [],
+      fixes: [
+        { messageId: 'readFromEnvironment', output: "services:\n  crm:\n    image: espocrm/espocrm:9\n    environment:\n      ESPOCRM_ADMIN_PASSWORD: your_admin_password\n      MYSQL_ROOT_PASSWORD: notSecureChangeMe\n      GOOGLE_API_KEY: GOOGLE_API_KEY_VAL\n      ETCD_DISCOVERY_TOKEN: INSERT_ETCD_DISCOVERY_TOKEN\n      MYSQL_PASSWORD: \"${MYSQL_PASSWORD:?}\"\n" },
+      ],
     },
     {
       kind: 'dockerfile',
@@ -274,7 +276,12 @@ ruleTester.run(rule, {
         { messageId: 'secretInEnvironment', data: { name: 'WEBPASSWORD' }, line: 7, column: 20, endLine: 7, endColumn: 25 },
         { messageId: 'secretInEnvironment', data: { name: 'PIHOLE_PW' }, line: 8, column: 18, endLine: 8, endColumn: 25 },
       ],
-      fixes: [],
+      fixes: [
+        { messageId: 'readFromEnvironment', output: "services:\n  app:\n    image: app:1.0\n    environment:\n      DB_PASS: \"${DB_PASS:?}\"\n      RABBITMQ_DEFAULT_PASS: guest\n      WEBPASSWORD: admin\n      PIHOLE_PW: hunter2\n" },
+        { messageId: 'readFromEnvironment', output: "services:\n  app:\n    image: app:1.0\n    environment:\n      DB_PASS: bpm\n      RABBITMQ_DEFAULT_PASS: \"${RABBITMQ_DEFAULT_PASS:?}\"\n      WEBPASSWORD: admin\n      PIHOLE_PW: hunter2\n" },
+        { messageId: 'readFromEnvironment', output: "services:\n  app:\n    image: app:1.0\n    environment:\n      DB_PASS: bpm\n      RABBITMQ_DEFAULT_PASS: guest\n      WEBPASSWORD: \"${WEBPASSWORD:?}\"\n      PIHOLE_PW: hunter2\n" },
+        { messageId: 'readFromEnvironment', output: "services:\n  app:\n    image: app:1.0\n    environment:\n      DB_PASS: bpm\n      RABBITMQ_DEFAULT_PASS: guest\n      WEBPASSWORD: admin\n      PIHOLE_PW: \"${PIHOLE_PW:?}\"\n" },
+      ],
     },
     {
       kind: 'compose',
@@ -284,14 +291,19 @@ ruleTester.run(rule, {
         { messageId: 'secretInEnvironment', data: { name: 'MYSQL_ROOT_PASSWORD' }, line: 5, column: 28, endLine: 5, endColumn: 34 },
         { messageId: 'secretInEnvironment', data: { name: 'BASIC_AUTH' }, line: 6, column: 19, endLine: 6, endColumn: 31 },
       ],
-      fixes: [],
+      fixes: [
+        { messageId: 'readFromEnvironment', output: "services:\n  app:\n    image: app:1.0\n    environment:\n      MYSQL_ROOT_PASSWORD: \"${MYSQL_ROOT_PASSWORD:?}\"\n      BASIC_AUTH: admin:s3cret\n" },
+        { messageId: 'readFromEnvironment', output: "services:\n  app:\n    image: app:1.0\n    environment:\n      MYSQL_ROOT_PASSWORD: 123456\n      BASIC_AUTH: \"${BASIC_AUTH:?}\"\n" },
+      ],
     },
     {
       kind: 'compose',
       name: 'a password in a URL whatever the name, pointed at the password',
       code: 'services:\n  app:\n    image: app:1.0\n    environment:\n      DATABASE_URL: "postgres://app:s3cret@db:5432/app"\n',
       errors: [{ messageId: 'credentialInEnvironment', data: { name: 'DATABASE_URL', what: 'a password in a URL' }, line: 5, column: 37, endLine: 5, endColumn: 43 }],
-      fixes: [],
+      fixes: [
+        { messageId: 'readFromEnvironment', output: "services:\n  app:\n    image: app:1.0\n    environment:\n      DATABASE_URL: \"${DATABASE_URL:?}\"\n" },
+      ],
     },
     {
       kind: 'compose',
@@ -315,7 +327,9 @@ ruleTester.run(rule, {
       name: 'an AWS access key id whatever the name (run)',
       code: "docker run -e 'S3_ID=AKIAZ7VRSQ5TJN2XOR4T' app:1.0\n",
       errors: [{ messageId: 'credentialInEnvironment', data: { name: 'S3_ID', what: 'an AWS access key ID' }, line: 1, column: 22, endLine: 1, endColumn: 42 }],
-      fixes: [],
+      fixes: [
+        { messageId: 'passFromHost', output: "docker run -e 'S3_ID' app:1.0\n" },
+      ],
     },
   ],
 });
@@ -347,7 +361,8 @@ test('a literal secret in an env_file is reported at the env_file entry, naming 
         data: { name: 'DB_PASSWORD' },
         text: 'app.env',
         writtenIn: { path: path.join(dir, 'app.env'), start: { line: 1, character: 0 }, end: { line: 1, character: 19 }, label: 'DB_PASSWORD' },
-        fixes: ['ignore'],
+        // The line's ignore and the file's.
+        fixes: ['ignore', 'ignore'],
       },
     ],
   );

@@ -39,7 +39,7 @@ ruleTester.run(rule, {
       errors: [
         { messageId: 'writable', data: { source: '/etc/localtime', writes: 'change data every host program reads (its time zone, its identity)', remedy: 'mount it read-only' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 23 },
       ],
-      fixes: [{ messageId: 'makeReadOnly', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n' }],
+      fixes: [{ messageId: 'makeTimeZoneReadOnly', safety: 'safe', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/localtime:/etc/localtime:ro\n' }],
     },
     {
       kind: 'compose',

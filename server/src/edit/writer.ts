@@ -35,6 +35,12 @@ export interface SpecWriter {
    */
   removeMountOption(mount: Located<Mount>, option: Located<string>): TextEdit[] | null;
   bindPortToHostIp(port: Located<Port>, hostIp: string): TextEdit[] | null;
+  /**
+   * Dockerfiles only: removes the `sudo` word before `next` from a RUN step, so that the step runs as
+   * root without it (`USER root` before the step and the step's user again after it, when that user is
+   * not root; only when `wholeStep` says every command of the step runs under sudo).
+   */
+  dropSudo?(sudo: Located<string>, next: Located<string>, wholeStep: boolean): TextEdit[] | null;
 }
 
 /** Applies non-overlapping edits to a text (used by the CLI, the tests and fix-all). */

@@ -43,9 +43,10 @@ export interface LoadedConfig {
 }
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-const PRESETS: readonly Preset[] = ['recommended', 'strict'];
-const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes', 'trustedRegistries'];
-const LIMIT_KEYS = ['memory', 'cpus', 'pids'];
+export const PRESETS: readonly Preset[] = ['recommended', 'strict'];
+/** The keys a config file may have (the JSON schema, schemas/capdrop.schema.json, lists the same). */
+export const TOP_KEYS: readonly string[] = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes', 'trustedRegistries'];
+export const LIMIT_KEYS: readonly string[] = ['memory', 'cpus', 'pids'];
 
 export function emptyConfig(): CapdropConfig {
   return { rules: {}, exclude: [], limits: {} };
@@ -228,12 +229,14 @@ function scalarString(node: Node | null | undefined): string | undefined {
 
 /**
  * The config file that applies to a file in `dir`: the nearest `.capdrop.yaml`/`.capdrop.yml` going up,
- * stopping after the filesystem root or a directory that holds `.git` (the repository root).
+ * stopping after the filesystem root, a directory that holds `.git` (the repository root), or `stopAt`
+ * (the editor: the workspace folder, which `dir` must lie in).
  * `known` (directory → its answer) lets a run over many directories stop at the first one already
  * answered: a CLI run over 5,000 projects walked up to the root from each (~11 % of it, profiled). Only
  * for a run that may treat the file system as unchanging.
  */
-export function findConfigFile(dir: string, known?: Map<string, string | undefined>): string | undefined {
+export function findConfigFile(dir: string, known?: Map<string, string | undefined>, stopAt?: string): string | undefined {
+  const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
   let current = path.resolve(dir);
   const visited: string[] = [];
   let found: string | undefined;
@@ -244,7 +247,7 @@ export function findConfigFile(dir: string, known?: Map<string, string | undefin
     }
     visited.push(current);
     found = CONFIG_FILE_NAMES.map((name) => path.join(current, name)).find(isFile);
-    if (found || fs.existsSync(path.join(current, '.git'))) break;
+    if (found || current === stop || fs.existsSync(path.join(current, '.git'))) break;
     const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;

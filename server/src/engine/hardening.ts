@@ -74,7 +74,8 @@ export function groupHardening(findings: Finding[], hooks: GroupingHooks): Findi
   const { onDemand } = hooks;
   const groups = new Map<number, Finding[]>();
   for (const f of findings) {
-    const container = f.severity === 'info' ? containerOf(f) : undefined;
+    // A finding the repository suppresses but that is shown anyway stands alone, its note visible.
+    const container = f.severity === 'info' && !f.suppressed ? containerOf(f) : undefined;
     // A value merged from an anchor or another service is shared: reported once where it is written, on its own.
     if (!container || f.range.start < container.block.start || f.range.end > container.block.end) continue;
     const group = groups.get(container.range.start);

@@ -81,17 +81,6 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/capdrop/capdrop/blob/main/docs/rules/';
-
-export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE_URL}${id}.md`;
-}
-
-/** The page on the per-container summary of hardening findings (`container-hardening`). */
-export function hardeningDocUrl(): string {
-  return `${DOCS_BASE_URL.replace(/rules\/$/, '')}hardening.md`;
-}
-
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
 /** A template cut at its placeholders: text at even indices, `[key, placeholder as written]` at odd ones. */
