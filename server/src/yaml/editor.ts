@@ -1,0 +1,276 @@
+import type { Document, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { TextEdit } from '../edit/writer';
+import { isMap, isPair, isScalar, isSeq, type Entry } from './access';
+import { contentEnd } from './ranges';
+import { Lines, inStyle, stringScalar } from './text';
+
+/** How a file writes its YAML, read from the file itself. */
+export interface FileStyle {
+  /** Spaces per nesting level. */
+  indent: number;
+  /** Extra indentation of a block list's `-` under its key (0 for `key:\n- a`). */
+  listIndent: number;
+  flowLists: boolean;
+}
+
+/** A list item of a setting: the setting, its sequence and the item's position in it. */
+export interface ListItemRef {
+  entry: Entry;
+  seq: YAMLSeq;
+  index: number;
+}
+
+export function insert(at: number, newText: string): TextEdit {
+  return { range: { start: at, end: at }, newText };
+}
+
+/**
+ * Text edits on a YAML file through its parsed documents, shared by the Compose and Kubernetes writers:
+ * whole lines are removed and inserted so the file keeps its indentation, comments and line breaks, and
+ * what would need a guess (a flow mapping's last key, an anchor before a key, a block scalar) is refused
+ * with `null`.
+ */
+export class YamlEditor {
+  readonly lines: Lines;
+  private style?: FileStyle;
+
+  constructor(
+    readonly text: string,
+    private readonly docs: readonly Document[],
+  ) {
+    this.lines = new Lines(text);
+  }
+
+  // ---- removal ---------------------------------------------------------------------------------
+
+  /** Removes a `key: value` line (with its nested lines); the only key of a nested mapping takes its parent key along. */
+  removeEntry(entry: Entry, parents: Entry[] = []): TextEdit[] | null {
+    if (entry.shared) return null;
+    if (entry.owner.flow) return parents.length === 0 ? this.removeFlowPair(entry) : null;
+    const parent = parents[parents.length - 1];
+    if (parent && entry.owner.items.length === 1) return this.removeEntry(parent, parents.slice(0, -1));
+    const keyStart = (entry.pair.key as Node).range![0];
+    if (!this.lines.startsLine(keyStart)) return null;
+    const start = this.lines.lineStart(keyStart);
+    const end = this.lines.nextLineStart(this.entryEnd(entry));
+    return [{ range: { start, end }, newText: '' }];
+  }
+
+  /** Removes `key: value` from a flow mapping with one of its commas (`{image: x, privileged: true}`). */
+  private removeFlowPair(entry: Entry): TextEdit[] | null {
+    const pairs = entry.owner.items;
+    const index = pairs.indexOf(entry.pair);
+    const key = entry.pair.key as Node | null;
+    // The last key of `{privileged: true}` would leave an empty mapping: leave that to the user.
+    if (index < 0 || pairs.length < 2 || !key?.range) return null;
+    const next = pairs[index + 1]?.key as Node | null | undefined;
+    if (next) return next.range ? [{ range: { start: key.range[0], end: next.range[0] }, newText: '' }] : null;
+    const prev = pairs[index - 1];
+    const prevEnd = contentEnd(this.text, prev.value ?? prev.key);
+    return [{ range: { start: prevEnd, end: contentEnd(this.text, entry.pair.value ?? key) }, newText: '' }];
+  }
+
+  /** Removes one item of a list setting; the last item takes the setting along (with `parents` as in removeEntry). */
+  removeListItem(list: ListItemRef, parents: Entry[] = []): TextEdit[] | null {
+    const { entry, seq, index } = list;
+    if (entry.shared) return null;
+    if (seq.items.length === 1) return this.removeEntry(entry, parents);
+    const item = seq.items[index] as Node;
+    if (!item?.range) return null;
+    if (seq.flow) {
+      const next = seq.items[index + 1] as Node | undefined;
+      if (next?.range) return [{ range: { start: item.range[0], end: next.range[0] }, newText: '' }];
+      const prev = seq.items[index - 1] as Node;
+      return [{ range: { start: contentEnd(this.text, prev), end: contentEnd(this.text, item) }, newText: '' }];
+    }
+    if (!this.lines.startsListLine(item.range[0])) return null;
+    const start = this.lines.lineStart(item.range[0]);
+    return [{ range: { start, end: this.lines.nextLineStart(contentEnd(this.text, item)) }, newText: '' }];
+  }
+
+  // ---- scalars ---------------------------------------------------------------------------------
+
+  /** Replaces a scalar with `newText` as written; null for block scalars, whose lines would need re-indenting. */
+  replaceScalarText(node: unknown, newText: string): TextEdit[] | null {
+    if (!isScalar(node) || !node.range) return null;
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return null;
+    return [this.scalarEdit(node, newText)];
+  }
+
+  /** Replaces a scalar with `value` in its quoting style. */
+  replaceScalar(node: unknown, value: string): TextEdit[] | null {
+    if (!isScalar(node)) return null;
+    return this.replaceScalarText(node, inStyle(value, node.type, node.value));
+  }
+
+  scalarEdit(node: Scalar, newText: string): TextEdit {
+    return { range: { start: node.range![0], end: node.range![1] }, newText };
+  }
+
+  // ---- lists -----------------------------------------------------------------------------------
+
+  /** Appends the values not there yet to a list setting (block or flow), or fills `key:` with no value. */
+  extendList(entry: Entry, values: string[]): TextEdit[] | null {
+    if (entry.shared) return null;
+    const list = entry.value;
+    const present = new Set(isSeq(list) ? list.items.map((i) => (isScalar(i) ? String(i.value) : '')) : []);
+    const fresh = values.filter((v) => !present.has(v));
+    if (fresh.length === 0) return [];
+    if (isSeq(list)) return this.appendToSeq(list, fresh);
+    // `cap_drop:` with no value yet: write the items as a block list under the key.
+    if (list === null || list === undefined || (isScalar(list) && list.value === null)) {
+      const keyNode = entry.pair.key as Node;
+      if (!this.lines.startsLine(keyNode.range![0]) || entry.owner.flow) return null;
+      const column = this.lines.column(keyNode.range![0]) + this.fileStyle().listIndent;
+      const items = fresh.map((v) => `${this.lines.eol}${' '.repeat(column)}- ${stringScalar(v)}`).join('');
+      return [insert(this.lines.contentEnd(keyNode.range![1]), items)];
+    }
+    return null;
+  }
+
+  appendToSeq(seq: YAMLSeq, values: string[]): TextEdit[] | null {
+    const items = seq.items as Node[];
+    if (seq.flow) {
+      if (items.length === 0) {
+        const open = seq.range![0];
+        if (this.text[open] !== '[') return null;
+        return [insert(open + 1, values.map(stringScalar).join(', '))];
+      }
+      return [insert(contentEnd(this.text, items[items.length - 1]), values.map((v) => `, ${stringScalar(v)}`).join(''))];
+    }
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first?.range || !last?.range || !this.lines.startsListLine(first.range[0])) return null;
+    const dash = this.lines.dashColumn(first.range[0]);
+    const gap = first.range[0] - this.lines.lineStart(first.range[0]) - dash;
+    const text = values.map((v) => `${this.lines.eol}${' '.repeat(dash)}-${' '.repeat(gap - 1)}${stringScalar(v)}`).join('');
+    return [insert(this.lines.contentEnd(contentEnd(this.text, last)), text)];
+  }
+
+  /** A new list setting at `indent`, on lines starting with a line break, in the file's list style. */
+  listText(key: string, values: string[], indent: number): string {
+    const eol = this.lines.eol;
+    const style = this.fileStyle();
+    if (style.flowLists) return `${eol}${' '.repeat(indent)}${key}: [${values.map(stringScalar).join(', ')}]`;
+    const items = values.map((v) => `${eol}${' '.repeat(indent + style.listIndent)}- ${stringScalar(v)}`).join('');
+    return `${eol}${' '.repeat(indent)}${key}:${items}`;
+  }
+
+  // ---- mappings --------------------------------------------------------------------------------
+
+  /**
+   * A block mapping new keys can be added to at its first key's column: not a flow mapping, no anchor or
+   * tag before its first key on that line (found by fuzzing: `   &a  build:` then a new key broke the
+   * file), and no complex key (`? key` ends where the library says, not where a new key could follow).
+   */
+  isAppendable(map: YAMLMap): boolean {
+    if (map.flow || map.items.length === 0) return false;
+    const firstKey = (map.items[0].key as Node | null)?.range?.[0];
+    if (firstKey === undefined || !(this.lines.startsLine(firstKey) || this.lines.startsListLine(firstKey))) return false;
+    return map.items.every((p) => isScalar(p.key));
+  }
+
+  /** The column of a block mapping's keys. */
+  keyColumn(map: YAMLMap): number {
+    return this.lines.column((map.items[0].key as Node).range![0]);
+  }
+
+  /** Sets `key: value` in a mapping: replaces the value, or adds the key aligned with the others. */
+  setInMapping(map: YAMLMap, key: string, value: string): TextEdit[] | null {
+    if (map.items.length === 0) return null;
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (pair) {
+      if (!isScalar(pair.value) || !pair.value.range) return null;
+      return [this.scalarEdit(pair.value, value)];
+    }
+    if (map.flow) {
+      // `{target: 80, published: 8080}` gets `, host_ip: …` after its last pair, inside the braces.
+      const last = map.items[map.items.length - 1];
+      const node = (last.value ?? last.key) as Node | null;
+      return node?.range ? [insert(contentEnd(this.text, node), `, ${key}: ${value}`)] : null;
+    }
+    if (!this.isAppendable(map)) return null;
+    return [insert(this.mapEnd(map), `${this.lines.eol}${' '.repeat(this.keyColumn(map))}${key}: ${value}`)];
+  }
+
+  /**
+   * Puts `leaves` (`key: value` lines) under the nested mappings `path` of `map`, creating the levels
+   * that are missing: `insertUnder(deploy, ['resources', 'limits'], [['memory', '512m']])`. Null when a
+   * level is not a block mapping it can write into.
+   */
+  insertUnder(map: YAMLMap, path: string[], leaves: [string, string][]): TextEdit | null {
+    let current = map;
+    const missing = [...path];
+    while (missing.length > 0) {
+      if (current.flow || current.items.length === 0) return null;
+      const child = current.items.find((p) => isScalar(p.key) && p.key.value === missing[0]);
+      if (!child) break;
+      if (!isMap(child.value)) return null;
+      current = child.value;
+      missing.shift();
+    }
+    if (!this.isAppendable(current)) return null;
+    return insert(this.mapEnd(current), this.nestedText(this.keyColumn(current), missing, leaves));
+  }
+
+  /** The mapping levels `path` at `column`, then `leaves` under them, each on its own line. */
+  nestedText(column: number, path: string[], leaves: [string, string][]): string {
+    const unit = this.fileStyle().indent;
+    const eol = this.lines.eol;
+    let out = '';
+    path.forEach((k, depth) => (out += `${eol}${' '.repeat(column + depth * unit)}${k}:`));
+    const leafColumn = column + path.length * unit;
+    for (const [k, v] of leaves) out += `${eol}${' '.repeat(leafColumn)}${k}: ${v}`;
+    return out;
+  }
+
+  // ---- positions and style ---------------------------------------------------------------------
+
+  /** The end of a setting's last line of content (comments and blank lines after it excluded). */
+  entryEnd(entry: Entry): number {
+    return this.lines.contentEnd(contentEnd(this.text, entry.pair.value ?? entry.pair.key));
+  }
+
+  /** The end of a mapping's last line of content. */
+  mapEnd(map: YAMLMap): number {
+    return this.lines.contentEnd(contentEnd(this.text, map));
+  }
+
+  fileStyle(): FileStyle {
+    if (this.style) return this.style;
+    let flow = 0;
+    let block = 0;
+    let listIndent: number | undefined;
+    let indent: number | undefined;
+    const visit = (node: unknown, depth: number) => {
+      if (depth > 50) return;
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          if (!isPair(pair)) continue;
+          const key = pair.key as Node | null;
+          const column = key?.range ? this.lines.column(key.range[0]) : 0;
+          const value = pair.value as Node | null;
+          if (isSeq(value) && value.items.length > 0) {
+            if (value.flow) flow++;
+            else {
+              block++;
+              const first = value.items[0] as Node;
+              if (listIndent === undefined && first?.range && this.lines.startsListLine(first.range[0])) {
+                listIndent = this.lines.dashColumn(first.range[0]) - column;
+              }
+            }
+          }
+          if (isMap(value) && !value.flow && value.items.length > 0 && indent === undefined && depth > 0) {
+            const inner = value.items[0].key as Node | null;
+            if (inner?.range && key?.range) indent = this.lines.column(inner.range[0]) - column;
+          }
+          visit(value, depth + 1);
+        }
+      } else if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
+    };
+    for (const doc of this.docs) visit(doc.contents, 0);
+    const unit = indent !== undefined && indent > 0 ? indent : 2;
+    this.style = { indent: unit, listIndent: listIndent !== undefined && listIndent >= 0 ? listIndent : unit, flowLists: flow > block };
+    return this.style;
+  }
+}
