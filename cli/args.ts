@@ -39,7 +39,7 @@ Options:
                                  set one rule's severity (repeatable)
   --config FILE                  use this config file (default: the nearest .capdrop.yaml
                                  above each file, up to the repository root)
-  --kind dockerfile|compose|shell|markdown|makefile|ci|devcontainer
+  --kind dockerfile|compose|kubernetes|shell|markdown|makefile|ci|devcontainer
                                  read the given files (and -) as this kind
   --fail-on info|warning|error   lowest severity that makes the exit code 1 (default: warning)
   --fix                          apply fixes and write the files
@@ -57,7 +57,7 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 const PRESETS: readonly Preset[] = ['recommended', 'strict'];
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'shell', ...HOST_KINDS];
+const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'kubernetes', 'shell', ...HOST_KINDS];
 const SAFETIES: readonly FixSafetyChoice[] = ['safe', 'review'];
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

@@ -15,6 +15,7 @@ import { formatText } from './format-text';
 import { reachesFailOn, skippedFinding, toReported, type FileReport } from './report';
 import type { CliHooks } from './launcher';
 import { sniffKind } from './sniff';
+import { looksLikeKubernetes } from '../server/src/parse/kubernetes/workloads';
 import { collectTargets, IoError, isExcluded, type Target } from './walk';
 import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
 
@@ -98,6 +99,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const maxFileSize = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     try {
       size = fs.statSync(target.file).size;
+      // Any YAML file is looked at for a manifest: one too large to read is not reported, since it is likely none.
+      if (size > maxFileSize && target.byContent) continue;
       if (size > maxFileSize) {
         reports.push({ file: display, findings: [skippedFinding(`skipped: larger than ${maxFileSize} bytes`)] });
         continue;
@@ -112,7 +115,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       continue;
     }
     const decoded = decodeText(bytes);
-    const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
+    // Other YAML (a config file, a chart's values.yaml) is skipped silently.
+    if (target.byContent && !looksLikeKubernetes(decoded.text)) continue;
+    const kind: FileKind = target.byContent ? 'kubernetes' : ((target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text));
     const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize };
     // Compose `extends`/`include` targets are read only inside the directories the user pointed at.
     options.files = createRootedReader({ file: target.file, roots: referenceRoots });

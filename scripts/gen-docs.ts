@@ -15,8 +15,8 @@ export const RULES_START = '<!-- rules:start -->';
 export const RULES_END = '<!-- rules:end -->';
 const DOCS_DIR = 'docs/rules';
 
-const KIND_LABEL: Record<InputKind, string> = { dockerfile: 'Dockerfile', compose: 'Compose', run: '`docker run`' };
-const FENCE_LANGUAGE: Record<InputKind, string> = { dockerfile: 'dockerfile', compose: 'yaml', run: 'sh' };
+const KIND_LABEL: Record<InputKind, string> = { dockerfile: 'Dockerfile', compose: 'Compose', run: '`docker run`', kubernetes: 'Kubernetes' };
+const FENCE_LANGUAGE: Record<InputKind, string> = { dockerfile: 'dockerfile', compose: 'yaml', run: 'sh', kubernetes: 'yaml' };
 
 function inputsOf(rule: Rule): string {
   return rule.inputs.map((k) => KIND_LABEL[k]).join(', ');

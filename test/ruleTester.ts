@@ -1,9 +1,12 @@
 import { describe, it } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import type { InputKind } from '../server/src/model/containerSpec';
 import type { Rule, Severity } from '../server/src/engine/ruleApi';
 import { lint, type Finding, type LintOptions } from '../server/src/engine/lint';
 import { applyEdits } from '../server/src/edit/writer';
+import { messageTemplate } from '../server/src/engine/wording';
 import { fixText } from '../cli/fix';
 import type { FileKind } from '../server/src/parse';
 
@@ -37,7 +40,7 @@ export interface InvalidCase extends ValidCase {
   fixes: ExpectedFix[];
 }
 
-export const FILE_KIND: Record<InputKind, FileKind> = { dockerfile: 'dockerfile', compose: 'compose', run: 'shell' };
+export const FILE_KIND: Record<InputKind, FileKind> = { dockerfile: 'dockerfile', compose: 'compose', run: 'shell', kubernetes: 'kubernetes' };
 
 const ENGINE_PROBLEMS = new Set(['parse-error', 'internal-error']);
 
@@ -79,8 +82,15 @@ function countBy(findings: Finding[]): Map<string, number> {
 
 /** Table-driven rule tests, after ESLint's RuleTester (see shared/design/model-layout.md). */
 export const ruleTester = {
-  run(rule: Rule, tests: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-    describe(rule.id, () => {
+  /**
+   * `kinds`: the input kinds this table must cover (each with a valid and an invalid case). By default
+   * every input of the rule, except Kubernetes when the rule's Kubernetes cases have a table of their own
+   * in test/rules/kubernetes/<id>.test.ts (which passes `kinds: ['kubernetes']`).
+   */
+  run(rule: Rule, tests: { valid: ValidCase[]; invalid: InvalidCase[] }, options: { kinds?: InputKind[] } = {}): void {
+    const ownTable = fs.existsSync(path.join(__dirname, 'rules', 'kubernetes', `${rule.id}.test.ts`));
+    const kinds = options.kinds ?? rule.inputs.filter((k) => !(k === 'kubernetes' && ownTable));
+    describe(options.kinds ? `${rule.id} (${options.kinds.join(', ')})` : rule.id, () => {
       it('has well-formed cases', () => {
         const seen = new Set<string>();
         for (const c of [...tests.valid, ...tests.invalid]) {
@@ -89,7 +99,7 @@ export const ruleTester = {
           seen.add(key);
           assert.ok(rule.inputs.includes(c.kind), `case kind ${c.kind} is not among the rule's inputs`);
         }
-        for (const kind of rule.inputs) {
+        for (const kind of kinds) {
           assert.ok(tests.valid.some((c) => c.kind === kind), `no valid case for ${kind}`);
           assert.ok(tests.invalid.some((c) => c.kind === kind), `no invalid case for ${kind}`);
         }
@@ -128,7 +138,7 @@ export const ruleTester = {
             if (e.severity) want.severity = e.severity;
             if (e.message !== undefined) want.message = e.message;
             if (e.data !== undefined) {
-              const template = (rule.messages as Record<string, string>)[e.messageId];
+              const template = messageTemplate(rule, c.kind, e.messageId);
               assert.ok(template !== undefined, `unknown messageId ${e.messageId}`);
               want.message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, k: string) => e.data![k] ?? `{{${k}}}`);
             }

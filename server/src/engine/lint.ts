@@ -8,6 +8,7 @@ import { findSuppressions, isSuppressed } from './suppress';
 import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
 import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
+import { messageTemplate } from './wording';
 
 export type Preset = 'recommended' | 'strict';
 
@@ -208,7 +209,7 @@ class RuleRunner {
     const { rule, spec, seg, options } = this;
     const severity = resolveSeverity(rule, d.severity, options);
     if (!severity) return;
-    const message = interpolate(rule.messages[d.messageId], d.data);
+    const message = interpolate(messageTemplate(rule, spec.origin.kind, d.messageId), d.data);
     if (this.alreadyReported(d.at, rule.id, message)) return;
     const range = mapRange(seg, rangeOf(d.at));
     const fixes = options.withFixes === false || options.withFixes === 'onDemand' ? [] : planRuleFixes(rule, d, seg);
@@ -218,7 +219,7 @@ class RuleRunner {
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
     if (spec.origin.kind === 'run') this.specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) setPendingFixes(finding, () => planRuleFixes(rule, d, seg));
-    if (isHardeningRule(rule.id)) setContainer(finding, { name: spec.origin.name, range: mapRange(seg, spec.origin.nameRange), block: mapRange(seg, spec.origin.range) });
+    if (isHardeningRule(rule.id)) setContainer(finding, { name: spec.origin.name, range: mapRange(seg, spec.origin.nameRange), block: mapRange(seg, spec.origin.range), kubernetes: spec.origin.kind === 'kubernetes' || undefined });
     this.out.push(finding);
   };
 
@@ -268,7 +269,7 @@ function planRuleFixes(rule: Rule, d: ReportDescriptor<string>, seg: Segment): P
     const hostEdits = edits && mapEdits(seg, edits);
     if (!hostEdits || hostEdits.length === 0) continue;
     fixes.push({
-      title: interpolate(rule.messages[f.messageId], { ...d.data, ...f.data }),
+      title: interpolate(messageTemplate(rule, seg.kind, f.messageId), { ...d.data, ...f.data }),
       messageId: f.messageId,
       safety: f.safety,
       edits: hostEdits,

@@ -81,6 +81,7 @@ const LANGUAGE_OF: Record<FileKind, string> = {
   makefile: 'makefile',
   ci: 'yaml',
   devcontainer: 'jsonc',
+  kubernetes: 'yaml',
 };
 
 /**

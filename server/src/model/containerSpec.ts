@@ -1,6 +1,7 @@
 import type { Located, Maybe, SourceRange } from './located';
+import type { KubernetesContainer } from './kubernetes';
 
-export type InputKind = 'dockerfile' | 'compose' | 'run';
+export type InputKind = 'dockerfile' | 'compose' | 'run' | 'kubernetes';
 
 /** A host path or volume made visible inside the container. */
 export interface Mount {
@@ -168,6 +169,8 @@ export interface ContainerSpec {
   linksField?: Located<null>;
   /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
   contentTrustDisabled?: Located<boolean>;
+  /** A Kubernetes container: the fields as written, for the Pod Security Standards (model/kubernetes.ts). */
+  kubernetes?: KubernetesContainer;
 }
 
 export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
@@ -217,6 +220,7 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     links,
     linksField: undefined,
     contentTrustDisabled: undefined,
+    kubernetes: undefined,
   };
 }
 

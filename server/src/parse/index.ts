@@ -6,6 +6,8 @@ import { resolveComposeReferences } from './compose/extends';
 import type { ComposeFiles } from './compose/files';
 import { parseDockerfile } from './dockerfile';
 import { parseShell } from './shell';
+import { parseKubernetes } from './kubernetes';
+import { createKubernetesWriter } from '../edit/kubernetesWriter';
 import { createComposeWriter } from '../edit/composeWriter';
 import { createDockerfileWriter } from '../edit/dockerfileWriter';
 import { createRunWriter } from '../edit/runWriter';
@@ -16,7 +18,7 @@ import { devcontainerSegments } from './hosts/devcontainer';
 import { nestedRunSegments } from './hosts/dockerfileRuns';
 
 /** The kinds of files Capdrop reads. A host file (shell script…) may hold several segments. */
-export type FileKind = 'dockerfile' | 'compose' | 'shell' | HostKind;
+export type FileKind = 'dockerfile' | 'compose' | 'shell' | 'kubernetes' | HostKind;
 
 /** Files that are not container files themselves but hold commands or specs (see docs/hosts.md). */
 export type HostKind = 'markdown' | 'makefile' | 'ci' | 'devcontainer';
@@ -53,6 +55,10 @@ export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles
     case 'compose': {
       const parsed = resolveComposeReferences(parseCompose(text, maxAliasNodes), (t) => parseCompose(t, maxAliasNodes), files);
       return [{ kind: 'compose', parsed, writer: createComposeWriter(parsed), toHost: identityOffset }];
+    }
+    case 'kubernetes': {
+      const parsed = parseKubernetes(text, maxAliasNodes);
+      return [{ kind: 'kubernetes', parsed, writer: createKubernetesWriter(parsed), toHost: identityOffset }];
     }
     case 'shell': {
       const parsed = parseShell(text);

@@ -20,6 +20,14 @@ export interface ListItemRef {
   index: number;
 }
 
+/** A `key: value` line to write; a list value is written in the file's list style. */
+export type Leaf = [string, string | string[]];
+
+/** Nested settings to write: a value as written, a list, or a mapping of more. */
+export interface Tree {
+  [key: string]: string | string[] | Tree;
+}
+
 export function insert(at: number, newText: string): TextEdit {
   return { range: { start: at, end: at }, newText };
 }
@@ -194,33 +202,83 @@ export class YamlEditor {
   }
 
   /**
-   * Puts `leaves` (`key: value` lines) under the nested mappings `path` of `map`, creating the levels
-   * that are missing: `insertUnder(deploy, ['resources', 'limits'], [['memory', '512m']])`. Null when a
-   * level is not a block mapping it can write into.
+   * Puts `leaves` (`key: value` lines; a list value in the file's list style) under the nested mappings
+   * `path` of `map`, creating the levels that are missing:
+   * `insertUnder(deploy, ['resources', 'limits'], [['memory', '512m']])`. A level written with no value
+   * (`securityContext:`) is filled under its key. Null when a level is not a block mapping it can write into.
    */
-  insertUnder(map: YAMLMap, path: string[], leaves: [string, string][]): TextEdit | null {
+  insertUnder(map: YAMLMap, path: string[], leaves: Leaf[]): TextEdit | null {
     let current = map;
     const missing = [...path];
     while (missing.length > 0) {
       if (current.flow || current.items.length === 0) return null;
       const child = current.items.find((p) => isScalar(p.key) && p.key.value === missing[0]);
       if (!child) break;
+      missing.shift();
+      if (child.value === null && isScalar(child.key) && child.key.range) {
+        const keyStart = child.key.range[0];
+        if (!this.lines.startsLine(keyStart) && !this.lines.startsListLine(keyStart)) return null;
+        const column = this.lines.column(keyStart) + this.fileStyle().indent;
+        return insert(this.lines.contentEnd(child.key.range[1]), this.nestedText(column, missing, leaves));
+      }
       if (!isMap(child.value)) return null;
       current = child.value;
-      missing.shift();
     }
     if (!this.isAppendable(current)) return null;
     return insert(this.mapEnd(current), this.nestedText(this.keyColumn(current), missing, leaves));
   }
 
   /** The mapping levels `path` at `column`, then `leaves` under them, each on its own line. */
-  nestedText(column: number, path: string[], leaves: [string, string][]): string {
+  nestedText(column: number, path: string[], leaves: Leaf[]): string {
     const unit = this.fileStyle().indent;
     const eol = this.lines.eol;
     let out = '';
     path.forEach((k, depth) => (out += `${eol}${' '.repeat(column + depth * unit)}${k}:`));
     const leafColumn = column + path.length * unit;
-    for (const [k, v] of leaves) out += `${eol}${' '.repeat(leafColumn)}${k}: ${v}`;
+    for (const [k, v] of leaves) out += typeof v === 'string' ? `${eol}${' '.repeat(leafColumn)}${k}: ${v}` : this.listText(k, v, leafColumn);
+    return out;
+  }
+
+  /**
+   * Writes the keys of `tree` missing from `map` (a nested mapping given as a Tree), going into the
+   * block mappings that exist: one insertion per mapping, the deeper ones first (when a nested mapping
+   * ends where its parent does, both insert at one point, in that order). Null when a level that exists
+   * is not a block mapping it can write into.
+   */
+  insertTree(map: YAMLMap, tree: Tree): TextEdit[] | null {
+    if (!this.isAppendable(map)) return null;
+    const edits: TextEdit[] = [];
+    const missing: Tree = {};
+    for (const [key, value] of Object.entries(tree)) {
+      const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (!pair) {
+        missing[key] = value;
+        continue;
+      }
+      if (typeof value === 'string' || Array.isArray(value)) return null; // the caller replaces or extends what exists
+      if (pair.value === null && isScalar(pair.key) && pair.key.range) {
+        const keyStart = pair.key.range[0];
+        if (!this.lines.startsLine(keyStart) && !this.lines.startsListLine(keyStart)) return null;
+        edits.push(insert(this.lines.contentEnd(pair.key.range[1]), this.treeText(this.lines.column(keyStart) + this.fileStyle().indent, value)));
+        continue;
+      }
+      if (!isMap(pair.value)) return null;
+      const inner = this.insertTree(pair.value, value);
+      if (!inner) return null;
+      edits.push(...inner);
+    }
+    if (Object.keys(missing).length > 0) edits.push(insert(this.mapEnd(map), this.treeText(this.keyColumn(map), missing)));
+    return edits;
+  }
+
+  /** A Tree as block lines at `column`, each starting with a line break. */
+  treeText(column: number, tree: Tree): string {
+    let out = '';
+    for (const [key, value] of Object.entries(tree)) {
+      if (typeof value === 'string') out += `${this.lines.eol}${' '.repeat(column)}${key}: ${value}`;
+      else if (Array.isArray(value)) out += this.listText(key, value, column);
+      else out += `${this.lines.eol}${' '.repeat(column)}${key}:${this.treeText(column + this.fileStyle().indent, value)}`;
+    }
     return out;
   }
 
