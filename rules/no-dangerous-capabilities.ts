@@ -37,7 +37,7 @@ export default defineRule({
   id: 'no-dangerous-capabilities',
   title: 'Do not add dangerous Linux capabilities',
   severity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'Some capabilities are close to root on the host: SYS_ADMIN allows mounts and namespace tricks used by most container escapes, SYS_MODULE loads kernel code, SYS_PTRACE injects into processes (only the container\'s own unless it shares the host PID namespace, so alone it is information), DAC_READ_SEARCH enabled the "shocker" escape. A container that adds one of them can usually break out or take over its neighbours.',

@@ -9,7 +9,7 @@ export default defineRule({
   id: 'no-docker-socket-mount',
   title: 'Do not mount the Docker (or another container runtime) socket',
   severity: 'error',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'The Docker, containerd, Podman or CRI-O socket is the runtime\'s full API: a container that can reach it can start a privileged container that mounts the host\'s root filesystem, so it is root on the host. Mounting it read-only changes nothing, because `:ro` only stops writes to the socket file, not API calls through it.',

@@ -63,7 +63,7 @@ export default defineRule({
   id: 'no-secrets-in-env',
   title: 'Do not write secrets into environment variables',
   severity: 'warning',
-  inputs: ['dockerfile', 'compose', 'run'],
+  inputs: ['dockerfile', 'compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'A literal password, token or key in ENV/ARG stays in every layer and in `docker history`; in a Compose file or a `docker run` line it lands in version control, shell history and `docker inspect`, where anyone who can read them can use it.',

@@ -60,7 +60,7 @@ export default defineRule({
   id: 'no-sensitive-mount',
   title: 'Do not bind-mount sensitive host directories',
   severity: 'error',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…), or a parent of one such as /var/lib, lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem. Read-only /etc/localtime and /etc/timezone are allowed: they hold no secret. Below /usr/share only the directories root-run services read (polkit-1, dbus-1, ca-certificates, keyrings, systemd) count; the rest is application data. Home directories: /home and /root themselves, a whole home (/home/<user>, ~, $HOME) and the credentials kept directly in one (.ssh, .aws, .docker, .kube, .gnupg, .config/gcloud, .azure, .netrc, .git-credentials, .npmrc, .pypirc, .bash_history), in any home or written as ~, $HOME or ${HOME}, count: they hold keys and tokens for other systems, so a container that reads them can act as the user there, and one that writes them can plant an authorized key or a credential helper. A project directory under a home (/home/me/app, /root/project) is the user's own data, not a host takeover, and is not reported.",

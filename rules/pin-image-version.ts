@@ -9,7 +9,7 @@ export default defineRule({
   id: 'pin-image-version',
   title: 'Pin image versions',
   severity: 'warning',
-  inputs: ['dockerfile', 'compose', 'run'],
+  inputs: ['dockerfile', 'compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'An image without a tag means `latest`, and `latest` moves: the next pull or rebuild silently brings a different version, with different packages, users and vulnerabilities, and a compromised upstream push reaches you at once. A version tag makes changes reviewable; a digest (`@sha256:…`) makes them exact. Build stages referenced by name, `scratch`, images chosen by `${VARIABLE}` and Compose images built locally by `build:` are not reported.',

@@ -24,7 +24,7 @@ export default defineRule({
   title: 'Limit memory, CPU and PIDs',
   severity: 'info',
   strictSeverity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'Without limits one container can use all the host\'s memory (the kernel then kills other processes), all its CPU, or fork until the host runs out of PIDs (a fork bomb stops every container on the host). Limits turn a bug or an attack in one service into a problem of that service only.',

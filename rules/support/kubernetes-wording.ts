@@ -40,7 +40,7 @@ export const KUBERNETES_WORDING: Readonly<Record<string, Readonly<Record<string,
     sshPort: 'Container port {{port}} (SSH) is {{how}}; remove it and use `kubectl exec` for shell access.',
   },
   'no-unconfined-security-profile': {
-    unconfined: 'The securityContext turns off {{layer}} for this container; use the runtime\'s default profile, or a Localhost profile that allows only what the workload needs.',
+    unconfined: 'The securityContext turns off {{layer}} for this container; go back to the runtime\'s default, or confine it with a custom (Localhost) profile that allows only what the workload needs.',
     removeOption: 'Restore {{layer}} (check the container still starts under the default profile)',
   },
   'require-no-new-privileges': {
