@@ -189,7 +189,8 @@ class KubernetesWriter implements SpecWriter, KubernetesEdits {
     let current: unknown = map;
     let found: Entry | undefined;
     for (const key of path) {
-      if (current === null || current === undefined) return undefined;
+      // Nothing there yet (`securityContext:`, `capabilities: {}`): the field is missing, and written there.
+      if (current === null || current === undefined || (isMap(current) && current.flow && current.items.length === 0)) return undefined;
       if (!isMap(current) || current.flow) return 'unreadable';
       const pair = current.items.find((p) => isScalar(p.key) && p.key.value === key);
       if (!pair) return undefined;

@@ -1,17 +1,11 @@
-import type { Document, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextEdit } from '../edit/writer';
-import { isMap, isPair, isScalar, isSeq, type Entry } from './access';
+import { isMap, isScalar, isSeq, type Entry } from './access';
 import { contentEnd } from './ranges';
-import { Lines, inStyle, stringScalar } from './text';
+import { inStyle, stringScalar } from './text';
+import { YamlLayout } from './layout';
 
-/** How a file writes its YAML, read from the file itself. */
-export interface FileStyle {
-  /** Spaces per nesting level. */
-  indent: number;
-  /** Extra indentation of a block list's `-` under its key (0 for `key:\n- a`). */
-  listIndent: number;
-  flowLists: boolean;
-}
+export type { FileStyle } from './layout';
 
 /** A list item of a setting: the setting, its sequence and the item's position in it. */
 export interface ListItemRef {
@@ -38,17 +32,7 @@ export function insert(at: number, newText: string): TextEdit {
  * what would need a guess (a flow mapping's last key, an anchor before a key, a block scalar) is refused
  * with `null`.
  */
-export class YamlEditor {
-  readonly lines: Lines;
-  private style?: FileStyle;
-
-  constructor(
-    readonly text: string,
-    private readonly docs: readonly Document[],
-  ) {
-    this.lines = new Lines(text);
-  }
-
+export class YamlEditor extends YamlLayout {
   // ---- removal ---------------------------------------------------------------------------------
 
   /** Removes a `key: value` line (with its nested lines); the only key of a nested mapping takes its parent key along. */
@@ -155,33 +139,7 @@ export class YamlEditor {
     return [insert(this.lines.contentEnd(contentEnd(this.text, last)), text)];
   }
 
-  /** A new list setting at `indent`, on lines starting with a line break, in the file's list style. */
-  listText(key: string, values: string[], indent: number): string {
-    const eol = this.lines.eol;
-    const style = this.fileStyle();
-    if (style.flowLists) return `${eol}${' '.repeat(indent)}${key}: [${values.map(stringScalar).join(', ')}]`;
-    const items = values.map((v) => `${eol}${' '.repeat(indent + style.listIndent)}- ${stringScalar(v)}`).join('');
-    return `${eol}${' '.repeat(indent)}${key}:${items}`;
-  }
-
   // ---- mappings --------------------------------------------------------------------------------
-
-  /**
-   * A block mapping new keys can be added to at its first key's column: not a flow mapping, no anchor or
-   * tag before its first key on that line (found by fuzzing: `   &a  build:` then a new key broke the
-   * file), and no complex key (`? key` ends where the library says, not where a new key could follow).
-   */
-  isAppendable(map: YAMLMap): boolean {
-    if (map.flow || map.items.length === 0) return false;
-    const firstKey = (map.items[0].key as Node | null)?.range?.[0];
-    if (firstKey === undefined || !(this.lines.startsLine(firstKey) || this.lines.startsListLine(firstKey))) return false;
-    return map.items.every((p) => isScalar(p.key));
-  }
-
-  /** The column of a block mapping's keys. */
-  keyColumn(map: YAMLMap): number {
-    return this.lines.column((map.items[0].key as Node).range![0]);
-  }
 
   /** Sets `key: value` in a mapping: replaces the value, or adds the key aligned with the others. */
   setInMapping(map: YAMLMap, key: string, value: string): TextEdit[] | null {
@@ -215,12 +173,8 @@ export class YamlEditor {
       const child = current.items.find((p) => isScalar(p.key) && p.key.value === missing[0]);
       if (!child) break;
       missing.shift();
-      if (child.value === null && isScalar(child.key) && child.key.range) {
-        const keyStart = child.key.range[0];
-        if (!this.lines.startsLine(keyStart) && !this.lines.startsListLine(keyStart)) return null;
-        const column = this.lines.column(keyStart) + this.fileStyle().indent;
-        return insert(this.lines.contentEnd(child.key.range[1]), this.nestedText(column, missing, leaves));
-      }
+      const fill = this.fillEmpty(child);
+      if (fill) return fill((column) => this.nestedText(column, missing, leaves));
       if (!isMap(child.value)) return null;
       current = child.value;
     }
@@ -256,10 +210,9 @@ export class YamlEditor {
         continue;
       }
       if (typeof value === 'string' || Array.isArray(value)) return null; // the caller replaces or extends what exists
-      if (pair.value === null && isScalar(pair.key) && pair.key.range) {
-        const keyStart = pair.key.range[0];
-        if (!this.lines.startsLine(keyStart) && !this.lines.startsListLine(keyStart)) return null;
-        edits.push(insert(this.lines.contentEnd(pair.key.range[1]), this.treeText(this.lines.column(keyStart) + this.fileStyle().indent, value)));
+      const fill = this.fillEmpty(pair);
+      if (fill) {
+        edits.push(fill((column) => this.treeText(column, value)));
         continue;
       }
       if (!isMap(pair.value)) return null;
@@ -271,6 +224,27 @@ export class YamlEditor {
     return edits;
   }
 
+  /**
+   * For a key with nothing under it (`securityContext:`) or an empty flow mapping (`resources: {}`), the
+   * edit that writes block lines there instead, given the text for the lines' column; undefined otherwise.
+   */
+  private fillEmpty(pair: Pair): ((text: (column: number) => string) => TextEdit) | undefined {
+    const key = pair.key;
+    if (!isScalar(key) || !key.range) return undefined;
+    const value = pair.value as Node | null;
+    const empty = value === null || (isMap(value) && value.flow && value.items.length === 0 && value.range);
+    if (!empty) return undefined;
+    const keyStart = key.range[0];
+    if (!this.lines.startsLine(keyStart) && !this.lines.startsListLine(keyStart)) return undefined;
+    const column = this.lines.column(keyStart) + this.fileStyle().indent;
+    if (value === null) return (text) => insert(this.lines.contentEnd(key.range![1]), text(column));
+    // `key: {}` becomes `key:` and the lines: from just after the colon to the closing brace.
+    const colon = this.text.indexOf(':', key.range[1]);
+    const start = colon + 1;
+    if (colon < 0 || !/^[ \t]*$/.test(this.text.slice(start, value.range![0]))) return undefined;
+    return (text) => ({ range: { start, end: contentEnd(this.text, value) }, newText: text(column) });
+  }
+
   /** A Tree as block lines at `column`, each starting with a line break. */
   treeText(column: number, tree: Tree): string {
     let out = '';
@@ -280,55 +254,5 @@ export class YamlEditor {
       else out += `${this.lines.eol}${' '.repeat(column)}${key}:${this.treeText(column + this.fileStyle().indent, value)}`;
     }
     return out;
-  }
-
-  // ---- positions and style ---------------------------------------------------------------------
-
-  /** The end of a setting's last line of content (comments and blank lines after it excluded). */
-  entryEnd(entry: Entry): number {
-    return this.lines.contentEnd(contentEnd(this.text, entry.pair.value ?? entry.pair.key));
-  }
-
-  /** The end of a mapping's last line of content. */
-  mapEnd(map: YAMLMap): number {
-    return this.lines.contentEnd(contentEnd(this.text, map));
-  }
-
-  fileStyle(): FileStyle {
-    if (this.style) return this.style;
-    let flow = 0;
-    let block = 0;
-    let listIndent: number | undefined;
-    let indent: number | undefined;
-    const visit = (node: unknown, depth: number) => {
-      if (depth > 50) return;
-      if (isMap(node)) {
-        for (const pair of node.items) {
-          if (!isPair(pair)) continue;
-          const key = pair.key as Node | null;
-          const column = key?.range ? this.lines.column(key.range[0]) : 0;
-          const value = pair.value as Node | null;
-          if (isSeq(value) && value.items.length > 0) {
-            if (value.flow) flow++;
-            else {
-              block++;
-              const first = value.items[0] as Node;
-              if (listIndent === undefined && first?.range && this.lines.startsListLine(first.range[0])) {
-                listIndent = this.lines.dashColumn(first.range[0]) - column;
-              }
-            }
-          }
-          if (isMap(value) && !value.flow && value.items.length > 0 && indent === undefined && depth > 0) {
-            const inner = value.items[0].key as Node | null;
-            if (inner?.range && key?.range) indent = this.lines.column(inner.range[0]) - column;
-          }
-          visit(value, depth + 1);
-        }
-      } else if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
-    };
-    for (const doc of this.docs) visit(doc.contents, 0);
-    const unit = indent !== undefined && indent > 0 ? indent : 2;
-    this.style = { indent: unit, listIndent: listIndent !== undefined && listIndent >= 0 ? listIndent : unit, flowLists: flow > block };
-    return this.style;
   }
 }
