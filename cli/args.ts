@@ -1,5 +1,6 @@
 import type { SeveritySetting, Severity } from '../server/src/engine/ruleApi';
 import { DEFAULT_MAX_FILE_SIZE, type Preset } from '../server/src/engine/lint';
+import { PRESETS as ALL_PRESETS } from '../server/src/engine/ruleApi';
 import { HOST_KINDS, type FileKind } from '../server/src/parse';
 
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -34,7 +35,9 @@ or - for standard input.
 
 Options:
   --format text|json|sarif       output format (default: text)
-  --preset recommended|strict    rule preset (default: from the config, else recommended)
+  --preset recommended|strict|pss-baseline|pss-restricted
+                                 rule preset (default: from the config, else recommended);
+                                 pss-*: exactly the Pod Security Standards checks of that level
   --rule ID=off|info|warning|error
                                  set one rule's severity (repeatable)
   --config FILE                  use this config file (default: the nearest .capdrop.yaml
@@ -54,7 +57,7 @@ Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage, configuratio
 `;
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
-const PRESETS: readonly Preset[] = ['recommended', 'strict'];
+const PRESETS: readonly Preset[] = ALL_PRESETS;
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
 const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'kubernetes', 'shell', ...HOST_KINDS];

@@ -62,7 +62,9 @@ function describeCase(c: ValidCase): string {
 
 function lintCase(rule: Rule, c: ValidCase, withAllRules: boolean): Finding[] {
   // Each rule's own findings: the per-container summary of hardening findings is tested in test/engine/hardening.test.ts.
-  const result = lint(c.code, FILE_KIND[c.kind], { groupHardening: false, ...c.options, withFixes: true, ruleSet: withAllRules ? undefined : [rule] });
+  // A rule only some presets run (the Pod Security Standards) is tested under the first of them unless the case names one.
+  const preset = c.options?.preset ?? rule.presets?.[0];
+  const result = lint(c.code, FILE_KIND[c.kind], { groupHardening: false, ...c.options, preset, withFixes: true, ruleSet: withAllRules ? undefined : [rule] });
   return result.findings;
 }
 
@@ -171,7 +173,7 @@ export const ruleTester = {
 
           // Applying the rule's fixes again changes nothing: the CLI's fix-all loop reaches a fixed point.
           if (offered.length > 0) {
-            const fixAll = (text: string) => fixText(text, FILE_KIND[c.kind], { groupHardening: false, ...c.options, ruleSet: [rule] }, 'review').text;
+            const fixAll = (text: string) => fixText(text, FILE_KIND[c.kind], { groupHardening: false, preset: rule.presets?.[0], ...c.options, ruleSet: [rule] }, 'review').text;
             const once = fixAll(c.code);
             assert.equal(fixAll(once), once, `fixing again changes the text:\n${once}`);
           }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { FixSettings, SeveritySetting } from './ruleApi';
 import type { LintOptions, Preset } from './lint';
+import { PRESETS as ALL_PRESETS } from './ruleApi';
 import { HOST_KINDS, type HostKind } from '../parse';
 
 /** The names Capdrop looks for, in this order, in each directory. */
@@ -40,7 +41,7 @@ export interface LoadedConfig {
 }
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-const PRESETS: readonly Preset[] = ['recommended', 'strict'];
+const PRESETS: readonly Preset[] = ALL_PRESETS;
 const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes'];
 const LIMIT_KEYS = ['memory', 'cpus', 'pids'];
 

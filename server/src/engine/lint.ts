@@ -5,12 +5,12 @@ import type { TextEdit } from '../edit/writer';
 import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
 import { findSuppressions, isSuppressed } from './suppress';
-import { interpolate, type FixSafety, type FixSettings, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
+import { inPreset, interpolate, type FixSafety, type FixSettings, type Preset, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
 import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
 import { messageTemplate } from './wording';
 
-export type Preset = 'recommended' | 'strict';
+export type { Preset } from './ruleApi';
 
 export interface LintOptions {
   preset?: Preset;
@@ -239,9 +239,10 @@ class RuleRunner {
   runAll(rules: readonly Rule[], spec: ContainerSpec, seg: Segment): void {
     this.spec = spec;
     this.seg = seg;
-    const ctx: RuleContext<string> = { report: this.report, settings: this.settings, memo: {} };
+    const ctx: RuleContext<string> = { report: this.report, settings: this.settings, memo: {}, preset: this.options.preset ?? 'recommended' };
     for (const rule of rules) {
-      if (this.options.rules?.[rule.id] === 'off') continue;
+      const configured = this.options.rules?.[rule.id];
+      if (configured === 'off' || (configured === undefined && !inPreset(rule, this.options.preset))) continue;
       this.rule = rule;
       try {
         rule.check(spec, ctx);
@@ -385,7 +386,7 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
   }
   for (const s of sups) {
     if (!s.reason) kept.push(engineFinding(ENGINE_IDS.suppressionWithoutReason, 'warning', s.range, `Say why this is safe: add "-- <reason>" after the rule ids of capdrop-ignore.`));
-    else if (!s.used && s.rules.every((r) => options.rules?.[r] !== 'off')) kept.push(engineFinding(ENGINE_IDS.unusedSuppression, 'info', s.range, `This capdrop-ignore suppresses nothing (${s.rules.join(', ') || 'no rule named'}); remove it.`));
+    else if (!s.used && s.rules.every((r) => ruleRuns(r, options))) kept.push(engineFinding(ENGINE_IDS.unusedSuppression, 'info', s.range, `This capdrop-ignore suppresses nothing (${s.rules.join(', ') || 'no rule named'}); remove it.`));
   }
   // Only the suppression findings just added are out of place.
   kept.sort(byPosition);
@@ -406,6 +407,16 @@ function byPosition(a: Finding, b: Finding): number {
 function isRepeated(sorted: Finding[], runStart: number, i: number): boolean {
   for (let j = runStart; j < i; j++) if (sorted[j].message === sorted[i].message) return true;
   return false;
+}
+
+const RULES_BY_ID = new Map<string, Rule>(allRules.map((r) => [r.id, r]));
+
+/** Whether the options run a rule: a suppression of a rule that does not run (off, or outside the preset) is not unused. */
+function ruleRuns(ruleId: string, options: LintOptions): boolean {
+  const configured = options.rules?.[ruleId];
+  if (configured !== undefined) return configured !== 'off';
+  const rule = RULES_BY_ID.get(ruleId);
+  return rule === undefined || inPreset(rule, options.preset);
 }
 
 const ENGINE_IDS_SET: Record<string, true> = Object.fromEntries(Object.values(ENGINE_IDS).map((id) => [id, true]));

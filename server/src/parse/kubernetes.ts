@@ -2,7 +2,7 @@ import { parseAllDocuments, type Document, type Node } from 'yaml';
 import type { ContainerSpec, ParsedFile, ParseProblem } from '../model/containerSpec';
 import { AliasTable, isMap, type Entry } from '../yaml/access';
 import { clampRange, nodeRange } from '../yaml/ranges';
-import { YamlValues, type UnknownText } from '../yaml/values';
+import { YAML11_BOOLEANS, YamlValues, type UnknownText } from '../yaml/values';
 import { Lines } from '../yaml/text';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';
 import { DEFAULT_MAX_ALIAS_NODES } from './compose';
@@ -66,7 +66,7 @@ function readDocument(text: string, doc: Document, specs: ContainerSpec[], probl
     problems.push({ message: 'could not parse Kubernetes manifest: its aliases expand to too many nodes (an alias bomb?)', range: nodeRange(text, root), severity: 'error' });
     return;
   }
-  const values = new YamlValues(text, aliases, unknownText);
+  const values = new YamlValues(text, aliases, unknownText, YAML11_BOOLEANS);
   const blockTemplated = template ? lineActionFinder(template) : () => false;
   for (const site of findPodSites(values, root)) {
     const podRead = readPod(values, site, blockTemplated((site.specEntry.pair.key as Node | null)?.range?.[0] ?? 0));

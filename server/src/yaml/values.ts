@@ -21,6 +21,16 @@ export type UnknownText = (range: SourceRange) => string | undefined;
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, True: true, False: false, TRUE: true, FALSE: false };
 
 /**
+ * YAML 1.1's booleans, which Kubernetes reads (sigs.k8s.io/yaml decodes with go-yaml v2): `privileged: yes`
+ * is true there, though the `yaml` library reads it as a string.
+ */
+export const YAML11_BOOLEANS: Record<string, boolean> = {
+  ...BOOLEANS,
+  ...Object.fromEntries(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((w) => [w, true])),
+  ...Object.fromEntries(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((w) => [w, false])),
+};
+
+/**
  * Reads located values out of a parsed YAML document for readers that take the YAML as it is (no
  * Compose interpolation): scalars located at their `key: value` pair or at the value alone, booleans,
  * list items, each with a YamlRef for the writer. Values through an alias or merge key are not editable.
@@ -31,6 +41,7 @@ export class YamlValues {
     readonly text: string,
     readonly aliases: AliasTable,
     private readonly unknownText: UnknownText = () => undefined,
+    private readonly booleans: Record<string, boolean> = BOOLEANS,
   ) {}
 
   /** The entries of a mapping node, or an empty map for anything else. */
@@ -86,7 +97,7 @@ export class YamlValues {
   bool(entry: Entry | undefined, parents?: Entry[]): Maybe<boolean> {
     const s = this.string(entry, parents);
     if (!s || !('value' in s)) return s;
-    const b = Object.hasOwn(BOOLEANS, s.value) ? BOOLEANS[s.value] : undefined;
+    const b = Object.hasOwn(this.booleans, s.value) ? this.booleans[s.value] : undefined;
     if (b === undefined) return unknown(s.range.start, s.range.end, s.raw, `"${s.value}" is not a boolean`);
     return { value: b, range: s.range, raw: s.raw, editable: s.editable, node: s.node };
   }
