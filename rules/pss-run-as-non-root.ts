@@ -33,7 +33,7 @@ export default defineRule({
       ctx.report({ at: value, messageId: 'setFalse', data: { who }, fixes: [{ messageId: 'setTrue', safety: 'review', edit: (w) => w.replace(value, 'true') }] });
     if (isKnown(pod) && !pod.value) setTrue(pod, 'the pod');
     if (isKnown(own) && !own.value) setTrue(own, `container "${k.name}"`);
-    if (own !== undefined || isUnknown(pod) || (isKnown(pod) && pod.value) || mayBeSetElsewhere(spec)) return;
+    if (own !== undefined || isUnknown(pod) || (isKnown(pod) && pod.value) || mayBeSetElsewhere(spec, true)) return;
     // No uid anywhere: the image decides, and the kubelet can only check a numeric USER.
     const fields: SecurityContextField[] = [[['runAsNonRoot'], 'true']];
     const uid = ctx.settings.uid;

@@ -42,7 +42,7 @@ export default defineRule({
     if (isKnown(pod) && !VALID.has(pod.value)) report(pod, 'the pod');
     if (isKnown(own) && !VALID.has(own.value)) report(own, `container "${k.name}"`);
     // Restricted: a container without a profile of its own needs a good one at the pod.
-    if (!restricted || own !== undefined || isUnknown(pod) || (isKnown(pod) && VALID.has(pod.value)) || mayBeSetElsewhere(spec)) return;
+    if (!restricted || own !== undefined || isUnknown(pod) || (isKnown(pod) && VALID.has(pod.value)) || mayBeSetElsewhere(spec, true)) return;
     ctx.report({
       at: spec.origin.nameRange,
       messageId: 'missing',

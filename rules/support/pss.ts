@@ -39,10 +39,11 @@ export function isTrue(value: Maybe<boolean>): value is Located<boolean> {
 
 /**
  * Whether a field left out may still be set, so "missing" is not judged: a template action writes part of the
- * container or pod, or the container is not a whole one (a kustomize patch without an image).
+ * container (or, for a field the pod can set for its containers, `podLevel`, of the pod), or the container is
+ * not a whole one (a kustomize patch without an image).
  */
-export function mayBeSetElsewhere(spec: ContainerSpec): boolean {
-  return spec.incomplete;
+export function mayBeSetElsewhere(spec: ContainerSpec, podLevel = false): boolean {
+  return spec.incomplete || (podLevel && spec.kubernetes?.pod.templated === true);
 }
 
 /**

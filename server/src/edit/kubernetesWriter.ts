@@ -179,7 +179,7 @@ class KubernetesWriter implements SpecWriter, KubernetesEdits {
     }
     if (Object.keys(missing).length === 0) return edits;
     // Template actions in the block may write these fields already: insert nothing there.
-    if (container.templated) return null;
+    if (level === 'container' ? container.templated : container.pod.pod.templated) return null;
     const inserted = this.yaml.insertTree(owner, { securityContext: missing });
     return inserted && [...edits, ...inserted];
   }

@@ -67,33 +67,41 @@ function readDocument(text: string, doc: Document, specs: ContainerSpec[], probl
     return;
   }
   const values = new YamlValues(text, aliases, unknownText, YAML11_BOOLEANS);
-  const blockTemplated = template ? lineActionFinder(template) : () => false;
+  const actionsIn = template ? lineActionFinder(template) : () => NO_ACTIONS;
   for (const site of findPodSites(values, root)) {
-    const podRead = readPod(values, site, blockTemplated((site.specEntry.pair.key as Node | null)?.range?.[0] ?? 0));
-    const podEntries = podRead.entries;
+    const podActions = actionsIn((site.specEntry.pair.key as Node | null)?.range?.[0] ?? 0);
+    const podRead = readPod(values, site);
+    const inContainers = new Set<number>();
     for (const list of CONTAINER_LISTS) {
-      const entry: Entry | undefined = podEntries.get(list);
+      const entry: Entry | undefined = podRead.entries.get(list);
       const known = values.items(entry, (node, shared) => {
         if (!isMap(node)) return;
-        specs.push(readContainer(values, podRead, list, node, shared, blockTemplated(node.range?.[0] ?? 0)));
+        const actions = actionsIn(node.range?.[0] ?? 0);
+        for (const a of actions) inContainers.add(a);
+        specs.push(readContainer(values, podRead, list, node, shared, actions.length > 0));
       });
       if (!known) podRead.pod.templated = true;
     }
+    // An action of the pod's own lines (not a container's) may write pod-level settings: its securityContext, its volumes.
+    if (podActions.some((a) => !inContainers.has(a))) podRead.pod.templated = true;
   }
 }
 
+const NO_ACTIONS: readonly number[] = [];
+
 /**
- * Whether a template action fills a line of the block that starts at `start`: the lines after it up to
+ * The template actions that fill a line of the block that starts at `start`: the lines after it up to
  * the first one written at or left of the block's own column (a whole-line action at any column counts,
  * since `{{- if }}`/`{{- end }}` are often written at the margin).
  */
-function lineActionFinder(template: MaskedTemplate): (start: number) => boolean {
+function lineActionFinder(template: MaskedTemplate): (start: number) => readonly number[] {
   const lines = new Lines(template.text);
   const actionLines = new Set(template.lineActions);
-  return (start) => hasLineAction(template.text, lines, actionLines, start);
+  return (start) => lineActionsIn(template.text, lines, actionLines, start);
 }
 
-function hasLineAction(text: string, lines: Lines, actionLines: ReadonlySet<number>, start: number): boolean {
+function lineActionsIn(text: string, lines: Lines, actionLines: ReadonlySet<number>, start: number): number[] {
+  const found: number[] = [];
   // A list item's block ends at its dash's column, a key's (`spec:`) at the key's.
   const column = lines.startsListLine(start) ? lines.dashColumn(start) : lines.column(start);
   for (let pos = lines.nextLineStart(start); pos < text.length; pos = lines.nextLineStart(pos)) {
@@ -104,9 +112,9 @@ function hasLineAction(text: string, lines: Lines, actionLines: ReadonlySet<numb
       if (first === undefined) break;
       continue;
     }
-    if (first === '#' && actionLines.has(pos + indent)) return true;
+    if (first === '#' && actionLines.has(pos + indent)) found.push(pos + indent);
     if (first === '#') continue;
     if (indent <= column) break;
   }
-  return false;
+  return found;
 }

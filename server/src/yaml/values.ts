@@ -66,6 +66,12 @@ export class YamlValues {
     return this.raw(node);
   }
 
+  /** The text of a scalar written out in the file; undefined when a template action writes (part of) it. */
+  knownText(node: unknown): string | undefined {
+    if (this.unknownText(nodeRange(this.text, node))) return undefined;
+    return this.scalarText(node);
+  }
+
   /** Where a whole setting is written: from its key to the end of its value (the anchored node when it is an alias). */
   settingRange(entry: Entry): SourceRange {
     if (entry.pair.value !== entry.value) return nodeRange(this.text, entry.value);

@@ -16,7 +16,7 @@ export interface KubernetesContainerRef {
   entries: Map<string, Entry>;
   securityContext: SecurityContextRead;
   pod: PodRead;
-  /** The container's block holds template actions: the writer inserts nothing there. */
+  /** The container's block holds template actions: the writer inserts nothing there (nor at the pod when `pod.pod.templated`). */
   templated: boolean;
 }
 
@@ -25,13 +25,16 @@ const PIDS_REASON = 'the PID limit is set per node by the kubelet (podPidsLimit)
 
 export function readContainer(values: YamlValues, podRead: PodRead, list: KubernetesContainer['list'], map: YAMLMap, shared: boolean, templated: boolean): ContainerSpec {
   const entries = values.entries(map, shared);
-  const name = values.scalarText(entries.get('name')?.value) ?? '';
   const nameEntry = entries.get('name');
+  // A name a template writes is shown as written (`{{ .Chart.Name }}`).
+  const name = values.knownText(nameEntry?.value) ?? (nameEntry?.value ? values.raw(nameEntry.value) : '');
   const nameRange = nodeRange(values.text, nameEntry ? (nameEntry.value ?? nameEntry.pair.key) : map.items[0]?.key ?? map);
   const securityContext = readSecurityContext(values, entries.get('securityContext'));
   const pod = podRead.pod;
-  const incomplete = templated || pod.templated || securityContext.unknown || !entries.has('image');
-  const ref: KubernetesContainerRef = { map, entries, securityContext, pod: podRead, templated: templated || pod.templated };
+  // What the container leaves out may be written by a template action in its block; the pod's own actions
+  // (`pod.templated`) matter to the fields a pod can set for its containers, which the rules check apart.
+  const incomplete = templated || securityContext.unknown || !entries.has('image');
+  const ref: KubernetesContainerRef = { map, entries, securityContext, pod: podRead, templated };
   const spec = emptySpec({
     kind: 'kubernetes',
     name: pod.name ? `${pod.name}/${name}` : name,

@@ -76,7 +76,8 @@ export interface PodRead {
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-export function readPod(values: YamlValues, site: PodSite, templated: boolean): PodRead {
+/** Reads a pod spec's own facts; the parser marks it `templated` when template actions write its lines. */
+export function readPod(values: YamlValues, site: PodSite): PodRead {
   const entries = values.entries(site.spec, site.specEntry.shared);
   const securityContext = readSecurityContext(values, entries.get('securityContext'));
   const pod: KubernetesPod = {
@@ -91,7 +92,7 @@ export function readPod(values: YamlValues, site: PodSite, templated: boolean): 
     sysctls: [],
     volumes: [],
     appArmorAnnotations: [],
-    templated: templated || securityContext.unknown,
+    templated: securityContext.unknown,
   };
   values.items(securityContext.entries.get('sysctls'), (node) => {
     const name = values.entries(node).get('name');
@@ -102,7 +103,7 @@ export function readPod(values: YamlValues, site: PodSite, templated: boolean): 
   const volumesKnown = values.items(entries.get('volumes'), (node) => {
     if (!isMap(node)) return;
     const volume = values.entries(node);
-    const name = values.scalarText(volume.get('name')?.value) ?? '';
+    const name = values.knownText(volume.get('name')?.value) ?? '';
     const source = [...volume.values()].find((e) => e.key !== 'name');
     if (!source) return;
     const keyRange = nodeRange(values.text, source.pair.key as Node);

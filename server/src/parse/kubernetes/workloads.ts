@@ -37,7 +37,7 @@ const MAX_LIST_DEPTH = 4;
  */
 export function findPodSites(values: YamlValues, root: YAMLMap, depth = 0): PodSite[] {
   const top = values.entries(root);
-  const kind = values.scalarText(top.get('kind')?.value)?.trim();
+  const kind = values.knownText(top.get('kind')?.value)?.trim();
   if (kind === undefined) return [];
   if (kind.endsWith('List') && depth < MAX_LIST_DEPTH) {
     const sites: PodSite[] = [];
@@ -48,7 +48,7 @@ export function findPodSites(values: YamlValues, root: YAMLMap, depth = 0): PodS
   }
   const path = Object.hasOwn(POD_SPEC_PATHS, kind) ? POD_SPEC_PATHS[kind] : undefined;
   if (!path) return [];
-  const name = values.scalarText(values.entries(values.mapOf(top.get('metadata'))).get('name')?.value);
+  const name = values.knownText(values.entries(values.mapOf(top.get('metadata'))).get('name')?.value);
   // The metadata beside the pod spec is the pod's: the root's for a Pod, the template's for a workload.
   let entries = top;
   for (let i = 0; i < path.length - 1; i++) {
