@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Finding, type LintOptions } from '../engine/lint';
 import { lintComposeIncrementally, type ComposeLintState } from '../engine/incrementalCompose';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
-import { detectKind, type FileKind } from '../parse';
+import { contentKind, detectKind, readsByContent, type FileKind } from '../parse';
 import { diagnosticsDigest, type ScanJob, type ScanResult } from '../scanWorker';
 import type { ConfigStore } from './config';
 import { documentKind, uriKey, uriToPath } from './documentKind';
@@ -163,7 +163,7 @@ export class DiagnosticsHandler {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const key = uriKey(uri);
-    const kind = documentKind(uri, doc.languageId);
+    const kind = documentKind(uri, doc.languageId, () => doc.getText());
     if (!kind || !this.config.settings.enable) {
       this.cache.delete(key);
       this.publish(uri, [], doc.version);
@@ -217,8 +217,11 @@ export class DiagnosticsHandler {
    */
   async lintFromDisk(uri: string): Promise<void> {
     const fsPath = uriToPath(uri);
-    const kind = fsPath ? detectKind(fsPath) : undefined;
-    if (!fsPath || !kind || this.isOpen(uri)) return;
+    // A YAML file with an unfamiliar name is read to see whether it is a Kubernetes manifest.
+    const byContent = fsPath !== undefined && readsByContent(fsPath);
+    const named = fsPath ? detectKind(fsPath) : undefined;
+    if (!fsPath || (!named && !byContent) || this.isOpen(uri)) return;
+    let kind: FileKind = named ?? 'kubernetes';
     const key = uriKey(uri);
     const sequence = (this.diskSequence.get(key) ?? 0) + 1;
     this.diskSequence.set(key, sequence);
@@ -235,6 +238,8 @@ export class DiagnosticsHandler {
       // planned: on a workspace scan that planning was most of the time and memory.
       const options = { ...this.config.lintOptionsFor(fsPath), withFixes: false, onInternalError: this.logRuleError(uri) };
       const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
+      // A YAML file too large to read is likely no manifest: say nothing about it.
+      if (stat.size > limit && byContent) return;
       if (stat.size > limit) {
         const empty = TextDocument.create(uri, LANGUAGE_OF[kind], 0, '');
         this.cache.set(key, { uri, version: null, document: empty, kind, findings: [] });
@@ -243,6 +248,12 @@ export class DiagnosticsHandler {
       }
       const text = readFileSync(fsPath, 'utf8');
       if (!stillWanted()) return;
+      if (byContent) {
+        const found = contentKind(fsPath, text);
+        // Not (or no longer) a manifest: nothing to say, and what was said before goes.
+        if (!found) return this.cache.has(key) || this.published.has(key) ? this.clear(uri) : undefined;
+        kind = found;
+      }
       const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
       const findings = lint(text, kind, options).findings;
       this.cache.set(key, { uri, version: null, document, kind, findings });
@@ -264,7 +275,9 @@ export class DiagnosticsHandler {
    */
   scanJob(uri: string, walkedPath?: string): { job: ScanJob; sequence: number } | undefined {
     const fsPath = walkedPath ?? uriToPath(uri);
-    const kind = fsPath ? detectKind(fsPath) : undefined;
+    const named = fsPath ? detectKind(fsPath) : undefined;
+    const byContent = !named && fsPath !== undefined && readsByContent(fsPath);
+    const kind: FileKind | undefined = named ?? (byContent ? 'kubernetes' : undefined);
     if (!fsPath || !kind || this.isOpen(uri) || !this.config.settings.enable) return undefined;
     if (walkedPath === undefined && !this.config.mayReadFromDisk(fsPath)) return undefined;
     // The key is the path (`uriKey`); the same string object serves every map of the file, one copy of it.
@@ -273,7 +286,9 @@ export class DiagnosticsHandler {
     this.diskSequence.set(key, sequence);
     // No reader of other files nor error logger: functions cannot cross threads. The worker hands files
     // that read others back (`in-process`), and returns rule errors as text.
-    return { job: { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath) }, sequence };
+    const job: ScanJob = { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath) };
+    if (byContent) job.byContent = true;
+    return { job, sequence };
   }
 
   /** Publishes what a scan worker found for `job`, unless the file was opened, read again or deleted since. */
@@ -286,6 +301,8 @@ export class DiagnosticsHandler {
         return this.lintFromDisk(uri);
       case 'missing':
         return this.clear(uri);
+      case 'not-ours':
+        return this.cache.has(key) || this.published.has(key) ? this.clear(uri) : undefined;
       case 'too-large':
         this.cache.set(key, { uri, version: null, document: TextDocument.create(uri, LANGUAGE_OF[kind], 0, ''), kind, findings: [] });
         return this.publish(uri, [this.skippedDiagnostic(result.size, result.limit)], undefined, undefined, key);
@@ -311,7 +328,7 @@ export class DiagnosticsHandler {
       return;
     }
     const fsPath = uriToPath(uri);
-    if (fsPath && detectKind(fsPath)) void this.lintFromDisk(uri);
+    if (fsPath && (detectKind(fsPath) || readsByContent(fsPath))) void this.lintFromDisk(uri);
   }
 
   /** A deleted file's problems go away, including any read of it still under way. */

@@ -1,7 +1,7 @@
 import { promises as fs, readdirSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { detectKind } from '../parse';
+import { detectKind, readsByContent } from '../parse';
 import { isInside, type ConfigStore } from './config';
 import type { DiagnosticsHandler } from './diagnostics';
 import { pathToUri, uriKey } from './documentKind';
@@ -200,7 +200,7 @@ export class WorkspaceScanner {
         if (entry.isDirectory()) {
           if (ALWAYS_SKIPPED.has(entry.name) || excluded(childRel) || ignore.ignores(childRel, true)) continue;
           subdirs.push({ dir: path.join(dir, entry.name), rel: childRel, ignore });
-        } else if (entry.isFile() && detectKind(childRel) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
+        } else if (entry.isFile() && (detectKind(childRel) || readsByContent(childRel)) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
           yield path.join(dir, entry.name);
         }
       }

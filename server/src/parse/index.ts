@@ -7,6 +7,7 @@ import type { ComposeFiles } from './compose/files';
 import { parseDockerfile } from './dockerfile';
 import { parseShell } from './shell';
 import { parseKubernetes } from './kubernetes';
+import { looksLikeKubernetes } from './kubernetes/workloads';
 import { createKubernetesWriter } from '../edit/kubernetesWriter';
 import { createComposeWriter } from '../edit/composeWriter';
 import { createDockerfileWriter } from '../edit/dockerfileWriter';
@@ -82,6 +83,21 @@ const MARKDOWN_NAME = /\.(?:md|markdown)$/i;
 const MAKEFILE_NAME = /^(?:(?:GNU)?makefile|.+\.mk)$/i;
 const CI_PATH = /(?:^|[\\/])(?:\.github[\\/]workflows[\\/][^\\/]+\.ya?ml|\.gitlab-ci\.ya?ml)$/i;
 const DEVCONTAINER_PATH = /(?:^|[\\/])(?:\.devcontainer[\\/](?:[^\\/]+[\\/])?devcontainer\.json|\.devcontainer\.json)$/i;
+
+const YAML_NAME = /\.ya?ml$/i;
+
+/**
+ * A YAML file whose name tells nothing (not Compose, not a CI workflow): Capdrop reads it when its content is
+ * a Kubernetes manifest (`contentKind`), and leaves it alone otherwise.
+ */
+export function readsByContent(path: string): boolean {
+  return YAML_NAME.test(path) && detectKind(path) === undefined;
+}
+
+/** The kind of a file from its name, else from its content: a Kubernetes manifest (`looksLikeKubernetes`). */
+export function contentKind(path: string, text: string): FileKind | undefined {
+  return detectKind(path) ?? (YAML_NAME.test(path) && looksLikeKubernetes(text) ? 'kubernetes' : undefined);
+}
 
 /**
  * Detects the kind of a file from its name; undefined when Capdrop does not read it. CI workflows and
