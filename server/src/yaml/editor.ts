@@ -86,6 +86,9 @@ export class YamlEditor extends YamlLayout {
   replaceScalarText(node: unknown, newText: string): TextEdit[] | null {
     if (!isScalar(node) || !node.range) return null;
     if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return null;
+    // An empty value (`key:`) sits right after the colon: the new one needs its space (found by fuzzing).
+    const [start, end] = node.range;
+    if (start === end && start > 0 && this.text[start - 1] === ':') return [this.scalarEdit(node, ` ${newText}`)];
     return [this.scalarEdit(node, newText)];
   }
 

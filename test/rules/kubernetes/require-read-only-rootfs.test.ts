@@ -26,6 +26,15 @@ ruleTester.run(
           { messageId: 'makeReadOnly', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        readOnlyRootFilesystem: true\n' },
         ],
       },
+      {
+        kind: 'kubernetes',
+        name: 'a key left without a value gets one, after its colon (found by fuzzing)',
+        code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        readOnlyRootFilesystem:\n        runAsNonRoot: true\n',
+        errors: [{ messageId: 'writableRootfs', line: 7, column: 13, endLine: 7, endColumn: 16 }],
+        fixes: [
+          { messageId: 'makeReadOnly', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        readOnlyRootFilesystem: true\n        runAsNonRoot: true\n' },
+        ],
+      },
     ],
   },
   { kinds: ['kubernetes'] },
