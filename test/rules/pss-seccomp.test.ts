@@ -6,6 +6,7 @@ ruleTester.run(
   rule,
   {
     valid: [
+      { kind: 'kubernetes', name: 'a profile key with nothing under it is no profile (null)', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        seccompProfile:\n' },
       { kind: 'kubernetes', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n' },
       { kind: 'kubernetes', name: 'Baseline: Localhost', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        seccompProfile:\n          type: Localhost\n          localhostProfile: my.json\n' },
       { kind: 'kubernetes', name: 'Restricted: set at the pod', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n  containers:\n    - name: app\n      image: nginx:1.27\n', options: { preset: 'pss-restricted' } },
@@ -13,6 +14,13 @@ ruleTester.run(
       { kind: 'kubernetes', name: 'Restricted exempts Windows pods', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  os: {name: windows}\n  containers:\n    - name: app\n      image: nginx:1.27\n', options: { preset: 'pss-restricted' } },
     ],
     invalid: [
+      {
+        kind: 'kubernetes',
+        name: 'a profile without a type is rejected, as a type the admission does not know',
+        code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        seccompProfile: {}\n',
+        errors: [{ messageId: 'badType', message: 'Pod Security Standards (Baseline), "Seccomp": container "app" must not set securityContext.seccompProfile.type to "" (only RuntimeDefault or Localhost).', line: 10, column: 9, endLine: 10, endColumn: 23 }],
+        fixes: [],
+      },
       {
         kind: 'kubernetes',
         code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        seccompProfile:\n          type: Unconfined\n',

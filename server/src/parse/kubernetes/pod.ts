@@ -41,14 +41,15 @@ export function readSecurityContext(values: YamlValues, entry: Entry | undefined
 
 /**
  * `seccompProfile.type` / `appArmorProfile.type`, located at the value. A profile without a type is read
- * as the empty type at the profile's key, which the admission rejects like any type it does not know.
+ * as the empty type at the profile's key, which the admission rejects like any type it does not know;
+ * `seccompProfile:` with nothing (null) is no profile at all, as Kubernetes decodes it.
  */
 function profileType(values: YamlValues, profile: Entry | undefined, parents: Entry[]): Maybe<string> {
-  if (!profile) return undefined;
+  if (!profile || isEmpty(profile.value)) return undefined;
   const map = values.mapOf(profile);
   if (!map) {
-    const range = nodeRange(values.text, profile.pair.key);
-    return isEmpty(profile.value) ? { value: '', range, raw: values.raw(profile.pair.key), editable: false } : unknown(range.start, range.end, values.raw(profile.value), 'the profile is not a mapping Capdrop can read');
+    const range = nodeRange(values.text, profile.value);
+    return unknown(range.start, range.end, values.raw(profile.value), 'the profile is not a mapping Capdrop can read');
   }
   const type = values.entries(map, profile.shared).get('type');
   if (!type) {
