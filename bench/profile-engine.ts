@@ -1,5 +1,5 @@
 // Quick A/B of the in-process engine against its parse floor on one kind of input, and an optional CPU
-// profile: `node --expose-gc --import tsx bench/profile-engine.ts dockerfile|compose|compose25k [--prof]`.
+// profile: `node --expose-gc --import tsx bench/profile-engine.ts dockerfile|realDockerfiles|compose|compose25k [--prof]`.
 // The engine is bundled like bench/run.ts bundles it (but unminified, so the profile names functions).
 // Run `npm run bench` once first: it writes the generated inputs this reads.
 import * as fs from 'node:fs';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const corpus = () => listFiles(path.join(REPO, '..', 'shared', 'corpus', 'compose', 'real')).sort().map(read);
   const inputs: Record<string, { texts: string[]; kind: 'dockerfile' | 'compose' }> = {
     dockerfile: { texts: which === 'dockerfile' ? dockerfiles() : [], kind: 'dockerfile' },
+    realDockerfiles: { texts: which === 'realDockerfiles' ? listFiles(path.join(REPO, '..', 'shared', 'corpus', 'dockerfile', 'real')).filter((f) => /Dockerfile/i.test(path.basename(f))).sort().map(read) : [], kind: 'dockerfile' },
     dockerfile5k: { texts: which === 'dockerfile5k' ? [read(path.join(GENERATED, 'dockerfile5000'))] : [], kind: 'dockerfile' },
     compose: { texts: which === 'compose' ? corpus() : [], kind: 'compose' },
     compose500: { texts: which === 'compose500' ? [read(path.join(GENERATED, 'compose500'))] : [], kind: 'compose' },

@@ -1,6 +1,7 @@
 // `npm run bench`: Capdrop against the parse floor and its peers (see bench/README.md). Not a test:
 // it prints a table and writes bench/results.json; nothing here passes or fails.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { compareProcesses, summarizeProcess } from './processes';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +14,8 @@ import { measureInterleaved, ms, summarize, type Timing } from './stats';
 
 const CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'compose', 'real');
 const KUBERNETES_CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'kubernetes', 'real');
+/** Official-image and application Dockerfiles: long `RUN set -eux; …` scripts the generated ones lack. */
+const REAL_DOCKERFILES = path.join(REPO, '..', 'shared', 'corpus', 'dockerfile', 'real');
 const quick = process.argv.includes('--quick');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wants = (section: string) => !only || only.includes(section);
@@ -79,7 +82,7 @@ const lintAll = (texts: string[], kind: FileKind) => () => texts.forEach((t) => 
 const yamlFloor = (texts: string[]) => () => texts.forEach((t) => parseAllDocuments(t, { prettyErrors: false, merge: false, uniqueKeys: false }));
 const dockerfileFloor = (texts: string[]) => () => texts.forEach((t) => DockerfileParser.parse(t));
 
-function inProcess(inputs: ReturnType<typeof generate>, corpus: string[], fixtureDockerfiles: string[], manifests: string[]): void {
+function inProcess(inputs: ReturnType<typeof generate>, corpus: string[], fixtureDockerfiles: string[], realDockerfiles: string[], manifests: string[]): void {
   console.log('\n(1)+(2) parse floor vs engine (lint() with all rules, no fix planning), in-process');
   const reps = quick ? 5 : 30;
   // Small inputs before large ones. Linting a large file makes most objects of an allocation site outlive
@@ -95,6 +98,7 @@ function inProcess(inputs: ReturnType<typeof generate>, corpus: string[], fixtur
     // The 146 real Kubernetes manifests: many documents (Services, RBAC) read by the floor that the engine skips.
     { input: `k8s corpus (${manifests.length} files)`, kind: 'kubernetes', texts: manifests, floor: yamlFloor(manifests), floorName: 'yaml floor', reps },
     { input: `Dockerfiles (${inputs.dockerfiles.length + fixtureDockerfiles.length} files)`, kind: 'dockerfile', texts: [...inputs.dockerfiles, ...fixtureDockerfiles], floor: dockerfileFloor([...inputs.dockerfiles, ...fixtureDockerfiles]), floorName: 'dockerfile-ast floor', reps },
+    { input: `real Dockerfiles (${realDockerfiles.length})`, kind: 'dockerfile', texts: realDockerfiles, floor: dockerfileFloor(realDockerfiles), floorName: 'dockerfile-ast floor', reps },
     { input: 'shell 2k lines', kind: 'shell', texts: [inputs.shell2000], floor: () => parseBash(inputs.shell2000), floorName: 'tree-sitter-bash floor', reps },
     { input: 'Dockerfile 5k lines', kind: 'dockerfile', texts: [inputs.dockerfile5000], floor: dockerfileFloor([inputs.dockerfile5000]), floorName: 'dockerfile-ast floor', reps },
   ];
@@ -204,69 +208,45 @@ async function workspaceScan(folder: string, files: number, workers: 'default' |
   await client.stop();
 }
 
-const TIME_BIN = '/usr/bin/time';
-
-/** One run of a process: wall time (ms), and CPU time (user + system) and peak RSS from /usr/bin/time when present. */
-interface ProcessSample {
-  wall: number;
-  cpu?: number;
-  rssMiB?: number;
-}
-
-function runProcess(cmd: string, args: string[]): ProcessSample {
-  const withTime = fs.existsSync(TIME_BIN);
-  const t = performance.now();
-  const result = withTime ? spawnSync(TIME_BIN, ['-f', 'CAPDROP_BENCH %U %S %M', cmd, ...args], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync(cmd, args, { cwd: REPO, stdio: 'ignore' });
-  const wall = performance.now() - t;
-  const m = /CAPDROP_BENCH ([\d.]+) ([\d.]+) (\d+)/.exec(String(result.stderr ?? ''));
-  return m ? { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000, rssMiB: Number(m[3]) / 1024 } : { wall };
-}
-
-function summarizeProcess(samples: ProcessSample[]): Timing & { cpu?: Timing; peakRssMiB?: number } {
-  const cpu = samples.flatMap((s) => (s.cpu === undefined ? [] : [s.cpu]));
-  const rss = Math.max(0, ...samples.map((s) => s.rssMiB ?? 0));
-  return { ...summarize(samples.map((s) => s.wall)), cpu: cpu.length ? summarize(cpu) : undefined, peakRssMiB: rss || undefined };
-}
-
 const median = (xs: number[]): number => summarize(xs).median;
 
 /**
- * Our CLI, dclint and a bare Node start, interleaved: each round runs our CLI three times, dclint once and
- * Node twice, in reverse order every other round, after one untimed run of each (the disk cache is then
- * warm for all, and our CLI has written its code cache, as it has on any machine after its first run).
- * This machine's speed drifts by a third within minutes, and start-up-heavy work (ours, bare Node) more
- * than dclint's long run: measured one after the other the ratio moved 17-23x between two runs minutes
- * apart. The ratios are the median over rounds of each round's ratio, so a slow spell hits both sides.
+ * A Capdrop CLI run against a peer's, one process each over the same files (bench/processes.ts says how
+ * they are interleaved), printed as wall and CPU ratios.
  */
+function cliVersus(title: string, input: string, oursArgs: string[], peerArgs: string[], peerName: string): void {
+  console.log(title);
+  const { ours, peer, bare, rounds } = compareProcesses(oursArgs, peerArgs, quick ? 1 : 3);
+  const oursRun = summarizeProcess(ours);
+  const peerRun = summarizeProcess(peer);
+  const about = (r: typeof oursRun) => (r.cpu ? `CPU ${ms(r.cpu.median)} ms, peak RSS ${r.peakRssMiB?.toFixed(0)} MiB` : undefined);
+  add('cli', input, 'node bin/capdrop.js (wall)', oursRun, about(oursRun));
+  add('peer', input, `${peerName} (wall)`, peerRun, about(peerRun));
+  ratio('cli', input, median(rounds.map((r) => median(r.ours.map((s) => s.wall)) / median(r.peer.map((s) => s.wall)))), `${peerName} (wall)`);
+  if (oursRun.cpu && peerRun.cpu) ratio('cli', input, median(rounds.map((r) => median(r.ours.map((s) => s.cpu ?? NaN)) / median(r.peer.map((s) => s.cpu ?? NaN)))), `${peerName} (CPU)`);
+  const bareRun = add('cli', 'node -e 0', 'bare Node start (wall)', summarizeProcess(bare));
+  extra.nodeStartMs = bareRun.median;
+}
+
 function cliVsDclint(corpusFiles: string[]): void {
-  console.log(`\n(5) CLI on the ${corpusFiles.length} real Compose files, one process, default output, vs dclint (same files, same environment)`);
-  const input = `corpus (${corpusFiles.length} files)`;
-  const oursArgs = ['bin/capdrop.js', '--kind', 'compose', ...corpusFiles];
-  const dclintArgs = [path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs'), ...corpusFiles];
-  const samples = { ours: [] as ProcessSample[], peer: [] as ProcessSample[], bare: [] as ProcessSample[] };
-  const rounds: { ours: ProcessSample[]; peer: ProcessSample[] }[] = [];
-  runProcess(process.execPath, oursArgs);
-  runProcess(process.execPath, dclintArgs);
-  for (let r = 0; r < (quick ? 1 : 3); r++) {
-    const round = { ours: [] as ProcessSample[], peer: [] as ProcessSample[] };
-    const steps = [
-      () => [1, 2, 3].forEach(() => round.ours.push(runProcess(process.execPath, oursArgs))),
-      () => round.peer.push(runProcess(process.execPath, dclintArgs)),
-      () => [1, 2].forEach(() => samples.bare.push(runProcess(process.execPath, ['-e', '0']))),
-    ];
-    for (const step of r % 2 ? steps.reverse() : steps) step();
-    rounds.push(round);
-    samples.ours.push(...round.ours);
-    samples.peer.push(...round.peer);
-  }
-  const oursRun = summarizeProcess(samples.ours);
-  const peerRun = summarizeProcess(samples.peer);
-  add('cli', input, 'node bin/capdrop.js (wall)', oursRun, oursRun.cpu ? `CPU ${ms(oursRun.cpu.median)} ms, peak RSS ${oursRun.peakRssMiB?.toFixed(0)} MiB` : undefined);
-  add('peer', input, 'dclint (wall)', peerRun, peerRun.cpu ? `CPU ${ms(peerRun.cpu.median)} ms, peak RSS ${peerRun.peakRssMiB?.toFixed(0)} MiB` : undefined);
-  ratio('cli', input, median(rounds.map((r) => median(r.ours.map((s) => s.wall)) / median(r.peer.map((s) => s.wall)))), 'dclint (wall)');
-  if (oursRun.cpu && peerRun.cpu) ratio('cli', input, median(rounds.map((r) => median(r.ours.map((s) => s.cpu ?? NaN)) / median(r.peer.map((s) => s.cpu ?? NaN)))), 'dclint (CPU)');
-  const bare = add('cli', 'node -e 0', 'bare Node start (wall)', summarizeProcess(samples.bare));
-  extra.nodeStartMs = bare.median;
+  cliVersus(
+    `\n(5) CLI on the ${corpusFiles.length} real Compose files, one process, default output, vs dclint (same files, same environment)`,
+    `corpus (${corpusFiles.length} files)`,
+    ['bin/capdrop.js', '--kind', 'compose', ...corpusFiles],
+    [path.join(REPO, 'node_modules', 'dclint', 'bin', 'dclint.cjs'), ...corpusFiles],
+    'dclint',
+  );
+}
+
+/** dockerfile-utils has no CLI: its `validate` over every file in one Node process (bench/validateFiles.cjs) stands for one. */
+function cliVsValidate(dockerfiles: string[]): void {
+  cliVersus(
+    `\n(5b) CLI on the ${dockerfiles.length} real Dockerfiles, one process, default output, vs dockerfile-utils validate in one process`,
+    `real Dockerfiles (${dockerfiles.length})`,
+    ['bin/capdrop.js', '--kind', 'dockerfile', ...dockerfiles],
+    [path.join('bench', 'validateFiles.cjs'), ...dockerfiles],
+    'validate',
+  );
 }
 
 /** (6) What the extension ships: the production bundles in dist/ (the .vsix holds these and no node_modules). */
@@ -294,10 +274,12 @@ async function main(): Promise<void> {
   const corpusFiles = listFiles(CORPUS).sort();
   const corpus = corpusFiles.map((f) => fs.readFileSync(f, 'utf8'));
   const fixtureDockerfiles = listFiles(path.join(REPO, 'test', 'fixtures')).filter((f) => /Dockerfile/i.test(path.basename(f))).map((f) => fs.readFileSync(f, 'utf8'));
+  const realDockerfileFiles = listFiles(REAL_DOCKERFILES).filter((f) => /Dockerfile/i.test(path.basename(f))).sort();
+  const realDockerfiles = realDockerfileFiles.map((f) => fs.readFileSync(f, 'utf8'));
   console.log(`Capdrop benchmark (node ${process.version}, ${quick ? 'quick' : 'full'}; generated inputs in ${path.relative(REPO, GENERATED)}; server ${path.relative(REPO, BenchClient.serverPath)}, flags: ${BenchClient.execArgv.join(' ') || 'none'})`);
   extra.serverExecArgv = BenchClient.execArgv;
   const manifests = listFiles(KUBERNETES_CORPUS).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => fs.readFileSync(f, 'utf8'));
-  if (wants('engine')) inProcess(inputs, corpus, fixtureDockerfiles, manifests);
+  if (wants('engine')) inProcess(inputs, corpus, fixtureDockerfiles, realDockerfiles, manifests);
   if (wants('relint')) {
     console.log('\n(3) language server re-lint after a one-character edit (dist/server.js over stdio, validationDelayMs 0)');
     await serverRelint('compose 500 lines', inputs.compose500, quick ? 40 : 300);
@@ -310,7 +292,10 @@ async function main(): Promise<void> {
     // The same scan with CAPDROP_SCAN_WORKERS=0, for the ratio (the machine's load changes between runs).
     await workspaceScan(inputs.workspace, inputs.workspaceFiles, '0');
   }
-  if (wants('cli')) cliVsDclint(corpusFiles.map((f) => path.relative(REPO, f)));
+  if (wants('cli')) {
+    cliVsDclint(corpusFiles.map((f) => path.relative(REPO, f)));
+    cliVsValidate(realDockerfileFiles.map((f) => path.relative(REPO, f)));
+  }
   if (wants('dist')) bundleSizes();
   const results = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, quick, totalSeconds: (performance.now() - started) / 1000, rows, ...extra };
   fs.writeFileSync(path.join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -20,6 +20,12 @@ function dangersFirst(findings: readonly FileReport['findings'][number][]): File
   return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.line - b.line || a.column - b.column);
 }
 
+/** ` (profile debug)`: the service starts only with that Compose profile. */
+export function profileNote(profiles: readonly string[] | undefined): string {
+  if (!profiles?.length) return '';
+  return ` (profile${profiles.length > 1 ? 's' : ''} ${profiles.join(', ')})`;
+}
+
 /**
  * Findings grouped per file, one `  line:col  severity  message  rule-id` row each (columns padded within
  * a file), then a summary. Prints nothing when there is nothing to say.
@@ -39,8 +45,8 @@ export function formatText(reports: readonly FileReport[], colour: boolean): str
       counts[f.severity]++;
       const pos = paint('dim', positions[i].padEnd(posWidth));
       const sev = paint(SEVERITY_COLOUR[f.severity], f.severity.padEnd(sevWidth));
-      const where = f.writtenIn ? ` (set in ${f.writtenIn.file}:${f.writtenIn.line})` : '';
-      out += `  ${pos}  ${sev}  ${f.message}${where}  ${paint('dim', f.ruleId)}\n`;
+      const where = f.writtenIn ? ` (${f.writtenIn.label !== undefined ? `${f.writtenIn.label} in` : 'set in'} ${f.writtenIn.file}:${f.writtenIn.line})` : '';
+      out += `  ${pos}  ${sev}  ${f.message}${where}${profileNote(f.profiles)}  ${paint('dim', f.ruleId)}\n`;
     });
     out += '\n';
   }

@@ -14,9 +14,17 @@ export interface CliHooks {
  * rejected by every run that starts as a short one. `bundle` is `dist/server.js` of Capdrop's package.
  */
 export function launch(bundle: string): void {
-  startAsShortRun();
-  const engine = loadWithCodeCache(bundle, cacheDirectory(process.env, path.dirname(path.dirname(bundle))));
-  let flagsChanged = false;
-  if (engine.stale) process.once('exit', () => flagsChanged || engine.save());
-  (engine.exports.runCli as (hooks: CliHooks) => void)({ beforeLint: (files) => (flagsChanged = tuneForRun(files) || flagsChanged) });
+  try {
+    startAsShortRun();
+    const engine = loadWithCodeCache(bundle, cacheDirectory(process.env, path.dirname(path.dirname(bundle))));
+    let flagsChanged = false;
+    if (engine.stale) process.once('exit', () => flagsChanged || engine.save());
+    (engine.exports.runCli as (hooks: CliHooks) => void)({ beforeLint: (files) => (flagsChanged = tuneForRun(files) || flagsChanged) });
+  } catch (err) {
+    // The engine could not be loaded or started (a broken install): one line and exit 2, as for any internal
+    // error (cli/main.ts), not Node's stack trace and exit 1, which CI would read as findings.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`capdrop: internal error: ${message.replace(/\s+/g, ' ').trim() || 'unknown error'}\n`);
+    process.exitCode = 2;
+  }
 }

@@ -13,10 +13,12 @@ export interface ReportedFinding {
   endLine: number;
   endColumn: number;
   fixes: { title: string; safety: FixSafety }[];
+  /** The Compose profiles of the service (it starts only when one is active). */
+  profiles?: string[];
   /** The findings a `container-hardening` summary stands for, each where its rule reported it. */
   members?: ReportedLocation[];
   /** Where the value is written when that is another file (Compose `extends: { file }`), 1-based. */
-  writtenIn?: { file: string; line: number; column: number; endLine: number; endColumn: number };
+  writtenIn?: { file: string; line: number; column: number; endLine: number; endColumn: number; label?: string };
 }
 
 export interface ReportedLocation {
@@ -49,7 +51,9 @@ export function toReported(f: Finding, lines: LineIndex, shown: (file: string) =
   if (f.writtenIn) {
     const { path: file, start, end } = f.writtenIn;
     reported.writtenIn = { file: shown(file), line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+    if (f.writtenIn.label !== undefined) reported.writtenIn.label = f.writtenIn.label;
   }
+  if (f.profiles) reported.profiles = f.profiles;
   if (f.members) reported.members = f.members.map((m) => ({ ruleId: m.ruleId, message: m.message, ...located(m.range, lines) }));
   return reported;
 }

@@ -70,8 +70,8 @@ function isIgnored(layers: readonly IgnoreLayer[], file: string, isDir: boolean)
   return ignored;
 }
 
-function walkDir(dir: string, layers: IgnoreLayer[], out: Target[]): void {
-  const own = readIgnoreFile(dir);
+function walkDir(dir: string, layers: IgnoreLayer[], out: Target[], gitignore: boolean): void {
+  const own = gitignore ? readIgnoreFile(dir) : undefined;
   const here = own ? [...layers, own] : layers;
   let entries: fs.Dirent[];
   try {
@@ -96,7 +96,7 @@ function walkDir(dir: string, layers: IgnoreLayer[], out: Target[]): void {
     }
     if (!isDir && !isFile) continue;
     if (isIgnored(here, full, isDir)) continue;
-    if (isDir) walkDir(full, here, out);
+    if (isDir) walkDir(full, here, out, gitignore);
     else {
       const kind = detectKind(full); // the whole path: CI workflows are recognised by their folder
       if (kind) out.push({ file: full, explicit: false, kind });
@@ -105,8 +105,11 @@ function walkDir(dir: string, layers: IgnoreLayer[], out: Target[]): void {
   }
 }
 
-/** Expands command-line paths (not `-`) into files; a missing path is an IoError. */
-export function collectTargets(paths: readonly string[], cwd: string): Target[] {
+/**
+ * Expands command-line paths (not `-`) into files; a missing path is an IoError. `gitignore: false`
+ * walks past the .gitignore files too (`--disregard-suppressions`).
+ */
+export function collectTargets(paths: readonly string[], cwd: string, { gitignore = true }: { gitignore?: boolean } = {}): Target[] {
   const out: Target[] = [];
   for (const p of paths) {
     const full = path.resolve(cwd, p);
@@ -118,9 +121,9 @@ export function collectTargets(paths: readonly string[], cwd: string): Target[] 
       throw new IoError(code === 'ENOENT' ? `no such file or directory: ${p}` : `cannot access ${p}: ${code ?? (err as Error).message}`);
     }
     if (stat.isDirectory()) {
-      const inherited = inheritedLayers(full);
+      const inherited = gitignore ? inheritedLayers(full) : [];
       // A directory named on the command line is linted even when the repository ignores it.
-      walkDir(full, isIgnored(inherited, full, true) ? [] : inherited, out);
+      walkDir(full, isIgnored(inherited, full, true) ? [] : inherited, out, gitignore);
     }
     else out.push({ file: full, explicit: true, kind: detectKind(full) });
   }

@@ -3,6 +3,7 @@ import bindPortsToInterface from './bind-ports-to-interface';
 import dropAllCapabilities from './drop-all-capabilities';
 import limitRestartRetries from './limit-restart-retries';
 import noDangerousCapabilities from './no-dangerous-capabilities';
+import noDisabledLogging from './no-disabled-logging';
 import noDockerSocketMount from './no-docker-socket-mount';
 import noExposedDockerDaemon from './no-exposed-docker-daemon';
 import noHostDevices from './no-host-devices';
@@ -10,11 +11,15 @@ import noHostNamespace from './no-host-namespace';
 import noInsecureDownload from './no-insecure-download';
 import noInsecureRegistry from './no-insecure-registry';
 import noLegacyLinks from './no-legacy-links';
+import noMisspelledSecurityKey from './no-misspelled-security-key';
+import noOomKillDisable from './no-oom-kill-disable';
 import noPipeToShell from './no-pipe-to-shell';
 import noPrivileged from './no-privileged';
 import noRootUser from './no-root-user';
 import noSecretsInEnv from './no-secrets-in-env';
+import noSecretsInImage from './no-secrets-in-image';
 import noSensitiveMount from './no-sensitive-mount';
+import noSharedMountPropagation from './no-shared-mount-propagation';
 import noSshPort from './no-ssh-port';
 import noSudo from './no-sudo';
 import noUnconfinedSecurityProfile from './no-unconfined-security-profile';
@@ -45,6 +50,7 @@ export const rules = {
   'drop-all-capabilities': dropAllCapabilities,
   'limit-restart-retries': limitRestartRetries,
   'no-dangerous-capabilities': noDangerousCapabilities,
+  'no-disabled-logging': noDisabledLogging,
   'no-docker-socket-mount': noDockerSocketMount,
   'no-exposed-docker-daemon': noExposedDockerDaemon,
   'no-host-devices': noHostDevices,
@@ -52,11 +58,15 @@ export const rules = {
   'no-insecure-download': noInsecureDownload,
   'no-insecure-registry': noInsecureRegistry,
   'no-legacy-links': noLegacyLinks,
+  'no-misspelled-security-key': noMisspelledSecurityKey,
+  'no-oom-kill-disable': noOomKillDisable,
   'no-pipe-to-shell': noPipeToShell,
   'no-privileged': noPrivileged,
   'no-root-user': noRootUser,
   'no-secrets-in-env': noSecretsInEnv,
+  'no-secrets-in-image': noSecretsInImage,
   'no-sensitive-mount': noSensitiveMount,
+  'no-shared-mount-propagation': noSharedMountPropagation,
   'no-ssh-port': noSshPort,
   'no-sudo': noSudo,
   'no-unconfined-security-profile': noUnconfinedSecurityProfile,

@@ -1,36 +1,26 @@
 import { defineRule, type Severity } from '../server/src/engine/ruleApi';
-import { isKnown } from '../server/src/model/located';
+import { isKnown, type Maybe } from '../server/src/model/located';
 import type { ContainerSpec } from '../server/src/model/containerSpec';
+import { capabilityName, capabilityRisk } from './support/capabilities';
 
-/** What each capability lets a container do to its host; ALL / SYS_ADMIN / SYS_MODULE are as good as root on the host. */
-const DANGEROUS: Record<string, { risk: string; severity: Severity }> = {
-  ALL: { risk: 'grants every capability, as good as root on the host', severity: 'error' },
-  SYS_ADMIN: { risk: 'allows mount, namespace and many admin operations that lead out of the container', severity: 'error' },
-  SYS_MODULE: { risk: 'loads kernel modules, which runs code in the host kernel', severity: 'error' },
-  SYS_PTRACE: { risk: 'lets it trace and inject code into other processes', severity: 'warning' },
-  SYS_RAWIO: { risk: 'gives raw access to I/O ports and host memory', severity: 'warning' },
-  SYS_BOOT: { risk: 'lets it reboot the host or load a new kernel', severity: 'warning' },
-  SYS_TIME: { risk: "changes the host's clock for every container", severity: 'warning' },
-  NET_ADMIN: { risk: 'reconfigures interfaces, routes and firewall rules', severity: 'warning' },
-  DAC_READ_SEARCH: { risk: 'bypasses file read permissions and enables open_by_handle_at escapes', severity: 'warning' },
-  MAC_ADMIN: { risk: 'reconfigures the mandatory access control (AppArmor/SELinux) policy', severity: 'warning' },
-  MAC_OVERRIDE: { risk: 'overrides mandatory access control (AppArmor/SELinux)', severity: 'warning' },
-  BPF: { risk: 'loads BPF programs into the host kernel', severity: 'warning' },
-  PERFMON: { risk: 'observes the whole host through perf and BPF', severity: 'warning' },
-  SYSLOG: { risk: 'reads and clears the kernel log, which leaks kernel addresses', severity: 'warning' },
-  LINUX_IMMUTABLE: { risk: 'removes the immutable and append-only flags that protect files', severity: 'warning' },
-};
+/** Whether a namespace mode is (or may be) the host's. */
+function sharesHost(mode: Maybe<string>): boolean {
+  if (mode === undefined) return false;
+  // An unknown mode (`pid: ${PID_MODE}`) may be host: keep the warning.
+  return !isKnown(mode) || mode.value.trim().toLowerCase() === 'host';
+}
 
 /**
- * SYS_PTRACE reaches only the processes the container can see: its own, unless it shares the host's PID
- * namespace. Alone it is what debuggers (Delve, gdb, strace) need in a dev container, so it is information;
- * with `pid: host` it can inject code into host processes, a warning.
+ * The severity of adding `name`, given the namespaces the container shares. SYS_PTRACE reaches only the
+ * processes the container can see: its own, unless it shares the host's PID namespace. Alone it is what
+ * debuggers (Delve, gdb, strace) need in a dev container, so it is information; with `pid: host` it can
+ * inject code into host processes, a warning. IPC_OWNER likewise reaches the host's shared memory only
+ * through `ipc: host`.
  */
-function sharesHostPids(spec: ContainerSpec): boolean {
-  const pid = spec.namespaces.pid;
-  if (pid === undefined) return false;
-  // An unknown mode (`pid: ${PID_MODE}`) may be host: keep the warning.
-  return !isKnown(pid) || pid.value.trim().toLowerCase() === 'host';
+function severityOf(name: string, base: Severity, spec: ContainerSpec): Severity {
+  if (name === 'SYS_PTRACE') return sharesHost(spec.namespaces.pid) ? 'warning' : 'info';
+  if (name === 'IPC_OWNER') return sharesHost(spec.namespaces.ipc) ? 'warning' : 'info';
+  return base;
 }
 
 export default defineRule({
@@ -40,7 +30,7 @@ export default defineRule({
   inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
-      'Some capabilities are close to root on the host: SYS_ADMIN allows mounts and namespace tricks used by most container escapes, SYS_MODULE loads kernel code, SYS_PTRACE injects into processes (only the container\'s own unless it shares the host PID namespace, so alone it is information), DAC_READ_SEARCH enabled the "shocker" escape. A container that adds one of them can usually break out or take over its neighbours.',
+      'Every capability outside Docker\'s default set (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, NET_RAW, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT) is judged by what it reaches on the host. Errors lead out of the container or into the host kernel: ALL, SYS_ADMIN (mounts and namespace tricks used by most container escapes), SYS_MODULE (kernel modules). Warnings change or read host-wide state that namespaces do not isolate: SYS_RAWIO, SYS_BOOT, SYS_TIME, NET_ADMIN, DAC_READ_SEARCH (the "shocker" escape), MAC_ADMIN, MAC_OVERRIDE, BPF, PERFMON, SYSLOG, LINUX_IMMUTABLE, AUDIT_CONTROL and AUDIT_READ (the host\'s audit trail). Information for those bounded by the container\'s own namespaces and limits or touching only scheduling, memory locking and power management: SYS_NICE, SYS_RESOURCE, SYS_PACCT, SYS_TTY_CONFIG, IPC_LOCK, LEASE, WAKE_ALARM, BLOCK_SUSPEND, NET_BROADCAST, CHECKPOINT_RESTORE. SYS_PTRACE and IPC_OWNER reach other processes and IPC objects only through a shared namespace: information alone, a warning with `pid: host` / `ipc: host` (or a mode behind a variable). Names are read as Docker does: case-insensitive, with or without `CAP_`.',
     whenNotToUse:
       'Tooling that really administers the host (network plugins that need NET_ADMIN, debuggers that need SYS_PTRACE, monitoring agents that need PERFMON/BPF) and that you trust as much as a root process on the host.',
     references: [
@@ -49,6 +39,7 @@ export default defineRule({
       'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
       'https://docs.docker.com/reference/compose-file/services/#cap_add',
     ],
+    sameAs: [{ tool: 'kics', id: 'Container Capabilities Unrestricted (ce76b7d0-9e77-464d-b86f-c5c48e03e22d)' }],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add:\n      - SYS_ADMIN\n' },
@@ -66,15 +57,15 @@ export default defineRule({
   },
   check(spec, ctx) {
     for (const cap of spec.capAdd) {
-      const name = cap.value.trim().toUpperCase().replace(/^CAP_/, '');
-      const danger = Object.hasOwn(DANGEROUS, name) ? DANGEROUS[name] : undefined;
+      const name = capabilityName(cap.value);
+      const danger = capabilityRisk(name);
       if (!danger) continue;
       const data = { cap: name, risk: danger.risk };
       ctx.report({
         at: cap,
         messageId: 'dangerous',
         data,
-        severity: name === 'SYS_PTRACE' && !sharesHostPids(spec) ? 'info' : danger.severity,
+        severity: severityOf(name, danger.severity, spec),
         fixes: [{ messageId: 'removeCapability', safety: 'review', edit: (w) => w.remove(cap) }],
       });
     }

@@ -1,15 +1,7 @@
-import { defineRule } from '../server/src/engine/ruleApi';
-
-/** Host devices that give raw access to memory, I/O ports or whole disks: reading or writing them bypasses every file permission. */
-const RAW_ACCESS: { pattern: RegExp; what: string }[] = [
-  { pattern: /^\/dev\/(?:mem|kmem)$/, what: 'host memory' },
-  { pattern: /^\/dev\/port$/, what: 'host I/O ports' },
-  { pattern: /^\/dev\/(?:sd|vd|xvd|hd)[a-z]+\d*$/, what: 'a whole host disk' },
-  { pattern: /^\/dev\/nvme\d+(?:n\d+(?:p\d+)?)?$/, what: 'a whole host disk' },
-  { pattern: /^\/dev\/mmcblk\d+(?:p\d+)?$/, what: 'a whole host disk' },
-  { pattern: /^\/dev\/(?:loop[\w-]*|dm-\d+)$/, what: 'host block devices' },
-  { pattern: /^\/dev\/(?:mapper|disk)\/./, what: 'a whole host disk' },
-];
+import { defineRule, type RuleContext } from '../server/src/engine/ruleApi';
+import type { Located } from '../server/src/model/located';
+import { hostPathFacts, hostSourceOf } from './support/host-path-lookup';
+import { RAW_DEVICES } from './support/host-paths';
 
 export default defineRule({
   id: 'no-host-devices',
@@ -18,7 +10,7 @@ export default defineRule({
   inputs: ['compose', 'run'],
   docs: {
     rationale:
-      'A device passed with `devices:` or `--device` is reachable from inside the container with the permissions given (read, write, mknod by default). Most devices widen the attack surface on the host kernel\'s drivers; some give outright control of the host: /dev/mem, /dev/kmem and /dev/port expose memory and I/O ports, and raw disks (/dev/sd*, /dev/nvme*, /dev/vd*, /dev/xvd*, /dev/hd*, /dev/mmcblk*, /dev/loop*, /dev/dm-*, /dev/mapper/*, /dev/disk/*) let the container read or rewrite any file on the host regardless of permissions. Those are errors; other devices are warnings. GPU requests under `deploy.resources.reservations.devices` are not devices here.',
+      'A device passed with `devices:` or `--device`, or bind-mounted like a file (`-v /dev/sda:/dev/sda`, a Compose volume), is reachable from inside the container with the permissions given (read, write, mknod by default). Most devices widen the attack surface on the host kernel\'s drivers; some give outright control of the host: /dev/mem, /dev/kmem and /dev/port expose memory and I/O ports, and raw disks (/dev/sd*, /dev/nvme*, /dev/vd*, /dev/xvd*, /dev/hd*, /dev/mmcblk*, /dev/loop*, /dev/dm-*, /dev/mapper/*, /dev/disk/*) let the container read or rewrite any file on the host regardless of permissions. Those are errors; other devices are warnings. GPU requests under `deploy.resources.reservations.devices` are not devices here, nor are mounts of /dev as a whole or of the host\'s shared memory (/dev/shm, /dev/mqueue; both no-sensitive-mount\'s), of harmless pseudo-devices (/dev/null, /dev/zero, /dev/random, /dev/urandom, /dev/tty), of the syslog socket /dev/log, or of directories of device symlinks (/dev/disk/by-id, /dev/serial/by-id), which resolve inside the container.',
     whenNotToUse:
       'Hardware-facing services (Zigbee or Z-Wave sticks, serial consoles, /dev/dri for video transcoding, /dev/fuse) that need exactly that device; keep the permissions minimal (`:r` or `:rw`, not `m`).',
     references: [
@@ -42,12 +34,20 @@ export default defineRule({
     for (const device of spec.devices) {
       const host = device.value.host.value;
       if (host.includes('$')) continue; // an interpolated path is unknown
-      const raw = RAW_ACCESS.find((r) => r.pattern.test(host));
-      if (raw) {
-        ctx.report({ at: device, messageId: 'rawDevice', severity: 'error', data: { device: host, what: raw.what }, fixes: [] });
-      } else {
-        ctx.report({ at: device, messageId: 'device', data: { device: host }, fixes: [] });
-      }
+      reportDevice(ctx, device, host);
+    }
+    // A device bind-mounted through a volume (`-v /dev/sda:/dev/sda`) is the same device; /dev as a whole,
+    // the host's shared memory and harmless pseudo-devices are no-sensitive-mount's or nothing.
+    for (const mount of spec.mounts) {
+      const source = hostSourceOf(mount.value);
+      const facts = source === undefined ? undefined : hostPathFacts(source);
+      if (facts?.kind === 'device') reportDevice(ctx, mount.value.source!, facts.path);
     }
   },
 });
+
+function reportDevice(ctx: RuleContext<'device' | 'rawDevice'>, at: Located<unknown>, host: string): void {
+  const raw = RAW_DEVICES.find((r) => r.pattern.test(host));
+  if (raw) ctx.report({ at, messageId: 'rawDevice', severity: 'error', data: { device: host, what: raw.what }, fixes: [] });
+  else ctx.report({ at, messageId: 'device', data: { device: host }, fixes: [] });
+}

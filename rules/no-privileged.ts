@@ -8,10 +8,11 @@ export default defineRule({
   inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
-      'A privileged container gets every capability, all host devices and no seccomp/AppArmor confinement: root inside it is root on the host.',
+      'A privileged container gets every capability, all host devices and no seccomp/AppArmor confinement: root inside it is root on the host. `docker exec --privileged` gives every capability to one command in a running container (CIS 5.23).',
     whenNotToUse: 'Docker-in-Docker builders or hardware agents that you accept as equivalent to root on the host.',
     references: [
       'CIS Docker Benchmark 5.4: Ensure that privileged containers are not used',
+      'CIS Docker Benchmark 5.23: Ensure that docker exec commands are not used with the privileged option',
       'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
     ],
     sameAs: [{ tool: 'hadolint', id: '-' }],
@@ -22,6 +23,8 @@ export default defineRule({
   },
   messages: {
     privileged: 'This container runs privileged, with every capability and all host devices; grant only the capabilities it needs.',
+    // moby gives a privileged exec every capability; devices and the AppArmor profile stay the container's.
+    execPrivileged: 'This docker exec runs its command with every capability (SYS_ADMIN, SYS_MODULE…), enough to load kernel modules or mount host filesystems; run it without --privileged.',
     removePrivileged: 'Remove privileged mode (grant specific capabilities instead)',
   },
   check(spec, ctx) {
@@ -29,7 +32,7 @@ export default defineRule({
     if (!isKnown(p) || p.value !== true) return;
     ctx.report({
       at: p,
-      messageId: 'privileged',
+      messageId: spec.exec ? 'execPrivileged' : 'privileged',
       fixes: [{ messageId: 'removePrivileged', safety: 'review', edit: (w) => w.remove(p) }],
     });
   },

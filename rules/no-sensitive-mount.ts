@@ -1,60 +1,18 @@
-import { posix } from 'node:path';
-import { defineRule } from '../server/src/engine/ruleApi';
+import { defineRule, type Severity } from '../server/src/engine/ruleApi';
+import type { SpecWriter } from '../server/src/edit/writer';
+import { hostPathFacts, hostSourceOf } from './support/host-path-lookup';
+import type { Level } from './support/host-paths';
 
-/** Host directories whose content (or writes to which) compromise the host; everything below them counts too. */
-const SENSITIVE = ['/etc', '/proc', '/sys', '/dev', '/boot', '/usr', '/bin', '/sbin', '/var/lib/docker', '/var/log', '/run', '/var/run'];
+/** Kinds another rule reports, so one mount is one finding: runtime sockets (no-docker-socket-mount), devices (no-host-devices). */
+const OTHER_RULES = new Set(['runtime-socket', 'runtime-socket-dir', 'device']);
 
-// Below a home directory, only what unlocks other systems counts: a project checked out under
-// /home/me/app is the user's own data, but ~/.ssh or ~/.aws hand the container their keys.
-const CREDENTIALS = [
-  '.ssh', '.aws', '.docker', '.kube', '.gnupg', '.config/gcloud', '.azure',
-  '.netrc', '.git-credentials', '.npmrc', '.pypirc', '.bash_history',
-];
-
-// /usr/share is architecture-independent data: its subdirectories are mostly documentation and application
-// data (`/usr/share/appdata/wireguard/config`, `/usr/share/nginx/html`), harmless to hand to a container. Only
-// these are read by root-run host services, so writing them changes the host.
-const HOST_SHARE_DIRS = ['polkit-1', 'dbus-1', 'ca-certificates', 'keyrings', 'systemd'];
-
-// Runtime sockets are no-docker-socket-mount's finding; one mount should not be reported twice.
-const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|podman|crio|dockershim)\.sock$/;
-
-// Time zone files hold no secret and are mounted read-only by countless services to share the host's clock zone.
-const HARMLESS_READ_ONLY = new Set(['/etc/localtime', '/etc/timezone']);
-
-/** `~`, `~user`, `$HOME`, `${HOME}`: a home directory whatever its value, so known enough to judge. */
-const HOME_VARIABLE = /^(?:~[^/]*|\$HOME|\$\{HOME\})(?=\/|$)/;
-
-/** The path below a home directory (`''` for the home itself), or undefined when `normal` is not in one. */
-function belowHome(normal: string): string | undefined {
-  const variable = HOME_VARIABLE.exec(normal);
-  if (variable) return posix.normalize(`/${normal.slice(variable[0].length)}`).slice(1).replace(/\/+$/, '');
-  if (normal === '/root') return '';
-  if (normal.startsWith('/root/')) return normal.slice('/root/'.length);
-  const user = /^\/home\/[^/]+(?:\/|$)/.exec(normal);
-  return user ? normal.slice(user[0].length) : undefined;
+/** The finding's severity: the level the data gives, never `none` (callers report only above it). */
+function severity(level: Level): Severity {
+  return level === 'none' ? 'info' : level;
 }
 
-/** Whether `rest` (a path below a home) is the whole home, a credential file or directory, or a parent of one (`.config`). */
-function exposesHome(rest: string): boolean {
-  if (rest === '') return true;
-  return CREDENTIALS.some((c) => rest === c || rest.startsWith(`${c}/`) || c.startsWith(`${rest}/`));
-}
-
-/** Whether `path` is the host root, a sensitive directory or below one, a whole home or credentials in one. */
-function isSensitive(path: string): boolean {
-  if (HOME_VARIABLE.test(path)) return exposesHome(belowHome(path)!);
-  if (!path.startsWith('/') || path.includes('${')) return false;
-  // normalize() folds `//`, `/./` and `..`; a trailing slash does not change the directory.
-  const normal = posix.normalize(path).replace(/(.)\/+$/, '$1');
-  if (normal === '/' || normal === '/home' || /^\/lib[^/]*(?:\/|$)/.test(normal)) return true;
-  const home = belowHome(normal);
-  if (home !== undefined) return exposesHome(home);
-  const share = /^\/usr\/(?:local\/)?share\/([^/]+)/.exec(normal);
-  if (share) return HOST_SHARE_DIRS.includes(share[1]);
-  // A parent of a sensitive directory (`/var/lib` holds /var/lib/docker) exposes it as well.
-  return SENSITIVE.some((dir) => normal === dir || normal.startsWith(`${dir}/`) || dir.startsWith(`${normal}/`));
-}
+/** Mounted to give the container the host's time zone: read, never written on purpose. */
+const TIME_ZONE_FILES: ReadonlySet<string> = new Set(['/etc/localtime', '/etc/timezone']);
 
 export default defineRule({
   id: 'no-sensitive-mount',
@@ -63,9 +21,9 @@ export default defineRule({
   inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
-      "Bind-mounting the host's system directories (/, /etc, /proc, /sys, /dev, /boot, /usr, /var/lib/docker…), or a parent of one such as /var/lib, lets the container read its secrets (/etc/shadow, SSH keys, other containers' data) and, when writable, change the host itself: add a user, replace a binary, edit another container's filesystem. Read-only /etc/localtime and /etc/timezone are allowed: they hold no secret. Below /usr/share only the directories root-run services read (polkit-1, dbus-1, ca-certificates, keyrings, systemd) count; the rest is application data. Home directories: /home and /root themselves, a whole home (/home/<user>, ~, $HOME) and the credentials kept directly in one (.ssh, .aws, .docker, .kube, .gnupg, .config/gcloud, .azure, .netrc, .git-credentials, .npmrc, .pypirc, .bash_history), in any home or written as ~, $HOME or ${HOME}, count: they hold keys and tokens for other systems, so a container that reads them can act as the user there, and one that writes them can plant an authorized key or a credential helper. A project directory under a home (/home/me/app, /root/project) is the user's own data, not a host takeover, and is not reported.",
+      "A bind mount hands the container a piece of the host, and what that piece allows depends on the path and on whether the mount is writable. Capdrop looks the path up in one table (rules/support/host-paths.ts) that says, for a read-only and for a writable mount, what the container can then do, and reports that, once per mount. Errors give control of the host: a writable `/`, /etc, /usr, /bin, /lib (a program, a library or a kernel module the host runs as root), /boot, /proc or /sys (core_pattern and the uevent helper run commands as root), cron, systemd, sudo, PAM, package-source or CA directories, a home's SSH, shell or git startup files, and sockets that run commands as root (systemd's private socket, libvirt, snapd) even read-only. Warnings expose secrets or let the container tamper with what the host relies on: read-only /, /etc, /etc/shadow, SSH host keys, /var/lib/docker (every container's files and environment), kubelet and etcd data, whole homes and the credentials kept in one (~/.ssh, ~/.aws, ~/.docker, ~/.kube, ~/.gnupg, ~/.config/gcloud, ~/.netrc, ~/.git-credentials, ~/.npmrc …, written as /home/<user>, /root, /Users/<user>, ~, $HOME or ${HOME}), /dev, the host's shared memory, the system D-Bus, a user's runtime directory, a writable /etc/hosts or time zone. Information: read-only /proc, /sys and /var/log show the host's processes, hardware and logs, which monitoring agents need. Not reported: reference data read-only (/etc/localtime, /etc/timezone, /usr/share/zoneinfo, /etc/passwd, /etc/hosts, /etc/os-release, /etc/ssl/certs, /lib/modules, /usr/lib/systemd, /usr/src, /boot, /run/udev), application sockets and data (/run/mysqld, /run/php, /run/user/<uid>/pulse, /var/lib/mysql, /var/log/<app>, /usr/share/<app>, one volume's _data), a service's own directory in /etc read-only (/etc/letsencrypt, /etc/nginx; written, it is information), a project directory under a home. A parent of a listed path counts for what it holds (/var/lib holds /var/lib/docker). Runtime sockets and the directories holding them are no-docker-socket-mount's finding, single devices below /dev no-host-devices'. A writable mount is one finding that says what reading and writing give; the \"mount read-only\" fix is offered where the read-only mount is not reported at all.",
     whenNotToUse:
-      'Host agents you trust as root on the host (node exporters reading /proc and /sys read-only, log shippers reading /var/log). A tool that needs the user\'s keys on purpose (an SSH or cloud CLI container run by that user, `-v ~/.aws:/root/.aws:ro`): mount it read-only, only the files needed, and record the decision with a capdrop-ignore comment and its reason.',
+      'Host agents you trust as root on the host (node exporters and cAdvisor reading /proc, /sys and / read-only, log shippers reading /var/log and /var/lib/docker/containers, security agents such as Falco). A tool that needs the user\'s keys on purpose (an SSH or cloud CLI container run by that user, `-v ~/.aws:/root/.aws:ro`): mount it read-only, only the files needed, and record the decision with a capdrop-ignore comment and its reason.',
     references: [
       'CIS Docker Benchmark 5.5: Ensure sensitive host system directories are not mounted on containers',
       'https://docs.docker.com/engine/storage/bind-mounts/',
@@ -77,37 +35,52 @@ export default defineRule({
         { kind: 'run', code: 'docker run -v /proc:/host/proc:ro alpine:3.20\n' },
       ],
       good: [
-        { kind: 'compose', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./config:/etc/app:ro\n' },
-        { kind: 'run', code: 'docker run -v app-data:/data alpine:3.20\n' },
+        { kind: 'compose', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - ./config:/etc/app:ro\n      - /etc/localtime:/etc/localtime:ro\n' },
+        { kind: 'run', code: 'docker run -v /lib/modules:/lib/modules:ro -v app-data:/data alpine:3.20\n' },
       ],
     },
   },
   messages: {
-    writable: 'The host path "{{source}}" is mounted writable, so the container can change the host; mount it read-only.',
-    exposed: 'The host path "{{source}}" is mounted, so the container can read host secrets there; mount only the files it needs.',
+    writable: 'The host path "{{source}}" is mounted writable: the container can {{writes}}; {{remedy}}.',
+    writableExposed:
+      'The host path "{{source}}" is mounted writable: the container can {{reads}}, and {{writes}}; mount only the files it needs, read-only.',
+    readOnlyExposed: 'The host path "{{source}}" is mounted read-only, but the container can still {{reads}}; mount only the files it needs.',
+    readOnlyInformation: 'The host path "{{source}}" is mounted read-only: the container can {{reads}}; keep such mounts to agents you trust with that.',
+    reachable: 'The host path "{{source}}" is mounted: the container can {{reads}}, read-only or not; remove it unless the container needs that.',
     makeReadOnly: 'Mount "{{source}}" read-only (check the service still starts)',
+    makeTimeZoneReadOnly: 'Mount "{{source}}" read-only (the host\'s time zone is only there to be read)',
   },
   check(spec, ctx) {
     for (const mount of spec.mounts) {
-      const source = mount.value.source;
-      if (!source) continue;
-      const path = source.value.trim();
-      // A volume name cannot start with `~` or `$`: `${HOME}/.aws` is a host path even where the parser could not tell.
-      if (mount.value.type !== 'bind' && !(mount.value.type === 'volume' && HOME_VARIABLE.test(path))) continue;
-      if (RUNTIME_SOCKET.test(path) || !isSensitive(path)) continue;
-      if (mount.value.readOnly && HARMLESS_READ_ONLY.has(posix.normalize(path))) continue;
-      const data = { source: path };
-      // Writability is its own finding: making the mount read-only fixes it and leaves the exposure warning.
-      if (!mount.value.readOnly) {
-        ctx.report({
-          at: source,
-          messageId: 'writable',
-          data,
-          severity: 'error',
-          fixes: [{ messageId: 'makeReadOnly', safety: 'review', edit: (w) => w.makeMountReadOnly(mount) }],
-        });
+      const path = hostSourceOf(mount.value);
+      const facts = path === undefined ? undefined : hostPathFacts(path);
+      if (!facts || OTHER_RULES.has(facts.kind)) continue;
+      const at = mount.value.source!;
+      const data = { source: path!, reads: facts.reads ?? '', writes: facts.writes ?? '', remedy: facts.remedy ?? 'mount it read-only' };
+      const readable = facts.readOnly !== 'none' && facts.reads !== undefined;
+      if (facts.writes === undefined) {
+        // A socket (D-Bus, a user's session bus) gives the same whether the mount is read-only or not.
+        if (readable) ctx.report({ at, messageId: 'reachable', severity: severity(facts.readOnly), data });
+      } else if (mount.value.readOnly) {
+        if (readable) ctx.report({ at, messageId: facts.readOnly === 'info' ? 'readOnlyInformation' : 'readOnlyExposed', severity: severity(facts.readOnly), data });
+      } else if (readable && facts.readOnly !== 'info') {
+        // Secrets stay readable through a read-only mount: no read-only fix, since the finding would stay.
+        ctx.report({ at, messageId: 'writableExposed', severity: severity(facts.writable), data, fixes: [] });
+      } else if (facts.writable !== 'none') {
+        // What matters is the write. Read-only, the mount is fine (the fix removes the finding) or only
+        // informative (no fix: the information would be a new finding).
+        // Safe unattended (fix-on-save) for a time zone file: it is mounted to be read, and the only container that
+        // notices :ro is one that was changing the host's time zone, which nobody means.
+        const timeZone = TIME_ZONE_FILES.has(path!);
+        const fixes = readable
+          ? []
+          : [
+              timeZone
+                ? { messageId: 'makeTimeZoneReadOnly' as const, safety: 'safe' as const, edit: (w: SpecWriter) => w.makeMountReadOnly(mount) }
+                : { messageId: 'makeReadOnly' as const, safety: 'review' as const, edit: (w: SpecWriter) => w.makeMountReadOnly(mount) },
+            ];
+        ctx.report({ at, messageId: 'writable', severity: severity(facts.writable), data, fixes });
       }
-      ctx.report({ at: source, messageId: 'exposed', data, severity: 'warning' });
     }
   },
 });

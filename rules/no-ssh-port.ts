@@ -33,6 +33,7 @@ export default defineRule({
   },
   messages: {
     sshPort: 'Container port {{port}} (SSH) is {{how}}; remove it and use `docker exec` for shell access.',
+    removePort: 'Remove port {{port}} (SSH clients can no longer connect: use docker exec)',
   },
   check(spec, ctx) {
     for (const port of spec.ports) {
@@ -43,7 +44,8 @@ export default defineRule({
         at: containerPort,
         messageId: 'sshPort',
         data: { port: containerPort.value, how: mode === 'published' ? 'published' : 'exposed' },
-        fixes: [],
+        // Only port 22 itself: removing a range (`20-25`) would close the other ports with it.
+        fixes: containerPort.value.trim() === '22' ? [{ messageId: 'removePort', safety: 'review', edit: (w) => w.remove(port) }] : [],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../server/src/engine/ruleApi';
-import { programName, simpleCommandsMentioning } from './support/shell-commands';
+import { programName, simpleCommands, simpleCommandsMentioning } from './support/shell-commands';
 
 export default defineRule({
   id: 'no-sudo',
@@ -27,13 +27,23 @@ export default defineRule({
   },
   messages: {
     sudo: 'This RUN step calls sudo; run the step as root with `USER root` before it (and switch back after) instead of shipping sudo in the image.',
+    dropSudo: 'Run the step as root without sudo (USER root around it when the user is not root; check the step still works)',
   },
   check(spec, ctx) {
     // Commands without "sudo" in their text are not split (nor, in a Dockerfile, tokenized) for this rule.
     for (const command of simpleCommandsMentioning(spec, /sudo/, ctx.memo)) {
       if (command.command.kind !== 'run') continue;
       const first = command.words[0];
-      if (first && programName(first) === 'sudo') ctx.report({ at: first, messageId: 'sudo' });
+      if (!first || programName(first) !== 'sudo') continue;
+      const next = command.words[1];
+      // Plain `sudo cmd` only: `sudo -u postgres …`, `sudo -E …` choose another user or environment.
+      const plain = next !== undefined && !next.value.startsWith('-') && first.value === 'sudo';
+      const wholeStep = plain && simpleCommands(command.command).every((c) => c.words.length > 0 && programName(c.words[0]) === 'sudo');
+      ctx.report({
+        at: first,
+        messageId: 'sudo',
+        fixes: plain ? [{ messageId: 'dropSudo', safety: 'review', edit: (w) => w.dropSudo?.(first, next, wholeStep) ?? null }] : [],
+      });
     }
   },
 });

@@ -5,6 +5,8 @@ const UNCONFINED: Record<string, string> = {
   'seccomp=unconfined': 'the seccomp system-call filter',
   'apparmor=unconfined': 'the AppArmor profile',
   'label=disable': 'SELinux labelling',
+  // Docker reads a bare `disable` as `label=disable` (moby's parseSecurityOpt).
+  disable: 'SELinux labelling',
   'systempaths=unconfined': 'the masking of sensitive /proc and /sys paths',
 };
 
@@ -15,7 +17,7 @@ export default defineRule({
   inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
-      'Seccomp, AppArmor/SELinux and the masking of /proc and /sys paths are the layers that stop a compromised process from reaching dangerous kernel interfaces. `seccomp:unconfined`, `apparmor:unconfined`, `label:disable` and `systempaths=unconfined` switch one of them off for the whole container, which turns many kernel bugs and leftover capabilities into host escapes.',
+      'Seccomp, AppArmor/SELinux and the masking of /proc and /sys paths are the layers that stop a compromised process from reaching dangerous kernel interfaces. `seccomp:unconfined`, `apparmor:unconfined`, `label:disable` (or a bare `disable`) and `systempaths=unconfined` switch one of them off for the whole container, which turns many kernel bugs and leftover capabilities into host escapes; the `:` and `=` spellings are the same option. `label:seccomp:unconfined` is not reported: Docker passes `seccomp:unconfined` to SELinux as a label option, which it ignores without SELinux and rejects with it, so seccomp stays on.',
     whenNotToUse:
       'Debugging or profiling tools (strace, perf) on a development machine; prefer a custom seccomp or AppArmor profile that allows only the extra calls the tool needs.',
     references: [
@@ -43,7 +45,9 @@ export default defineRule({
   },
   check(spec, ctx) {
     for (const opt of spec.securityOpt) {
-      // Compose writes `seccomp:unconfined`, the CLI `seccomp=unconfined`; Docker accepts both.
+      // Compose writes `seccomp:unconfined`, the CLI `seccomp=unconfined`; Docker accepts both. Only the first
+      // separator counts: `label:seccomp:unconfined` is an SELinux label option (`seccomp:unconfined`), which
+      // Docker ignores without SELinux and rejects with it ("bad label option"); seccomp stays on either way.
       const normalized = opt.value.trim().toLowerCase().replace(':', '=');
       // Own keys only: `security_opt: [constructor]` is not an option (it was, through Object.prototype).
       const layer = Object.hasOwn(UNCONFINED, normalized) ? UNCONFINED[normalized] : undefined;

@@ -1,11 +1,30 @@
 import { defineRule, type FixSettings } from '../server/src/engine/ruleApi';
 import type { Setting } from '../server/src/edit/writer';
+import type { Limits } from '../server/src/model/containerSpec';
 
 const LIMITS = [
   { key: 'memory', label: 'memory' },
   { key: 'cpus', label: 'CPU' },
   { key: 'pids', label: 'PIDs' },
 ] as const;
+
+/**
+ * Values that set no limit: Docker reads a PIDs limit of 0 or below as unlimited (`pids_limit: -1`, the way to
+ * lift a limit), a memory or CPU limit of 0 as none set, and a CPU quota of -1 as unlimited.
+ */
+function setsNoLimit(key: (typeof LIMITS)[number]['key'], value: string): boolean {
+  const text = value.trim();
+  if (key === 'pids') return /^[-+]?\d+$/.test(text) && Number(text) <= 0;
+  if (key === 'memory') return /^0+(?:\.0*)?\s*[bkmg]?b?$/i.test(text);
+  // `--cpu-quota -1` (read as the CPU limit) is unlimited too.
+  return /^[-+]?(?:\d+\.?\d*|\.\d+)$/.test(text) && Number(text) <= 0;
+}
+
+/** Missing, or written with a value that sets no limit; an Unknown limit (`${MEM}`) counts as set: unknown means silent. */
+function lacks(limits: Limits, key: (typeof LIMITS)[number]['key']): boolean {
+  const limit = limits[key];
+  return limit === undefined || ('value' in limit && setsNoLimit(key, limit.value));
+}
 
 /** "memory", "memory or CPU", "memory, CPU or PIDs". */
 function listWithOr(words: string[]): string {
@@ -27,7 +46,7 @@ export default defineRule({
   inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
-      'Without limits one container can use all the host\'s memory (the kernel then kills other processes), all its CPU, or fork until the host runs out of PIDs (a fork bomb stops every container on the host). Limits turn a bug or an attack in one service into a problem of that service only.',
+      'Without limits one container can use all the host\'s memory (the kernel then kills other processes), all its CPU, or fork until the host runs out of PIDs (a fork bomb stops every container on the host). Limits turn a bug or an attack in one service into a problem of that service only. A PIDs limit of 0 or -1 (`pids_limit: -1`, `--pids-limit -1`) and a memory or CPU limit of 0 set no limit, and are reported as missing.',
     whenNotToUse:
       'Hosts that run a single container, or platforms that set limits outside the file (Kubernetes, Nomad, a Swarm stack file that sets deploy limits elsewhere).',
     references: [
@@ -54,8 +73,7 @@ export default defineRule({
   },
   check(spec, ctx) {
     if (spec.incomplete) return;
-    // An Unknown limit (`${MEM}`) counts as set: unknown means silent.
-    const missing = LIMITS.filter(({ key }) => spec.limits[key] === undefined);
+    const missing = LIMITS.filter(({ key }) => lacks(spec.limits, key));
     if (missing.length === 0) return;
     const limits = missing.map(({ key, label }) => `${label} ${ctx.settings[key]}`).join(', ');
     ctx.report({

@@ -1,6 +1,7 @@
 /**
  * Generates, from the rule objects in rules/index.ts: docs/rules/<id>.md, the README rules table
- * (between <!-- rules:start --> and <!-- rules:end -->) and the `capdrop.rules` setting in package.json.
+ * (between <!-- rules:start --> and <!-- rules:end -->), the `capdrop.rules` setting in package.json and
+ * the JSON schema of `.capdrop.yaml` (schemas/capdrop.schema.json).
  *   tsx scripts/gen-docs.ts           write the files
  *   tsx scripts/gen-docs.ts --check   exit 1 and list the stale files, write nothing
  */
@@ -9,6 +10,8 @@ import * as path from 'node:path';
 import { allRules } from '../rules';
 import type { Rule } from '../server/src/engine/ruleApi';
 import type { InputKind } from '../server/src/model/containerSpec';
+import { CONFIG_SCHEMA_FILE, configSchema } from './configSchema';
+import { docLink } from '../server/src/engine/docLinks';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const RULES_START = '<!-- rules:start -->';
@@ -104,7 +107,8 @@ export function rulesSetting(rules: readonly Rule[]): Record<string, unknown> {
       type: 'string',
       enum: ['default', 'off', 'info', 'warning', 'error'],
       default: 'default',
-      markdownDescription: `${r.title}. Default severity: ${r.severity} (strict: ${strictOf(r)}). [Docs](https://github.com/capdrop/capdrop/blob/main/${DOCS_DIR}/${r.id}.md)`,
+      // The page ships with the extension, which opens it in the Markdown preview (there is no web site).
+      markdownDescription: `${r.title}. Default severity: ${r.severity} (strict: ${strictOf(r)}). [Docs](${docLink('command', r.id)})`,
     };
   }
   return {
@@ -173,6 +177,7 @@ export function generate(root = REPO_ROOT, rules: readonly Rule[] = allRules): G
   if (newReadme !== undefined) out.push({ file: 'README.md', content: newReadme });
   const pkg = readIfExists(path.join(root, 'package.json'));
   if (pkg !== undefined) out.push({ file: 'package.json', content: withRulesSetting(pkg, rules) });
+  out.push({ file: CONFIG_SCHEMA_FILE, content: `${JSON.stringify(configSchema(rules), null, 2)}\n` });
   return out;
 }
 
@@ -194,6 +199,7 @@ function run(argv: string[]): number {
     return stale.length > 0 ? 1 : 0;
   }
   fs.mkdirSync(path.join(REPO_ROOT, DOCS_DIR), { recursive: true });
+  fs.mkdirSync(path.dirname(path.join(REPO_ROOT, CONFIG_SCHEMA_FILE)), { recursive: true });
   for (const g of generate()) {
     const target = path.join(REPO_ROOT, g.file);
     if (g.content === undefined) {

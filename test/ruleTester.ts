@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import type { InputKind } from '../server/src/model/containerSpec';
-import type { Rule, Severity } from '../server/src/engine/ruleApi';
+import type { FixSafety, Rule, Severity } from '../server/src/engine/ruleApi';
 import { lint, type Finding, type LintOptions } from '../server/src/engine/lint';
 import { applyEdits } from '../server/src/edit/writer';
 import { messageTemplate } from '../server/src/engine/wording';
@@ -32,6 +32,8 @@ export interface ExpectedError {
 export interface ExpectedFix {
   messageId: string;
   output: string;
+  /** When given, the fix's declared safety (`safe` fixes run unattended on save and with `--fix`). */
+  safety?: FixSafety;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -155,6 +157,9 @@ export const ruleTester = {
             c.fixes.map((f) => ({ messageId: f.messageId, output: f.output })),
             'fixes offered (each applied alone)',
           );
+          c.fixes.forEach((f, i) => {
+            if (f.safety !== undefined) assert.equal(offered[i]?.fix.safety, f.safety, `safety of fix ${f.messageId}`);
+          });
           for (const f of mine) {
             assert.ok(f.fixes.some((x) => x.messageId === 'ignore'), 'every finding offers the ignore fix');
             for (const fix of f.fixes) assert.ok(!/\{\{\s*\w+\s*\}\}/.test(fix.title), `unfilled placeholder in fix title "${fix.title}"`);

@@ -19,7 +19,7 @@ function basename(word: string): string {
 
 /** True for the `docker:dind` family, whose entrypoint turns `command: [--flag, …]` into `dockerd --flag …`. */
 function isDindImage(spec: ContainerSpec): boolean {
-  const images = spec.images.filter((i) => !i.value.isStage);
+  const images = spec.images.filter((i) => !i.value.isStage && !i.value.copiedFrom);
   const last = images[images.length - 1];
   if (!last) return false;
   const name = last.value.name.replace(/^(?:docker\.io\/)?(?:library\/)?/, '');
@@ -37,14 +37,18 @@ export function daemonInvocations(spec: ContainerSpec, memo: SpecMemo): readonly
   return (memo.daemons ??= findDaemonInvocations(spec, memo));
 }
 
-/** Hoisted: a regular expression literal in the loop made a new RegExp object per command. */
-const MENTIONS_DOCKER = /docker/;
+/**
+ * What a command that starts a daemon must contain (`dockerd…` or `docker daemon`); hoisted, as a literal
+ * in the loop made a new RegExp per command. Not `docker` alone: official images' long RUN scripts name
+ * `docker-php-ext-install` or `github.com/docker-library`, and each such command was split for nothing.
+ */
+const MENTIONS_DAEMON = /dockerd|docker\s+daemon/;
 const NO_DAEMONS: readonly (readonly Located<string>[])[] = Object.freeze([]);
 
 function findDaemonInvocations(spec: ContainerSpec, memo: SpecMemo): Located<string>[][] {
   const out: Located<string>[][] = [];
   const dind = isDindImage(spec);
-  const mayNameDaemon = spec.origin.kind === 'dockerfile' ? mentionTester(spec.commands, MENTIONS_DOCKER, memo) : undefined;
+  const mayNameDaemon = spec.origin.kind === 'dockerfile' ? mentionTester(spec.commands, MENTIONS_DAEMON, memo) : undefined;
   for (let c = 0; c < spec.commands.length; c++) {
     const command = spec.commands[c];
     // A Dockerfile tokenizes a command when its words are first read: skip those that name no daemon.

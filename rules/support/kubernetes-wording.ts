@@ -16,6 +16,7 @@ export const KUBERNETES_WORDING: Readonly<Record<string, Readonly<Record<string,
   },
   'no-docker-socket-mount': {
     socketMounted: 'The container runtime socket "{{source}}" is mounted from the node (hostPath), which gives root on the node even read-only (the API stays fully usable); expose only the calls needed through a socket proxy with a restricted API.',
+    socketDirectoryMounted: 'The node directory "{{source}}" (hostPath) holds the container runtime socket, which gives root on the node even read-only (the API stays fully usable); mount only what the container needs, and reach the runtime through a socket proxy with a restricted API.',
   },
   'no-host-namespace': {
     hostNamespace: 'This pod shares the node\'s {{namespace}} namespace, so {{consequence}}; remove the setting unless the workload must see the node.',
@@ -30,14 +31,23 @@ export const KUBERNETES_WORDING: Readonly<Record<string, Readonly<Record<string,
   },
   'no-secrets-in-env': {
     secretInEnvironment: 'The environment variable {{name}} is set to a literal secret in the manifest; read it from a Secret (valueFrom.secretKeyRef) or mount the Secret as a file instead.',
+    credentialInEnvironment: 'The environment variable {{name}} holds {{what}} in the manifest; read it from a Secret (valueFrom.secretKeyRef) or mount the Secret as a file instead.',
+    placeholderPassword: '{{name}} is set to the placeholder "{{value}}", which works as a password until someone replaces it; read the real one from a Secret (valueFrom.secretKeyRef).',
+    credentialInCommand: 'This command holds {{what}}, which the pod spec and the node\'s process list show to anyone who can read them; read it from a Secret mounted as a file or passed in the environment instead.',
+    secretInCommand: 'This command sets {{name}} to a literal secret, which the pod spec and the node\'s process list show to anyone who can read them; read it from a Secret mounted as a file or passed in the environment instead.',
   },
   'no-sensitive-mount': {
-    writable: 'The node path "{{source}}" is mounted writable (hostPath), so the container can change the node; mount it read-only.',
-    exposed: 'The node path "{{source}}" is mounted (hostPath), so the container can read the node\'s secrets there; mount only the files it needs.',
+    writable: 'The node path "{{source}}" is mounted writable (hostPath): the container can {{writes}}; {{remedy}}.',
+    writableExposed: 'The node path "{{source}}" is mounted writable (hostPath): the container can {{reads}}, and {{writes}}; mount only the files it needs, read-only.',
+    readOnlyExposed: 'The node path "{{source}}" is mounted read-only (hostPath), but the container can still {{reads}}; mount only the files it needs.',
+    readOnlyInformation: 'The node path "{{source}}" is mounted read-only (hostPath): the container can {{reads}}; keep such mounts to agents you trust with that.',
+    reachable: 'The node path "{{source}}" is mounted (hostPath): the container can {{reads}}, read-only or not; remove it unless the container needs that.',
     makeReadOnly: 'Set readOnly: true on the mount of "{{source}}" (check the container still starts)',
+    makeTimeZoneReadOnly: 'Set readOnly: true on the mount of "{{source}}" (the node\'s time zone is only there to be read)',
   },
   'no-ssh-port': {
     sshPort: 'Container port {{port}} (SSH) is {{how}}; remove it and use `kubectl exec` for shell access.',
+    removePort: 'Remove port {{port}} (SSH clients can no longer connect: use kubectl exec)',
   },
   'no-unconfined-security-profile': {
     unconfined: 'The securityContext turns off {{layer}} for this container; go back to the runtime\'s default, or confine it with a custom (Localhost) profile that allows only what the workload needs.',

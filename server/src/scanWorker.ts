@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,6 +8,7 @@ import { lint, type LintOptions } from './engine/lint';
 import { toDiagnostics } from './engine/toLsp';
 import type { FileKind } from './parse';
 import { looksLikeKubernetes } from './parse/kubernetes/workloads';
+import type { DocLinkStyle } from './engine/docLinks';
 
 /** One file of a workspace-scan batch. `options` are the file's lint options minus what cannot cross threads. */
 export interface ScanJob {
@@ -17,6 +19,8 @@ export interface ScanJob {
   options: Readonly<LintOptions>;
   /** A YAML file linted only if its content is a Kubernetes manifest. */
   byContent?: boolean;
+  /** How the diagnostics link the rule pages. */
+  docLinks?: DocLinkStyle;
 }
 
 export type ScanResult =
@@ -26,7 +30,18 @@ export type ScanResult =
    * (10,000 files: ~400 ms to serialize, ~230 to deserialize, against ~95 to parse the JSON).
    * `digest` is `diagnosticsDigest(uri, undefined, diagnostics)`, computed here to spare the server's thread.
    */
-  | { uri: string; status: 'linted'; diagnosticsJson: string; digest: string; ruleErrors: { ruleId: string; detail: string }[] }
+  | {
+      uri: string;
+      status: 'linted';
+      diagnosticsJson: string;
+      digest: string;
+      ruleErrors: { ruleId: string; detail: string }[];
+      /**
+       * Files the lint looked for and did not find (a Compose project's `.env`, override files): the server
+       * records them as the file's dependencies, so creating one re-lints it.
+       */
+      lookedFor?: string[];
+    }
   | { uri: string; status: 'too-large'; size: number; limit: number }
   | { uri: string; status: 'missing' }
   /** A YAML file (`byContent`) that is not a Kubernetes manifest: not Capdrop's. */
@@ -58,14 +73,19 @@ export function lintJob(job: ScanJob): ScanResult {
     const text = readFileSync(fsPath, 'utf8');
     if (job.byContent && !looksLikeKubernetes(text)) return { uri, status: 'not-ours' };
     let readsOtherFiles = false;
+    const lookedFor: string[] = [];
     const ruleErrors: { ruleId: string; detail: string }[] = [];
     const options: LintOptions = {
       ...job.options,
       withFixes: false,
       files: {
         path: fsPath,
-        read: () => {
-          readsOtherFiles = true;
+        // Every Compose file looks for its project's files: one that is not there is read as missing here;
+        // one that is, is read by the main thread, which knows the roots and the editors' unsaved text.
+        read: (relPath, fromFile) => {
+          const target = path.resolve(path.dirname(fromFile), relPath);
+          if (isFile(target)) readsOtherFiles = true;
+          else lookedFor.push(target);
           return { status: 'missing' };
         },
       },
@@ -73,11 +93,21 @@ export function lintJob(job: ScanJob): ScanResult {
     };
     const findings = lint(text, kind, options).findings;
     if (readsOtherFiles) return { uri, status: 'in-process' };
-    const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings));
-    return { uri, status: 'linted', diagnosticsJson, digest: digestOfJson(uri, undefined, diagnosticsJson), ruleErrors };
+    const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings, job.docLinks));
+    const result: ScanResult = { uri, status: 'linted', diagnosticsJson, digest: digestOfJson(uri, undefined, diagnosticsJson), ruleErrors };
+    if (lookedFor.length) result.lookedFor = lookedFor;
+    return result;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { uri, status: 'missing' };
     return { uri, status: 'in-process' }; // anything unexpected: the main thread tries again and logs it
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -13,3 +13,15 @@ else if (require.main === module) require('./serverMain');
 export function runCli(hooks: import('../../cli/launcher').CliHooks = {}): void {
   (require('../../cli/main') as typeof import('../../cli/main')).runFromProcess(hooks);
 }
+
+/** Transports `createConnection()` reads from the command line; without one it would throw. */
+const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+
+/**
+ * `capdrop-language-server` (bin/capdrop-language-server.js), for editors other than VS Code: the same
+ * server over standard input/output unless the command line names another transport.
+ */
+export function runLanguageServer(): void {
+  if (!process.argv.some((a) => TRANSPORTS.some((t) => a === t || a.startsWith(`${t}=`)))) process.argv.push('--stdio');
+  require('./serverMain');
+}

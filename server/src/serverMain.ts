@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   CodeActionKind,
@@ -9,11 +8,14 @@ import {
   createConnection,
   type InitializeParams,
   type InitializeResult,
+  type Position,
+  type Range,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COMMANDS, FIX_ALL_KIND, fixAllInFile, provideCodeActions } from './handlers/codeActions';
-import { ConfigStore, WORKSPACE_CONFIG_NAMES, isInside } from './handlers/config';
+import { COMMANDS, FIX_ALL_KIND, fixAllInFile, provideCodeActions, type ClientSupport } from './handlers/codeActions';
+import { ConfigStore, isInside } from './handlers/config';
+import { isConfigFileName } from './handlers/workspaceConfigs';
 import { DiagnosticsHandler } from './handlers/diagnostics';
 import { pathToUri, uriKey, uriToPath } from './handlers/documentKind';
 import { guarded, guardedNotification } from './handlers/guard';
@@ -27,6 +29,10 @@ const documents = new TextDocuments(TextDocument);
 
 let folders: string[] = [];
 let canPullConfiguration = false;
+/** Clients that do not register capabilities dynamically (eglot, Neovim 0.7) send every change unasked. */
+let canRegisterConfigurationChanges = false;
+/** How an ignore fix puts the cursor on the reason: a snippet edit, or selecting it afterwards (LSP 3.18 / 3.16). */
+let client: ClientSupport = { snippets: false };
 let clientSendsFolderChanges = false;
 let config!: ConfigStore;
 let diagnostics!: DiagnosticsHandler;
@@ -35,6 +41,13 @@ let scanner!: WorkspaceScanner;
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted !== false;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRegisterConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+  client = {
+    snippets: workspaceEdit?.snippetEditSupport === true,
+    selectCommand: params.capabilities.window?.showDocument?.support === true ? COMMANDS.selectRange : undefined,
+    createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create'),
+  };
   clientSendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
   folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
   config = new ConfigStore(
@@ -44,21 +57,25 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         const [capdrop, filesExclude] = await connection.workspace.getConfiguration([{ section: 'capdrop' }, { section: 'files.exclude' }]);
         return { capdrop, filesExclude };
       },
-      readFile: (p) => fs.readFile(p, 'utf8').catch(() => undefined),
       log: (message) => connection.console.warn(`Capdrop: ${message}`),
     },
     trusted,
   );
   // References to a file open in the editor read its unsaved text, as the user sees it.
   config.openText = (fsPath) => documents.get(pathToUri(fsPath))?.getText() ?? openDocumentAt(fsPath)?.getText();
-  diagnostics = new DiagnosticsHandler(connection, documents, config);
-  scanner = new WorkspaceScanner(connection, diagnostics, config, scanPool());
+  // The VS Code extension opens the bundled rule pages through its command; other clients get their files.
+  const docLinks = (params.initializationOptions as { docLinks?: unknown } | undefined)?.docLinks === 'command' ? 'command' : 'file';
+  diagnostics = new DiagnosticsHandler(connection, documents, config, docLinks);
+  // Problems in a .capdrop.yaml show in that file, whether or not it is open.
+  config.onConfigLoaded = (loaded) => diagnostics.publishConfigProblems(pathToUri(loaded.file), loaded.text, loaded.problems);
+  const scanState = (params.initializationOptions as { scanState?: unknown } | undefined)?.scanState === true;
+  scanner = new WorkspaceScanner(connection, diagnostics, config, scanPool(), scanState);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       hoverProvider: true,
-      executeCommandProvider: { commands: [COMMANDS.fixAllInFile, COMMANDS.lintWorkspace] },
+      executeCommandProvider: { commands: [COMMANDS.fixAllInFile, COMMANDS.lintWorkspace, COMMANDS.selectRange] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'capdrop' },
@@ -76,6 +93,11 @@ function scanPool(): ScanPool | undefined {
   // From the sources (tests) this module is not the entry; bundled, everything is dist/server.js.
   const entry = path.basename(__filename) === 'serverMain.ts' ? path.join(__dirname, 'server.ts') : __filename;
   return new ScanPool(entry, size);
+}
+
+function isRange(v: unknown): v is Range {
+  const position = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as Position).line) && Number.isInteger((p as Position).character);
+  return typeof v === 'object' && v !== null && position((v as Range).start) && position((v as Range).end);
 }
 
 function folderPaths(list: readonly WorkspaceFolder[]): string[] {
@@ -126,7 +148,7 @@ async function reloadAndRelintAll(): Promise<void> {
 
 connection.onInitialized(
   guardedNotification(connection, 'initializing', async () => {
-    if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'capdrop' }).catch(() => undefined);
+    if (canPullConfiguration && canRegisterConfigurationChanges) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'capdrop' }).catch(() => undefined);
     if (clientSendsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders(guardedNotification(connection, 'changing workspace folders', changeFolders));
     await reloadAndRelintAll();
   }),
@@ -176,20 +198,30 @@ documents.onDidClose((e) =>
 
 connection.onDidChangeWatchedFiles(
   guardedNotification(connection, 'handling file changes', async (params) => {
-    let configChanged = false;
+    const changedConfigs: string[] = [];
     for (const change of params.changes) {
       const fsPath = uriToPath(change.uri);
-      if (fsPath && WORKSPACE_CONFIG_NAMES.includes(path.basename(fsPath))) configChanged = true;
-      else if (change.type === FileChangeType.Deleted) diagnostics.clear(change.uri);
+      if (fsPath && isConfigFileName(fsPath)) {
+        if (change.type === FileChangeType.Deleted) diagnostics.clear(change.uri);
+        else changedConfigs.push(fsPath);
+      } else if (change.type === FileChangeType.Deleted) diagnostics.clear(change.uri);
       else if (!diagnostics.isOpen(change.uri)) await diagnostics.lintFromDisk(change.uri);
       // An edited file's unsaved text is what its dependents read: a save does not change that.
       if (!diagnostics.isOpen(change.uri)) relintDependentsOf(fsPath);
     }
-    if (configChanged) await reloadAndRelintAll();
+    const configChanged = changedConfigs.length > 0 || params.changes.some((c) => isConfigFileName(uriToPath(c.uri) ?? ''));
+    if (configChanged) {
+      await config.reload(folders);
+      // A changed config file is read at once, so its problems show even before a file it governs is linted.
+      for (const file of changedConfigs) config.validateConfigFile(file);
+      if (!config.settings.enable) diagnostics.clearAll();
+      diagnostics.relintOpen();
+      await scanner.scan(folders);
+    }
   }),
 );
 
-connection.onCodeAction(guarded(connection, 'computing code actions', [], (params) => provideCodeActions(diagnostics, params)));
+connection.onCodeAction(guarded(connection, 'computing code actions', [], (params) => provideCodeActions(diagnostics, params, client)));
 connection.onHover(guarded(connection, 'computing a hover', null, (params) => provideHover(diagnostics, params)));
 connection.onExecuteCommand(
   guarded(connection, 'running a command', null, async (params) => {
@@ -199,6 +231,9 @@ connection.onExecuteCommand(
     } else if (params.command === COMMANDS.fixAllInFile) {
       const uri = params.arguments?.[0];
       if (typeof uri === 'string') await fixAllInFile(connection, diagnostics, uri);
+    } else if (params.command === COMMANDS.selectRange) {
+      const [uri, selection] = params.arguments ?? [];
+      if (typeof uri === 'string' && isRange(selection)) await connection.window.showDocument({ uri, selection, takeFocus: true });
     }
     return null;
   }),

@@ -35,7 +35,7 @@ describe('cli: usage and exit codes', () => {
     assert.deepEqual(await runCli(['--format', 'xml', '.'], dir), {
       code: 2,
       stdout: '',
-      stderr: 'capdrop: --format must be one of text, json, sarif (got "xml")\nRun capdrop --help for usage.\n',
+      stderr: 'capdrop: --format must be one of text, json, sarif, checkstyle, junit, codeclimate, gnu, github (got "xml")\nRun capdrop --help for usage.\n',
     });
     assert.equal((await runCli([], dir)).code, 2);
     assert.equal((await runCli(['--dry-run', '.'], dir)).code, 2);
@@ -100,6 +100,7 @@ describe('cli: output formats', () => {
             fixes: [
               { title: ruleMessage('no-privileged', 'removePrivileged'), safety: 'review' },
               { title: 'Ignore no-privileged on this line', safety: 'review' },
+              { title: 'Ignore no-privileged in this file', safety: 'review' },
             ],
           },
         ],
@@ -159,7 +160,7 @@ describe('cli: configuration', () => {
     assert.equal(
       r.stderr,
       `capdrop: config ${config}:2:18: rule "no-privileged": severity must be one of off, info, warning, error\n` +
-        `capdrop: config ${config}:3:1: unknown key "colour" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes)\n`,
+        `capdrop: config ${config}:3:1: unknown key "colour" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes, trustedRegistries)\n`,
     );
     assert.match(r.stdout, /4:5 {2}error/);
   });

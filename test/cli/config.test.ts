@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findConfigFile, parseConfig, toLintOptions } from '../../server/src/engine/config';
 import { tempTree } from './harness';
+import { normalizeSettings, toLintOptions as serverLintOptions } from '../../server/src/handlers/config';
+import { parseWorkspaceConfig } from '../../server/src/handlers/workspaceConfigs';
 
 const IDS = new Set(['no-privileged', 'no-root-user']);
 
@@ -38,8 +40,27 @@ describe('parseConfig', () => {
       { message: 'limits: unknown key "swap" (expected memory, cpus or pids)', line: 8, column: 3 },
       { message: 'user must be a non-root numeric uid such as 10001', line: 9, column: 7 },
       { message: 'exclude must be a list of glob patterns', line: 10, column: 10 },
-      { message: 'unknown key "extra" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes)', line: 11, column: 1 },
+      { message: 'unknown key "extra" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes, trustedRegistries)', line: 11, column: 1 },
     ]);
+  });
+
+  it('reads trustedRegistries: hosts, ports, wildcard subdomains and paths, and reports entries that are none', () => {
+    const text = 'trustedRegistries:\n  - ghcr.io/my-org\n  - registry.example.com:5000/\n  - "*.example.net"\n  - https://quay.io\n  - 42\n';
+    const { config, problems } = parseConfig(text, IDS);
+    assert.deepEqual(config.trustedRegistries, ['ghcr.io/my-org', 'registry.example.com:5000', '*.example.net']);
+    const entryProblem = 'trustedRegistries: each entry must be a registry host, optionally with a port and a path (ghcr.io/my-org, *.example.com), without a scheme';
+    assert.deepEqual(problems, [
+      { message: entryProblem, line: 5, column: 5 },
+      { message: entryProblem, line: 6, column: 5 },
+    ]);
+    assert.deepEqual(toLintOptions(config).trustedRegistries, ['ghcr.io/my-org', 'registry.example.com:5000', '*.example.net']);
+    assert.deepEqual(parseConfig('trustedRegistries: ghcr.io\n', IDS).problems, [{ message: 'trustedRegistries must be a list of registry hosts such as ghcr.io or registry.example.com:5000', line: 1, column: 20 }]);
+  });
+
+  it('the language server takes trustedRegistries from the workspace file', () => {
+    const workspace = parseWorkspaceConfig('trustedRegistries: [ghcr.io/my-org]\n').config;
+    assert.deepEqual(serverLintOptions(normalizeSettings({}), workspace).trustedRegistries, ['ghcr.io/my-org']);
+    assert.equal(serverLintOptions(normalizeSettings({}), parseWorkspaceConfig('').config).trustedRegistries, undefined);
   });
 
   it('malformed YAML gives exactly one problem and the defaults', () => {

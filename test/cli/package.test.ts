@@ -35,8 +35,11 @@ describe('the npm package', () => {
     assert.deepEqual(packedFrom([...shipped, ...left]), [...shipped].sort());
   });
 
-  it('is built before it is packed, and leaves the .vsix to .vscodeignore (vsce refuses a "files" list beside it)', () => {
-    assert.match(manifest.scripts.prepack, /npm run build/);
+  it('is built before it is published and on install in a source checkout, and leaves the .vsix to .vscodeignore (vsce refuses a "files" list beside it)', () => {
+    // Not prepack: npm prints its banner on the standard output of `npm pack`, which pre-commit reads.
+    assert.equal(manifest.scripts.prepack, undefined);
+    assert.match(manifest.scripts.prepublishOnly, /npm run build/);
+    assert.match(manifest.scripts.postinstall, /scripts\/build-from-source\.cjs/);
     assert.equal(manifest.files, undefined);
     assert.match(fs.readFileSync(path.join(REPO, manifest.bin.capdrop), 'utf8'), /require\('\.\.\/dist\/cli\.js'\)\.launch\(.*'dist', 'server\.js'\)/);
   });

@@ -100,6 +100,8 @@ test('Capdrop in a real VS Code (code-server + Chromium)', { timeout: 300_000 },
   const extDir = path.join(work, 'extensions');
   const workspace = path.join(work, 'workspace');
   fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+  // A repository that tries to hide its findings; code-server opens it in Restricted Mode (never prompted).
+  fs.cpSync(path.join(__dirname, 'restricted'), workspace, { recursive: true });
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(
     path.join(userData, 'User', 'settings.json'),
@@ -109,6 +111,7 @@ test('Capdrop in a real VS Code (code-server + Chromium)', { timeout: 300_000 },
   const env = {
     ...process.env,
     CAPDROP_E2E_RESULTS: results,
+    CAPDROP_E2E_RESTRICTED: '1',
     EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/items', resourceUrlTemplate: 'http://127.0.0.1:9/r/{publisher}/{name}/{version}/{path}' }),
   };
   const cs = (args: string[]) => execFileSync(process.execPath, [codeServer, '--user-data-dir', userData, '--extensions-dir', extDir, ...args], { env, stdio: 'pipe' });
@@ -152,7 +155,14 @@ test('Capdrop in a real VS Code (code-server + Chromium)', { timeout: 300_000 },
   const text = (await panel.textContent()) ?? '';
   assert.match(text, /Dockerfile/);
   assert.match(text, /no-root-user/);
+  // What the repository suppresses is in the panel, with its reason.
+  await page.getByPlaceholder(/Filter/).first().fill('suppressed here');
+  await panelHas('docker-in-docker needs it');
+  await page.screenshot({ path: path.join(outDir, 'problems-panel-restricted.png') });
+  // The status bar item: Capdrop's counts (the codicons render as icons; their numbers are text).
+  const statusText = (await page.locator('.statusbar').textContent()) ?? '';
+  assert.match(statusText, /Capdrop\s*\d+\s*\d+\s*\d+/);
 
   assert.deepEqual(outcome.results!.filter((r) => !r.ok).map((r) => `${r.name}: ${r.detail}`), []);
-  assert.deepEqual(outcome.results!.map((r) => r.name), ['workspace-wide problems for unopened files', 'inline diagnostic while typing', 'quick fix adds cap_drop: [ALL]']);
+  assert.deepEqual(outcome.results!.map((r) => r.name), ['workspace-wide problems for unopened files', 'inline diagnostic while typing', 'quick fix adds cap_drop: [ALL]', 'rule links open the bundled page in the Markdown preview', 'a second ignore joins the comment, the cursor on its reason', 'Restart server: a new server lints the workspace again', 'Restricted Mode: the repository hides nothing']);
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs a real VS Code (code-server 4.100.3, which runs on Node 20) and Debian's Chromium for the
-# e2e suite. Everything comes from the npm registry and Debian's packages; the result is cached in
+# e2e suite, and Neovim and Emacs (eglot) for the other-editors test. Everything comes from the npm
+# registry and Debian's packages; the result is cached in
 # .e2e-cache/ so a second run is instant. See ../shared/design/real-vscode-on-this-machine.md.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -13,6 +14,10 @@ export npm_config_yes=true
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v rg >/dev/null 2>&1 || need_apt+=(ripgrep)
+# Other editors over LSP (test/e2e/editors.test.ts): Neovim's built-in client, Emacs with eglot.
+command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
+command -v emacs >/dev/null 2>&1 || need_apt+=(emacs-nox)
+ls /usr/share/emacs/site-lisp/elpa-src/ 2>/dev/null | grep -q '^eglot-' || need_apt+=(elpa-eglot)
 if ((${#need_apt[@]})); then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

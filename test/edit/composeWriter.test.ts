@@ -303,3 +303,26 @@ describe('compose writer: broken files', () => {
     assert.equal(spec ? writer.addToList(spec, 'capDrop', ['ALL']) : null, null);
   });
 });
+
+describe('compose writer: removeMountOption', () => {
+  const drop = (text: string, index = 0) => edit(text, (w, s) => w.removeMountOption(s.mounts[index], s.mounts[index].value.propagation!));
+
+  it('removes a short-syntax option with its separator, keeping the others and the quoting', () => {
+    assert.equal(drop('services:\n  app:\n    volumes:\n      - /mnt:/mnt:rshared\n'), 'services:\n  app:\n    volumes:\n      - /mnt:/mnt\n');
+    assert.equal(drop('services:\n  app:\n    volumes:\n      - "/mnt:/mnt:ro,shared"\n'), 'services:\n  app:\n    volumes:\n      - "/mnt:/mnt:ro"\n');
+    assert.equal(drop('services:\n  app:\n    volumes: [/a:/a, "/mnt:/mnt:rshared,z"]\n', 1), 'services:\n  app:\n    volumes: [/a:/a, "/mnt:/mnt:z"]\n');
+  });
+
+  it('removes bind.propagation of a long-syntax volume, and bind: when nothing else is in it', () => {
+    const long = 'services:\n  app:\n    volumes:\n      - type: bind\n        source: /mnt\n        target: /mnt\n        bind:\n          propagation: rshared\n';
+    assert.equal(drop(long), 'services:\n  app:\n    volumes:\n      - type: bind\n        source: /mnt\n        target: /mnt\n');
+    const withOther = long + '          create_host_path: true\n';
+    assert.equal(drop(withOther), 'services:\n  app:\n    volumes:\n      - type: bind\n        source: /mnt\n        target: /mnt\n        bind:\n          create_host_path: true\n');
+  });
+
+  it('refuses a value behind a variable or an anchor shared by several services', () => {
+    assert.equal(drop('services:\n  app:\n    volumes:\n      - ${SRC}:/mnt:rshared\n'), null);
+    const anchored = 'x: &v\n  - /mnt:/mnt:rshared\nservices:\n  a:\n    volumes: *v\n  b:\n    volumes: *v\n';
+    assert.equal(drop(anchored), null);
+  });
+});

@@ -116,3 +116,19 @@ describe('run writer: bindPortToHostIp', () => {
     assert.equal(edit('docker run -P nginx', (w, s) => w.bindPortToHostIp(s.ports[0], '127.0.0.1')), null);
   });
 });
+
+describe('run writer: removeMountOption', () => {
+  const drop = (text: string, index = 0) => edit(text, (w, s) => w.removeMountOption(s.mounts[index], s.mounts[index].value.propagation!));
+
+  it('removes the option with one separator in -v and --mount values', () => {
+    assert.equal(drop('docker run -v /mnt:/mnt:rshared x:1'), 'docker run -v /mnt:/mnt x:1');
+    assert.equal(drop('docker run -v /mnt:/mnt:ro,rshared x:1'), 'docker run -v /mnt:/mnt:ro x:1');
+    assert.equal(drop('docker run -v "/mnt:/mnt:shared,ro" x:1'), 'docker run -v "/mnt:/mnt:ro" x:1');
+    assert.equal(drop('docker run --mount type=bind,src=/m,dst=/m,bind-propagation=rshared x:1'), 'docker run --mount type=bind,src=/m,dst=/m x:1');
+    assert.equal(drop('docker run --mount bind-propagation=rshared,type=bind,src=/m,dst=/m x:1'), 'docker run --mount type=bind,src=/m,dst=/m x:1');
+  });
+
+  it('refuses a value the shell changes (escapes) rather than guess offsets', () => {
+    assert.equal(drop('docker run -v /mnt:/m\\nt:rshared x:1'), null);
+  });
+});

@@ -49,8 +49,8 @@ describe('a value several services share through a merge key', () => {
     assert.deepEqual(
       findings.map((f) => [f.ruleId, TEXT.slice(f.range.start, f.range.end), f.message, f.fixes.map((x) => x.title)]),
       [
-        ['counts-restart', 'restart: always', 'restart is always', ['Rewrite it', 'Ignore counts-restart on this line']],
-        ['counts-restart', 'restart: always', 'restart is always', ['Rewrite it', 'Ignore counts-restart on this line']],
+        ['counts-restart', 'restart: always', 'restart is always', ['Rewrite it', 'Ignore counts-restart on this line', 'Ignore counts-restart in this file']],
+        ['counts-restart', 'restart: always', 'restart is always', ['Rewrite it', 'Ignore counts-restart on this line', 'Ignore counts-restart in this file']],
       ],
     );
     assert.deepEqual(findings.map((f) => TEXT.slice(0, f.range.start).split('\n').length), [2, 11]);

@@ -4,6 +4,15 @@ const P = ['no-privileged'];
 
 const cases: HostCase[] = [
   {
+    name: 'docker exec in a workflow step: privileges and root user judged, nothing else (all rules)',
+    code: 'steps:\n  - run: docker exec -e TOKEN=abc123 --privileged -u 0 app ./migrate\n',
+    findings: [
+      { ruleId: 'no-privileged', line: 2, column: 38, endLine: 2, endColumn: 50 },
+      { ruleId: 'no-root-user', line: 2, column: 54, endLine: 2, endColumn: 55 },
+    ],
+    fix: { finding: 0, messageId: 'removePrivileged', output: 'steps:\n  - run: docker exec -e TOKEN=abc123 -u 0 app ./migrate\n' },
+  },
+  {
     name: 'GitHub Actions `run: |` block: range inside the block, fix removes the line',
     code: [
       'jobs:',

@@ -51,6 +51,20 @@ const cases: HostCase[] = [
     noFix: { finding: 4, messageId: 'runAsUid' },
   },
   {
+    name: 'shared propagation in runArgs --mount and in mounts: the option is removed inside its string',
+    code: '{\n  "runArgs": ["--mount", "type=bind,src=/mnt,dst=/mnt,bind-propagation=rshared"],\n  "mounts": ["source=/srv,target=/srv,type=bind,bind-propagation=shared"]\n}\n',
+    ruleIds: ['no-shared-mount-propagation'],
+    findings: [
+      { ruleId: 'no-shared-mount-propagation', line: 2, column: 55, endLine: 2, endColumn: 79 },
+      { ruleId: 'no-shared-mount-propagation', line: 3, column: 49, endLine: 3, endColumn: 72 },
+    ],
+    fix: {
+      finding: 1,
+      messageId: 'removePropagation',
+      output: '{\n  "runArgs": ["--mount", "type=bind,src=/mnt,dst=/mnt,bind-propagation=rshared"],\n  "mounts": ["source=/srv,target=/srv,type=bind"]\n}\n',
+    },
+  },
+  {
     name: 'a dev container is incomplete: no finding for settings it leaves to the image',
     code: '{ "image": "node:20", "runArgs": ["--network=bridge"] }\n',
     findings: [],

@@ -80,10 +80,33 @@ const cases: HostCase[] = [
     findings: [{ ruleId: 'no-pipe-to-shell', line: 3, column: 5, endLine: 3, endColumn: 43 }],
   },
   {
+    name: 'a dockerfile fence without FROM is judged on what its instructions carry',
+    code: `Add this to your image:\n\n${F}dockerfile\nRUN sudo apt-get install -y curl\nUSER root\n${F}\n`,
+    ruleIds: ['no-sudo', 'no-root-user', 'pin-image-version'],
+    findings: [
+      { ruleId: 'no-sudo', line: 4, column: 5, endLine: 4, endColumn: 9 },
+      { ruleId: 'no-root-user', line: 5, column: 6, endLine: 5, endColumn: 10 },
+    ],
+    fix: { finding: 1, messageId: 'runAsUid', output: `Add this to your image:\n\n${F}dockerfile\nRUN sudo apt-get install -y curl\nUSER 10001:10001\n${F}\n` },
+  },
+  {
     name: 'placeholders, chains and variables: no crash, no invented finding',
     code: `${F}sh\ndocker run [OPTIONS] IMAGE [COMMAND]\ndocker run ... <image>\nremediation="docker run --privileged x"\ndocker pull a:1 && docker run --privileged a:1 | tee log\n${F}\n`,
     ruleIds: P,
     findings: [{ ruleId: 'no-privileged', line: 5, column: 31, endLine: 5, endColumn: 43 }],
+  },
+  {
+    name: 'a placeholder or missing image keeps the dangers around it; nothing about the image or hardening left out',
+    code: `${F}sh\ndocker run -d --privileged ... --device /dev/sdc <image>\ndocker run -d --cap-add SYS_ADMIN --net=host myorg/app:<tag>\ndocker run --pid=host\n${F}\n`,
+    ruleIds: ['no-privileged', 'no-host-devices', 'no-dangerous-capabilities', 'no-host-namespace', 'pin-image-version', 'require-resource-limits', 'drop-all-capabilities'],
+    findings: [
+      { ruleId: 'no-privileged', line: 2, column: 15, endLine: 2, endColumn: 27 },
+      { ruleId: 'no-host-devices', line: 2, column: 41, endLine: 2, endColumn: 49 },
+      { ruleId: 'no-dangerous-capabilities', line: 3, column: 25, endLine: 3, endColumn: 34 },
+      { ruleId: 'no-host-namespace', line: 3, column: 41, endLine: 3, endColumn: 45 },
+      { ruleId: 'no-host-namespace', line: 4, column: 18, endLine: 4, endColumn: 22 },
+    ],
+    fix: { finding: 0, messageId: 'removePrivileged', output: `${F}sh\ndocker run -d ... --device /dev/sdc <image>\ndocker run -d --cap-add SYS_ADMIN --net=host myorg/app:<tag>\ndocker run --pid=host\n${F}\n` },
   },
   {
     name: 'an unclosed fence runs to the end of the file',

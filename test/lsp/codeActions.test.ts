@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, Hover, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
@@ -58,6 +60,7 @@ describe('code actions, hover and fix-all', () => {
       [
         ['Remove privileged mode (grant specific capabilities instead)', true],
         ['Ignore no-privileged on this line', false],
+        ['Ignore no-privileged in this file', false],
       ],
     );
     assert.deepEqual(actions[0].edit, {
@@ -110,7 +113,7 @@ describe('code actions, hover and fix-all', () => {
     assert.match(value, /^\*\*Do not run containers privileged\*\* \(`no-privileged`, error\)/);
     assert.match(value, /A privileged container gets every capability/);
     assert.match(value, /\*\*What to do:\*\* This container runs privileged/);
-    assert.match(value, /\[Rule documentation\]\(https:\/\/github\.com\/capdrop\/capdrop\/blob\/main\/docs\/rules\/no-privileged\.md\)/);
+    assert.ok(value.includes(`[Rule documentation](${pathToFileURL(path.join(__dirname, '..', '..', 'docs', 'rules', 'no-privileged.md')).href})`), value);
     assert.deepEqual(hover.range, privileged.range);
   });
 

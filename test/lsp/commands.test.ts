@@ -7,7 +7,7 @@ import { LspHarness } from './harness';
 const DOCKERFILE_URI = 'untitled:Dockerfile-1';
 const DOCKERFILE = 'FROM nginx:1.27\nCMD ["nginx"]\n';
 
-/** The commands behind the palette's "Capdrop: Fix all in file" and "Capdrop: Lint workspace" (the latter is exercised in scanControl.test.ts). */
+/** The commands behind the palette's "Capdrop: Fix all in file" and "Capdrop: Scan workspace" (the latter is exercised in scanControl.test.ts). */
 describe('server commands through workspace/executeCommand', () => {
   let lsp: LspHarness;
   let capabilities: InitializeResult['capabilities'];
@@ -19,8 +19,8 @@ describe('server commands through workspace/executeCommand', () => {
   });
   after(() => lsp.stop());
 
-  it('declares both server-side command ids', () => {
-    assert.deepEqual(capabilities.executeCommandProvider?.commands, ['capdrop.server.fixAllInFile', 'capdrop.server.lintWorkspace']);
+  it('declares the server-side command ids (the third selects an ignore comment\'s reason, ignoreActions.test.ts)', () => {
+    assert.deepEqual(capabilities.executeCommandProvider?.commands, ['capdrop.server.fixAllInFile', 'capdrop.server.lintWorkspace', 'capdrop.server.selectRange']);
   });
 
   it('"Fix all in file" on a Dockerfile applies the review fix (a non-root user) as one versioned edit', async () => {

@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LspHarness, codes } from './harness';
@@ -23,7 +25,8 @@ describe('open documents', () => {
       severity: 1,
       source: 'capdrop',
       code: 'no-privileged',
-      codeDescription: { href: 'https://github.com/capdrop/capdrop/blob/main/docs/rules/no-privileged.md' },
+      // A client other than Capdrop's own extension gets the page's file, which ships beside the server.
+      codeDescription: { href: pathToFileURL(path.join(__dirname, '..', '..', 'docs', 'rules', 'no-privileged.md')).href },
       message: 'This container runs privileged, with every capability and all host devices; grant only the capabilities it needs.',
       data: { ruleId: 'no-privileged', index: published.diagnostics.indexOf(privileged!) },
     });

@@ -12,7 +12,7 @@ fs.writeFileSync(path.join(dir, 'ws', 'base.yml'), 'services: {}\n');
 fs.writeFileSync(path.join(dir, 'outside.yml'), 'services: {}\n');
 
 function store(): ConfigStore {
-  return new ConfigStore({ fetch: async () => undefined, readFile: async () => undefined, log: () => undefined }, true);
+  return new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true);
 }
 
 describe('server: Compose extends targets are read only inside the workspace folders', () => {

@@ -23,7 +23,9 @@ import {
   WorkDoneProgressCancelNotification,
   WorkDoneProgressCreateRequest,
   ExecuteCommandRequest,
+  ShowDocumentRequest,
   type ApplyWorkspaceEditParams,
+  type ShowDocumentParams,
   type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
@@ -45,6 +47,13 @@ export interface HarnessOptions {
   /** The `capdrop` section answered to workspace/configuration. */
   settings?: Record<string, unknown>;
   filesExclude?: Record<string, boolean>;
+  /** Client capabilities beyond the harness's own (snippet edits, showDocument…). */
+  workspaceEdit?: NonNullable<ClientCapabilities['workspace']>['workspaceEdit'];
+  showDocument?: boolean;
+  /** Sent as `initializationOptions.docLinks` (Capdrop's extension sends `command`). */
+  docLinks?: string;
+  /** Sent as `initializationOptions.scanState` (Capdrop's extension asks for `capdrop/scanState`). */
+  scanState?: boolean;
 }
 
 interface Waiter<T> {
@@ -61,6 +70,8 @@ export class LspHarness {
   readonly progress: { token: string | number; value: { kind: string; cancellable?: boolean } }[] = [];
   readonly progressCreated: (string | number)[] = [];
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  readonly shownDocuments: ShowDocumentParams[] = [];
+  readonly scanStates: { scanning: boolean; files: number }[] = [];
   readonly logs: string[] = [];
   settings: Record<string, unknown>;
   private readonly diagnosticWaiters: Waiter<PublishDiagnosticsParams>[] = [];
@@ -92,6 +103,13 @@ export class LspHarness {
       this.progressCreated.push(params.token);
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onNotification('capdrop/scanState', (params: { scanning: boolean; files: number }) => {
+      this.scanStates.push(params);
+    });
+    connection.onRequest(ShowDocumentRequest.type, (params) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
     connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
       this.appliedEdits.push(params);
       return { applied: true };
@@ -111,9 +129,9 @@ export class LspHarness {
     const harness = new LspHarness(child, connection, options);
     connection.listen();
     const capabilities: ClientCapabilities = {
-      workspace: { workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true } },
+      workspace: { workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: true }, applyEdit: true, workspaceEdit: { documentChanges: true, ...options.workspaceEdit } },
       textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } } },
-      window: { workDoneProgress: options.workDoneProgress ?? false },
+      window: { workDoneProgress: options.workDoneProgress ?? false, ...(options.showDocument ? { showDocument: { support: true } } : {}) },
     };
     const folder = options.workspaceFolder;
     const result = await harness.within(
@@ -122,7 +140,7 @@ export class LspHarness {
         rootUri: folder ? uri(folder) : null,
         workspaceFolders: folder ? [folder, ...(options.moreFolders ?? [])].map((f) => ({ uri: uri(f), name: path.basename(f) })) : null,
         capabilities,
-        initializationOptions: { trusted: options.trusted ?? true },
+        initializationOptions: { trusted: options.trusted ?? true, ...(options.docLinks ? { docLinks: options.docLinks } : {}), ...(options.scanState ? { scanState: true } : {}) },
       }),
       'initialize',
       STARTUP_TIMEOUT_MS,

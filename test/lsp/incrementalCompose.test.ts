@@ -47,7 +47,7 @@ for (const services of [500, 40]) describe(`the server on a Compose file of ${se
     })) as CodeAction[];
     assert.deepEqual(
       actions.map((a) => a.title),
-      ['Remove privileged mode (grant specific capabilities instead)', 'Ignore no-privileged on this line'],
+      ['Remove privileged mode (grant specific capabilities instead)', 'Ignore no-privileged on this line', 'Ignore no-privileged in this file'],
     );
     const line = privileged.range.start.line;
     assert.deepEqual(actions[1].edit?.documentChanges?.[0], {

@@ -12,7 +12,7 @@ function slowClient() {
   const unwritten: (() => void)[] = [];
   const connection = { sendDiagnostics: () => new Promise<void>((resolve) => unwritten.push(resolve)) } as unknown as Connection;
   const documents = { get: () => undefined, keys: () => [] } as unknown as TextDocuments<TextDocument>;
-  const config = new ConfigStore({ fetch: async () => undefined, readFile: async () => undefined, log: () => undefined }, true);
+  const config = new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true);
   return { handler: new DiagnosticsHandler(connection, documents, config), unwritten };
 }
 
@@ -47,7 +47,7 @@ describe('diagnostics backpressure (whenWritten)', () => {
     const failures: (() => void)[] = [];
     const connection = { sendDiagnostics: () => new Promise<void>((_, reject) => failures.push(() => reject(new Error('pipe closed')))) } as unknown as Connection;
     const documents = { get: () => undefined, keys: () => [] } as unknown as TextDocuments<TextDocument>;
-    const config = new ConfigStore({ fetch: async () => undefined, readFile: async () => undefined, log: () => undefined }, true);
+    const config = new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true);
     const handler = new DiagnosticsHandler(connection, documents, config);
     for (let i = 0; i < 80; i++) handler.clear(`file:///w/${i}/Dockerfile`);
     const waiting = handler.whenWritten();

@@ -65,7 +65,7 @@ describe('a long workspace scan: the editor stays responsive, the scan can be ca
     assert.equal(publishedSince(0).size, published);
   });
 
-  it('"Lint workspace" (capdrop.server.lintWorkspace) scans every file again and answers when done', async () => {
+  it('"Scan workspace" (capdrop.server.lintWorkspace) scans every file again and answers when done', async () => {
     const changed = path.join(root, 'd0', 'compose-0.yaml');
     writeFileSync(changed, 'services:\n  app:\n    image: nginx:1.27\n');
     const mark = lsp.diagnostics.length;

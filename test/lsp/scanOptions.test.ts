@@ -13,7 +13,7 @@ fs.writeFileSync(path.join(dir, 'b', '.capdrop.yaml'), 'preset: strict\nrules:\n
 describe("a workspace scan job's lint options", () => {
   let capdrop: unknown = {};
   const config = new ConfigStore(
-    { fetch: async () => ({ capdrop, filesExclude: {} }), readFile: async (p) => fs.promises.readFile(p, 'utf8').catch(() => undefined), log: () => undefined },
+    { fetch: async () => ({ capdrop, filesExclude: {} }), log: () => undefined },
     true,
   );
   const folders = [path.join(dir, 'a'), path.join(dir, 'b')];

@@ -51,7 +51,9 @@ describe('workspace scan in worker threads', () => {
       assert.equal(result.uri, job.uri);
       const text = fs.readFileSync(job.fsPath, 'utf8');
       let readOthers = false;
-      const local = lint(text, job.kind, { withFixes: false, files: { path: job.fsPath, read: () => ((readOthers = true), { status: 'missing' }) } });
+      // Every Compose file looks for its project's files (.env, override files): only one found is read in the main thread.
+      const exists = (rel: string, from: string) => fs.statSync(path.resolve(path.dirname(from), rel), { throwIfNoEntry: false })?.isFile() === true;
+      const local = lint(text, job.kind, { withFixes: false, files: { path: job.fsPath, read: (rel, from) => ((readOthers ||= exists(rel, from)), { status: 'missing' }) } });
       if (readOthers) {
         assert.equal(result.status, 'in-process', job.fsPath);
         handedBack++;

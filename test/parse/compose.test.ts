@@ -179,6 +179,40 @@ describe('compose parser: ports and devices', () => {
   });
 });
 
+describe('compose parser: images that give root up themselves', () => {
+  it('judges the image as a Dockerfile built FROM it would be: with its own entrypoint, for its server command', () => {
+    const cases: [string, 'entrypoint' | 'workers' | undefined][] = [
+      ['image: postgres:16', 'entrypoint'],
+      ['image: redis:7.4\n    command: redis-server --appendonly yes', 'entrypoint'],
+      ['image: redis:7.4\n    command: ["sh", "-c", "sleep 1"]', undefined],
+      ['image: nginx:1.27', 'workers'],
+      ['image: php:8.3-fpm', 'workers'],
+      ['image: nginx:1.27\n    entrypoint: ["/start.sh"]', undefined],
+      ['image: postgres:16\n    command: ${CMD}', undefined],
+      ['image: myorg/nginx:1', undefined],
+      ['image: nginx:1.27\n    build: .', undefined],
+    ];
+    assert.deepEqual(cases.map(([service]) => [service, parseCompose(`services:\n  app:\n    ${service}\n`).specs[0].dropsPrivilegesAtRuntime]), cases);
+  });
+});
+
+describe('compose parser: documentation placeholders', () => {
+  it('a placeholder image is unknown and pulls nothing; the other settings are read', () => {
+    for (const image of ['<your-image>', 'myorg/app:<tag>', 'IMAGE_NAME', '"{{image}}"', 'app:[version]']) {
+      const spec = only(`services:\n  app:\n    image: ${image}\n    privileged: true\n`);
+      assert.deepEqual([valueOf(spec.image), spec.image && isUnknown(spec.image) ? spec.image.reason : undefined, spec.images], ['unknown', 'a documentation placeholder', []], image);
+      assert.equal(valueOf(spec.privileged), true);
+    }
+  });
+
+  it('a placeholder port or device is unknown, not a port on every interface or a device named "<device>"', () => {
+    const spec = only('services:\n  app:\n    image: nginx:1.27\n    ports:\n      - "<port>:80"\n      - target: 81\n        published: <port>\n      - "8080:80"\n    devices:\n      - <device>\n      - source: <device>\n      - /dev/ttyUSB0\n');
+    assert.deepEqual(spec.ports.map((p) => p.raw), ['"8080:80"']);
+    assert.deepEqual([...spec.unknownFields], ['ports']);
+    assert.deepEqual(spec.devices.map((d) => d.value.host.value), ['/dev/ttyUSB0']);
+  });
+});
+
 describe('compose parser: limits and restart', () => {
   it('reads top-level limits, cpu_quota as cpu, and restart', () => {
     const spec = only('services:\n  app:\n    mem_limit: 512m\n    memswap_limit: 1g\n    cpu_quota: 50000\n    pids_limit: 100\n    restart: unless-stopped\n');
@@ -431,6 +465,23 @@ describe('compose parser: environment and commands', () => {
 });
 
 describe('compose parser: bad input', () => {
+  it('reports a long-syntax published value that is no port, and reads no port from it', () => {
+    const text = 'x-p: &p\n  target: 81\n  published: "[::1]:8081"\nservices:\n  a:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: "127.0.0.1:8080"\n      - *p\n      - target: 82\n        published: abc\n  b:\n    image: nginx:1.27\n    ports: [*p]\n';
+    const parsed = parseCompose(text);
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.severity, span(text, p.range), p.message]),
+      [
+        ['error', '9:20-9:36 "127.0.0.1:8080"', 'published: "127.0.0.1:8080" is not a port or a port range, so Docker rejects it (invalid port specification); write the address in host_ip: "127.0.0.1" and the port in published: "8080".'],
+        ['error', '3:14-3:26 "[::1]:8081"', 'published: "[::1]:8081" is not a port or a port range, so Docker rejects it (invalid port specification); write the address in host_ip: "::1" and the port in published: "8081".'],
+        ['error', '12:20-12:23 abc', 'published: "abc" is not a port or a port range, so Docker rejects it (invalid port specification); write a port (8080) or a port range (8000-8010).'],
+      ],
+    );
+    assert.deepEqual(parsed.specs.map((s) => s.ports), [[], []]);
+    // Numbers, ranges and interpolated ports are ports.
+    const ok = parseCompose('services:\n  a:\n    image: nginx:1.27\n    ports:\n      - {target: 80, published: 8080}\n      - {target: 81, published: "8000-8010"}\n      - {target: 82, published: "${P:-9000}"}\n');
+    assert.deepEqual([ok.problems, ok.specs[0].ports.map((p) => p.value.hostPort?.value)], [[], ['8080', '8000-8010', '9000']]);
+  });
+
   it('reports a services value that is not a mapping', () => {
     const parsed = parseCompose('services: 3\n');
     assert.deepEqual(
@@ -514,5 +565,41 @@ describe('compose parser: shared corpus', () => {
       }
     }
     assert.ok(services > 100, `only ${services} services`);
+  });
+});
+
+describe('compose parser: propagation, logging, oom_kill_disable', () => {
+  it('reads the propagation of short and long volumes, located at the option', () => {
+    const text = [
+      'services:',
+      '  app:',
+      '    image: a:1',
+      '    volumes:',
+      '      - /mnt:/mnt:ro,rshared',
+      '      - type: bind',
+      '        source: /srv',
+      '        target: /srv',
+      '        bind:',
+      '          propagation: RSlave',
+      '      - ./a:/a',
+      '',
+    ].join('\n');
+    const spec = only(text);
+    assert.deepEqual(
+      spec.mounts.map((m) => m.value.propagation && [m.value.propagation.value, span(text, m.value.propagation.range)]),
+      [['rshared', '5:22-5:29 rshared'], ['rslave', '10:24-10:30 RSlave'], undefined],
+    );
+  });
+
+  it('reads logging.driver (the logging key kept as a field), the legacy log_driver and oom_kill_disable', () => {
+    const text = 'services:\n  a:\n    image: a:1\n    oom_kill_disable: true\n    logging:\n      driver: none\n  b:\n    image: b:1\n    log_driver: ${DRIVER}\n';
+    const [a, b] = parseCompose(text).specs;
+    assert.equal(valueOf(a.oomKillDisable), true);
+    assert.equal(valueOf(a.logDriver), 'none');
+    assert.equal(span(text, a.logDriver!.range), '6:15-6:19 none');
+    assert.equal(span(text, a.loggingField!.range), '5:5-5:12 logging');
+    assert.equal(valueOf(b.logDriver), 'unknown');
+    assert.equal(b.loggingField, undefined);
+    assert.equal(b.oomKillDisable, undefined);
   });
 });

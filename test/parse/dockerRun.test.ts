@@ -43,17 +43,119 @@ describe('parseShell: finding docker run commands', () => {
     assert.deepEqual(parseShell(text).specs, []);
   });
 
-  it('gives no spec for documentation placeholders or a missing image', () => {
-    for (const text of ['docker run IMAGE', 'docker run [OPTIONS] IMAGE [COMMAND]', 'docker run -d <image>', 'docker run ...', 'docker run --rm', 'docker ps']) {
-      assert.deepEqual(parseShell(text).specs, [], text);
+  it('does not throw on a command cut off mid-quote or at the end of the file', () => {
+    // The quote runs to the end: one `-e` value and no image, a command cut short.
+    const cut = only('docker run -e "A=b nginx');
+    assert.deepEqual([cut.image, cut.incomplete, cut.env.map((e) => e.value.name.value)], [undefined, true, ['A']]);
+    assert.deepEqual(only('docker run -u').user, undefined);
+    const spec = only('docker run --privileged nginx "unterminated');
+    assert.equal(spec.commands[0].words[0].value, 'unterminated');
+  });
+});
+
+describe('parseShell: docker exec', () => {
+  it('reads only the privileges and the user an exec gives its command; nothing about the container', () => {
+    const text = 'docker exec -d -e PASSWORD=hunter2 -w /app --privileged -u root web sh -c "id"';
+    const spec = only(text);
+    assert.deepEqual([spec.exec, spec.incomplete, spec.origin.name, at(text, spec.origin.nameRange)], [true, true, 'web', 'docker exec']);
+    assert.deepEqual([at(text, spec.privileged?.range), at(text, spec.user?.range)], ['--privileged', 'root']);
+    assert.deepEqual([spec.image, spec.images, spec.env, spec.commands, spec.mounts, spec.dropsPrivilegesAtRuntime], [undefined, [], [], [], [], undefined]);
+  });
+
+  it('recognises docker/podman/nerdctl exec, docker container exec and the Compose front ends', () => {
+    const text = [
+      'docker container exec web id',
+      'sudo podman exec web id',
+      'nerdctl exec web id',
+      'docker compose --project-name p -f a.yml exec --no-TTY web id',
+      'docker-compose exec -T web id',
+      'podman-compose exec web id',
+      'docker compose run web id',
+      'docker-compose up -d',
+      'docker service exec web',
+    ].join('\n');
+    assert.deepEqual(parseShell(text).specs.map((s) => [s.exec, s.origin.name]), [[true, 'web'], [true, 'web'], [true, 'web'], [true, 'web'], [true, 'web'], [true, 'web']]);
+  });
+});
+
+describe('parseShell: images that give root up themselves', () => {
+  it('judges the image as a Dockerfile built FROM it would be: with its own entrypoint, for its server command', () => {
+    const cases: [string, 'entrypoint' | 'workers' | undefined][] = [
+      ['docker run -u root postgres:16', 'entrypoint'],
+      ['docker run -u root mysql:8.4 mysqld --skip-name-resolve', 'entrypoint'],
+      ['docker run -u root postgres:16 bash', undefined],
+      ['docker run -u root --entrypoint sh postgres:16', undefined],
+      ['docker run -u 0 httpd:2.4', 'workers'],
+      ['docker run -u 0 nginx:1.27 nginx-debug -g "daemon off;"', 'workers'],
+      ['docker run -u 0 myorg/postgres:16', undefined],
+      ['docker run -u 0 <image>', undefined],
+    ];
+    assert.deepEqual(cases.map(([text]) => [text, only(text).dropsPrivilegesAtRuntime]), cases);
+  });
+});
+
+describe('parseShell: documentation placeholders and a missing image', () => {
+  /** The image as `[raw, reason]` when unknown, its name when known, undefined when missing. */
+  function imageOf(spec: ContainerSpec): unknown {
+    if (spec.image === undefined) return undefined;
+    return 'value' in spec.image ? spec.image.value.name : [spec.image.raw, spec.image.reason];
+  }
+
+  it('a placeholder image is unknown, the command a documentation example, and no image is pulled', () => {
+    const cases: [string, unknown][] = [
+      ['docker run IMAGE', ['IMAGE', 'a documentation placeholder']],
+      ['docker run -d <image>', ['<image>', 'a documentation placeholder']],
+      ['docker run -d myimage:<tag>', ['myimage:<tag>', 'a documentation placeholder']],
+      ['docker run -d app:[version]', ['app:[version]', 'a documentation placeholder']],
+      ['docker run -d %%IMAGE%%', ['%%IMAGE%%', 'a documentation placeholder']],
+      ['docker run -d {{image}}', ['{{image}}', 'a documentation placeholder']],
+      ['docker run -d IMAGE_NAME', ['IMAGE_NAME', 'a documentation placeholder']],
+      ['docker run -d $IMAGE', ['$IMAGE', 'set from a shell variable']],
+      ['docker run --rm', undefined],
+      ['docker run ...', undefined],
+    ];
+    for (const [text, expected] of cases) {
+      const spec = only(text);
+      assert.deepEqual(imageOf(spec), expected, text);
+      assert.deepEqual(spec.images, [], text);
+    }
+    // An example or a command cut short is judged as documentation; a shell variable is a real script's image.
+    assert.deepEqual([only('docker run -d <image>').incomplete, only('docker run -d <image>').fragment], [true, true]);
+    assert.deepEqual([only('docker run -d').incomplete, only('docker run -d').fragment], [true, true]);
+    assert.deepEqual([only('docker run -d $IMAGE').incomplete, only('docker run -d $IMAGE').fragment], [false, undefined]);
+    assert.deepEqual(parseShell('docker ps').specs, []);
+  });
+
+  it('flags before and after a placeholder are read: options left out (`...`, `[OPTIONS]`) are skipped', () => {
+    const text = 'docker run [OPTIONS] --privileged ... -v /:/host --net=host <image> [COMMAND] [ARG...]';
+    const spec = only(text);
+    assert.deepEqual(spec.privileged && 'value' in spec.privileged ? at(text, spec.privileged.range) : spec.privileged, '--privileged');
+    assert.deepEqual(spec.mounts.map((m) => [m.value.source?.value, m.value.target?.value]), [['/', '/host']]);
+    assert.deepEqual(spec.namespaces.network && 'value' in spec.namespaces.network ? spec.namespaces.network.value : undefined, 'host');
+    assert.deepEqual(imageOf(spec), ['<image>', 'a documentation placeholder']);
+    assert.deepEqual(spec.commands.map((c) => c.words.map((w) => w.value)), [['[COMMAND]', '[ARG...]']]);
+    assert.equal(spec.incomplete, true);
+    // Without a placeholder image, options left out still make the facts partial.
+    assert.equal(only('docker run -d ... nginx:1.27').incomplete, true);
+    for (const text of ['docker run <options> --pid=host nginx:1.27', 'docker run [OPTIONS...] --pid=host nginx:1.27', 'docker run … --pid=host nginx:1.27']) {
+      const s = only(text);
+      assert.deepEqual([s.namespaces.pid && 'value' in s.namespaces.pid ? s.namespaces.pid.value : undefined, imageOf(s), s.incomplete], ['host', 'nginx', true], text);
     }
   });
 
-  it('does not throw on a command cut off mid-quote or at the end of the file', () => {
-    assert.deepEqual(parseShell('docker run -e "A=b nginx').specs, []);
-    assert.deepEqual(parseShell('docker run -u').specs, []);
-    const spec = only('docker run --privileged nginx "unterminated');
-    assert.equal(spec.commands[0].words[0].value, 'unterminated');
+  it('a placeholder inside a value makes that value unknown, and only it', () => {
+    const text = 'docker run -v <path>:/data -v /etc/<app>:/etc/app -e PASSWORD=<password> -e MODE=prod -u <uid> -p <port>:80 --device <device> --cap-add <CAP> --cap-add NET_ADMIN nginx:1.27';
+    const spec = only(text);
+    // A mount keeps its pieces as written (as Compose keeps `${VAR}`): a placeholder is no real path or volume.
+    assert.deepEqual(spec.mounts.map((m) => [m.value.type, m.value.source?.value, m.value.target?.value]), [['volume', '<path>', '/data'], ['bind', '/etc/<app>', '/etc/app']]);
+    assert.deepEqual(
+      spec.env.map((e) => [e.value.name.value, e.value.value && 'value' in e.value.value ? e.value.value.value : e.value.value?.reason]),
+      [['PASSWORD', 'a documentation placeholder'], ['MODE', 'prod']],
+    );
+    assert.deepEqual([at(text, spec.user?.range), spec.user && 'reason' in spec.user ? spec.user.reason : spec.user], ['<uid>', 'a documentation placeholder']);
+    assert.deepEqual([spec.ports, spec.devices, spec.capAdd.map((c) => c.value)], [[], [], ['NET_ADMIN']]);
+    assert.deepEqual([...spec.unknownFields].sort(), ['cap_add', 'ports']);
+    assert.deepEqual(imageOf(spec), 'nginx');
   });
 });
 
@@ -173,5 +275,16 @@ describe('parseShell: flags', () => {
   it('records a one-line command style', () => {
     const info = only('docker run -d nginx\n').origin.node as { split: boolean; eol: string; uses: unknown[] };
     assert.deepEqual([info.split, info.eol, info.uses.length], [false, '\n', 1]);
+  });
+});
+
+describe('parseShell: propagation, logging, oom-kill-disable', () => {
+  it('reads the propagation of -v and --mount, and --log-driver and --oom-kill-disable', () => {
+    const text = 'docker run -v /a:/a:rshared --mount type=bind,src=/b,dst=/b,bind-propagation=Shared --log-driver=none --oom-kill-disable x:1';
+    const spec = only(text);
+    assert.deepEqual(spec.mounts.map((m) => [m.value.propagation?.value, at(text, m.value.propagation?.range)]), [['rshared', 'rshared'], ['shared', 'bind-propagation=Shared']]);
+    assert.equal(spec.logDriver && 'value' in spec.logDriver ? spec.logDriver.value : undefined, 'none');
+    assert.equal(spec.oomKillDisable && 'value' in spec.oomKillDisable ? spec.oomKillDisable.value : undefined, true);
+    assert.equal(at(text, spec.oomKillDisable?.range), '--oom-kill-disable');
   });
 });

@@ -245,18 +245,82 @@ describe('parseDockerfile', () => {
     );
   });
 
-  it('detects entrypoints that drop privileges themselves', () => {
-    const cases: [string, boolean][] = [
-      ['FROM debian:12\nENTRYPOINT ["gosu", "app", "server"]\n', true],
-      ['FROM debian:12\nCMD exec su-exec app server\n', true],
-      ['FROM debian:12\nCMD su app -c "server"\n', true],
-      ['FROM debian:12\nENTRYPOINT ["setpriv", "--reuid=1000", "server"]\n', true],
-      ['FROM debian:12\nCMD chroot --userspec=1000:1000 / server\n', true],
-      ['FROM postgres:16\n', true],
-      ['FROM postgres:16\nENTRYPOINT ["/custom.sh"]\n', false],
-      ['FROM debian:12\nCMD ["server", "--gosu-compat"]\n', false],
-      ['FROM debian:12\nCMD ["sudo", "server"]\n', false],
-      ['FROM myorg/postgres:16\n', false],
+  it('keeps RUN flags and where the arguments after them start', () => {
+    const text = 'FROM alpine\nRUN --mount=type=secret,id=npm \\\n    --network=none npm ci\nRUN <<EOF\nnpm ci\nEOF\nRUN echo --not-a-flag\n';
+    const spec = only(text);
+    assert.deepEqual(
+      spec.commands.map((c) => ({ flags: c.flags?.map((f) => [f.value, span(text, f.range)]), argsStart: c.argsStart === undefined ? undefined : span(text, { start: c.argsStart, end: c.argsStart }) })),
+      [
+        { flags: [['--mount=type=secret,id=npm', '2:5-2:31'], ['--network=none', '3:5-3:19']], argsStart: '3:20-3:20' },
+        { flags: undefined, argsStart: '4:5-4:5' },
+        { flags: undefined, argsStart: '7:5-7:5' },
+      ],
+    );
+  });
+
+  it('reads COPY and ADD sources and destinations, stages and labels', () => {
+    const text =
+      'FROM golang:1.23 AS build\nCOPY --chown=1000 id_rsa \'my.pem\' /root/.ssh/\nLABEL a=b "c d"="e f"\n' +
+      'FROM alpine AS tools\nADD https://example.com/a.tgz x.key /dst/\n' +
+      'FROM build\nCOPY --from=tools <<EOF /etc/motd\nhi\nEOF\nCOPY ["/a/.npmrc", "/root/"]\n';
+    const spec = only(text);
+    assert.deepEqual(
+      spec.copies?.map((c) => ({
+        instruction: c.value.instruction,
+        from: c.value.from,
+        sources: c.value.sources.map((s) => [s.value, span(text, s.range)]),
+        destination: c.value.destination?.value,
+      })),
+      [
+        { instruction: 'COPY', from: undefined, sources: [['id_rsa', '2:19-2:25'], ['my.pem', '2:26-2:34']], destination: '/root/.ssh/' },
+        { instruction: 'ADD', from: undefined, sources: [['x.key', '5:31-5:36']], destination: '/dst/' },
+        { instruction: 'COPY', from: 'tools', sources: [], destination: '/etc/motd' },
+        { instruction: 'COPY', from: undefined, sources: [['/a/.npmrc', '10:8-10:17']], destination: '/root/' },
+      ],
+    );
+    assert.deepEqual(
+      spec.stages?.map((s) => [s.name, s.inFinalImage, span(text, s.range)]),
+      [
+        ['build', true, '1:1-3:22'],
+        ['tools', false, '4:1-5:42'],
+        [undefined, true, '6:1-10:29'],
+      ],
+    );
+    assert.deepEqual(
+      spec.labels?.map((l) => [l.value.name.value, describeValue(text, l.value.value)]),
+      [
+        ['a', { value: 'b', raw: 'b', at: '3:9-3:10' }],
+        ['c d', { value: 'e f', raw: '"e f"', at: '3:17-3:22' }],
+      ],
+    );
+  });
+
+  it('detects entrypoints that drop privileges themselves, and servers whose workers do', () => {
+    const cases: [string, 'entrypoint' | 'workers' | undefined][] = [
+      ['FROM debian:12\nENTRYPOINT ["gosu", "app", "server"]\n', 'entrypoint'],
+      ['FROM debian:12\nCMD exec su-exec app server\n', 'entrypoint'],
+      ['FROM debian:12\nCMD su app -c "server"\n', 'entrypoint'],
+      ['FROM debian:12\nENTRYPOINT ["setpriv", "--reuid=1000", "server"]\n', 'entrypoint'],
+      ['FROM debian:12\nCMD chroot --userspec=1000:1000 / server\n', 'entrypoint'],
+      ['FROM postgres:16\n', 'entrypoint'],
+      ['FROM postgres:16\nCMD ["postgres", "-c", "max_connections=200"]\n', 'entrypoint'],
+      ['FROM redis:7.4\nCMD ["--appendonly", "yes"]\n', 'entrypoint'],
+      // The official entrypoint switches users only for its server's command.
+      ['FROM postgres:16\nCMD ["bash"]\n', undefined],
+      ['FROM postgres:16\nENTRYPOINT ["/custom.sh"]\n', undefined],
+      ['FROM debian:12\nCMD ["server", "--gosu-compat"]\n', undefined],
+      ['FROM debian:12\nCMD ["sudo", "server"]\n', undefined],
+      ['FROM myorg/postgres:16\n', undefined],
+      // nginx, httpd, php-fpm: through FROM, or seen directly in the image's own Dockerfile.
+      ['FROM nginx:1.27\n', 'workers'],
+      ['FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n', 'workers'],
+      ['FROM nginx:1.27\nCMD ["node", "server.js"]\n', undefined],
+      ['FROM httpd:2.4-alpine\n', 'workers'],
+      ['FROM php:8.3-fpm-alpine\n', 'workers'],
+      ['FROM php:8.3-apache\nENTRYPOINT ["docker-php-entrypoint"]\nCMD ["apache2-foreground"]\n', 'workers'],
+      ['FROM php:8.3-cli\n', undefined],
+      ['FROM debian:trixie-slim\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD ["nginx", "-g", "daemon off;"]\n', 'workers'],
+      ['FROM debian:trixie-slim\nCMD ["httpd-foreground"]\n', 'workers'],
     ];
     assert.deepEqual(
       cases.map(([text]) => [text, only(text).dropsPrivilegesAtRuntime]),
@@ -267,6 +331,8 @@ describe('parseDockerfile', () => {
   it('knows the base images that run as non-root by default', () => {
     const cases: [string, boolean][] = [
       ['FROM cgr.dev/chainguard/nginx:latest\n', false],
+      ['FROM nginxinc/nginx-unprivileged:1.27-alpine\n', false],
+      ['FROM docker:27-dind-rootless\n', false],
       ['FROM gcr.io/distroless/base-debian12:debug-nonroot\n', false],
       ['FROM gcr.io/distroless/base-debian12\n', true],
       ['FROM scratch\n', true],
@@ -295,7 +361,22 @@ describe('parseDockerfile', () => {
     const text = '\u0000\u0001\uFFFD\uD800 garbage \u007F\n\u0000FROM\u0000 x\n\\\n[';
     const parsed = parseDockerfile(text);
     assert.equal(parsed.kind, 'dockerfile');
-    assert.deepEqual(parsed.specs, []);
+    // No FROM: a fragment, and none of its lines is an instruction that sets anything.
+    assert.deepEqual(parsed.specs.map((s) => [s.fragment, s.user, s.commands, s.env, s.ports, s.images]), [[true, undefined, [], [], [], []]]);
+  });
+
+  it('reads Dockerfile text without FROM as a fragment: what its instructions carry, nothing about a whole image', () => {
+    const text = '# a README example\nRUN sudo apt-get install -y curl\nUSER root\nEXPOSE 22\nENV PASSWORD=hunter2\nVOLUME /data\nENTRYPOINT ["gosu", "app", "run"]\n';
+    const spec = only(text);
+    assert.deepEqual([spec.origin.name, span(text, spec.origin.nameRange), spec.incomplete, spec.fragment], ['Dockerfile fragment', '2:1-2:33', true, true]);
+    assert.deepEqual(describeValue(text, spec.user), { value: 'root', raw: 'root', at: '3:6-3:10' });
+    assert.deepEqual(spec.ports.map((p) => p.value.containerPort.value), ['22']);
+    assert.deepEqual(spec.mounts.map((m) => m.value.target?.value), ['/data']);
+    assert.deepEqual(spec.env.map((e) => e.value.name.value), ['PASSWORD']);
+    assert.deepEqual(spec.commands.map((c) => c.kind), ['run', 'entrypoint']);
+    assert.deepEqual([spec.image, spec.images, spec.implicitRootAt, spec.dropsPrivilegesAtRuntime], [undefined, [], undefined, 'entrypoint']);
+    // Comments and parser directives alone are no fragment.
+    assert.deepEqual(parseDockerfile('# syntax=docker/dockerfile:1\n# nothing here\n').specs, []);
   });
 });
 
@@ -325,5 +406,30 @@ describe('parseDockerfile on arbitrary input', () => {
       }),
       { numRuns: 300, seed: 20261123 },
     );
+  });
+});
+
+describe('dockerfile parser: COPY --from images', () => {
+  it('takes a reference with a tag, digest or path for an image; stages, indexes, variables and bare names are not', () => {
+    const text = [
+      'FROM golang:1.23 AS build',
+      'FROM alpine:3.20',
+      'COPY --from=build /out /app',
+      'COPY --from=0 /out /app',
+      'COPY --from=${TOOLS} /t /t',
+      'COPY --from=docs /site /site',
+      'COPY --chown=1:1 --from=ghcr.io/org/tool:1.2 /tool /usr/bin/tool',
+      'COPY --from=busybox@sha256:abc /bin/sh /bin/sh',
+      '',
+    ].join('\n');
+    const spec = parseDockerfile(text).specs[0];
+    assert.deepEqual(
+      spec.images.filter((i) => i.value.copiedFrom).map((i) => [i.value.name, i.value.tag, i.value.digest, text.slice(i.range.start, i.range.end)]),
+      [
+        ['ghcr.io/org/tool', '1.2', undefined, 'ghcr.io/org/tool:1.2'],
+        ['busybox', undefined, 'sha256:abc', 'busybox@sha256:abc'],
+      ],
+    );
+    assert.equal(spec.image && 'value' in spec.image ? spec.image.value.name : undefined, 'alpine');
   });
 });

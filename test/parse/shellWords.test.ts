@@ -63,6 +63,17 @@ describe('tokenizeShell', () => {
     ]);
   });
 
+  it('reads a documentation placeholder `<name>` as word text, not as two redirections', () => {
+    assert.deepEqual(view(tokenizeShell('docker run -v <path>:/data nginx:<tag> <image>')), [
+      'docker@0-6', 'run@7-10', '-v@11-13', '<path>:/data@14-26', 'nginx:<tag>@27-38', '<image>@39-46',
+    ]);
+    // With a space, or glued to another redirection, `<` and `>` stay redirections; so does an fd number before `<`.
+    assert.deepEqual(view(tokenizeShell('sort <in >out')), ['sort@0-4', '<@5-6>', 'in@6-8>', '>@9-10>', 'out@10-13>']);
+    assert.deepEqual(view(tokenizeShell('a <b>>c')), ['a@0-1', '<@2-3>', 'b@3-4>', '>>@4-6>', 'c@6-7>']);
+    assert.deepEqual(view(tokenizeShell('a 0<b>c')), ['a@0-1', '0<@2-4>', 'b@4-5>', '>@5-6>', 'c@6-7>']);
+    assert.deepEqual(view(tokenizeShell('a <<EOF>x\nEOF\n')), ['a@0-1', '<<@2-4>', 'EOF@4-7>', '>@7-8>', 'x@8-9>', 'op:"\\n"@9-10']);
+  });
+
   it('never throws on unterminated quotes or substitutions', () => {
     assert.deepEqual(view(tokenizeShell('echo "abc')), ['echo@0-4', 'abc@5-9']);
     assert.deepEqual(view(tokenizeShell("echo 'abc")), ['echo@0-4', 'abc@5-9']);

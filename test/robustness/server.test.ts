@@ -73,7 +73,7 @@ describe('server: hostile workspace configuration', () => {
         [
           `Capdrop: ${config}:1:9: Unresolved tag: tag:yaml.org,2002:js/function: the config is plain data, tags are ignored`,
           `Capdrop: ${config}:1:23: preset must be one of recommended, strict, pss-baseline, pss-restricted`,
-          `Capdrop: ${config}:3:1: unknown key "require" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes)`,
+          `Capdrop: ${config}:3:1: unknown key "require" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes, trustedRegistries)`,
         ],
       );
       assert.throws(() => require('node:fs').statSync(sentinel), /ENOENT/);

@@ -143,7 +143,7 @@ describe('configuration is data only', () => {
     assert.equal(
       r.stderr,
       `capdrop: config ${config}:3:10: Unresolved tag: tag:yaml.org,2002:js/function: the config is plain data, tags are ignored\n` +
-        `capdrop: config ${config}:3:1: unknown key "extends" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes)\n`,
+        `capdrop: config ${config}:3:1: unknown key "extends" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes, trustedRegistries)\n`,
     );
     const [report] = JSON.parse(r.stdout) as { findings: { ruleId: string }[] }[];
     assert.equal(report.findings.some((f) => f.ruleId === 'no-privileged'), false, 'the valid rules setting still applies');

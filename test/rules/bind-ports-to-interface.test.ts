@@ -3,6 +3,7 @@ import rule from '../../rules/bind-ports-to-interface';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    ports:\n      - "<port>:80"\n', name: 'a placeholder host port may stand for an address: unknown' },
     { kind: 'compose', code: 'services:\n  db:\n    image: postgres:17\n    ports:\n      - "127.0.0.1:5432:5432"\n' },
     { kind: 'compose', name: 'an explicit 0.0.0.0 is a deliberate choice', code: 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 0.0.0.0:443:443\n' },
     { kind: 'compose', name: 'expose does not publish', code: 'services:\n  api:\n    image: node:22\n    expose:\n      - "3000"\n' },

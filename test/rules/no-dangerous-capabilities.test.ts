@@ -13,6 +13,12 @@ ruleTester.run(rule, {
     { kind: 'compose', name: 'dropping a dangerous capability is fine', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_drop:\n      - SYS_ADMIN\n' },
     { kind: 'run', code: 'docker run --cap-add CHOWN nginx:1.27\n' },
     { kind: 'run', code: 'docker run --cap-drop=ALL --cap-add=NET_BIND_SERVICE nginx:1.27\n' },
+    {
+      kind: 'compose',
+      name: "Docker's default set added back after dropping all, in any spelling",
+      code: 'services:\n  app:\n    image: nginx:1.27\n    cap_drop: [ALL]\n    cap_add: [cap_chown, SETUID, setgid, KILL, AUDIT_WRITE, MKNOD, NET_RAW, SYS_CHROOT, SETFCAP, SETPCAP, FOWNER, FSETID, DAC_OVERRIDE]\n',
+    },
+    { kind: 'compose', name: 'a name that is no capability', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add: [NOT_A_CAP]\n' },
   ],
   invalid: [
     {
@@ -112,6 +118,49 @@ ruleTester.run(rule, {
       code: 'x-base: &base\n  cap_add:\n    - NET_BIND_SERVICE\n    - NET_ADMIN\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n',
       errors: [{ messageId: 'dangerous', data: { cap: 'NET_ADMIN', risk: 'reconfigures interfaces, routes and firewall rules' }, line: 4, column: 7, endLine: 4, endColumn: 16 }],
       fixes: [{ messageId: 'removeCapability', output: 'x-base: &base\n  cap_add:\n    - NET_BIND_SERVICE\n    - NET_ADMIN\nservices:\n  app:\n    <<: *base\n    image: nginx:1.27\n    cap_add:\n      - NET_BIND_SERVICE\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'the audit trail, lower case: a warning',
+      code: 'services:\n  bench:\n    image: docker/docker-bench-security:1.6.0\n    cap_add:\n      - audit_control\n',
+      errors: [
+        {
+          messageId: 'dangerous',
+          data: { cap: 'AUDIT_CONTROL', risk: "changes or turns off the host's kernel audit rules, erasing the record of what runs on it" },
+          severity: 'warning',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 22,
+        },
+      ],
+      fixes: [{ messageId: 'removeCapability', output: 'services:\n  bench:\n    image: docker/docker-bench-security:1.6.0\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'scheduling and memory locking: information',
+      code: 'docker run --cap-add=SYS_NICE,CAP_IPC_LOCK pipewire/pipewire:1.2\n',
+      errors: [
+        { messageId: 'dangerous', data: { cap: 'SYS_NICE', risk: "raises its processes to real-time priority, which can starve the host's CPUs" }, severity: 'info', line: 1, column: 22, endLine: 1, endColumn: 30 },
+        { messageId: 'dangerous', data: { cap: 'IPC_LOCK', risk: 'locks memory so it cannot be swapped out' }, severity: 'info', line: 1, column: 31, endLine: 1, endColumn: 43 },
+      ],
+      fixes: [
+        { messageId: 'removeCapability', output: 'docker run --cap-add=CAP_IPC_LOCK pipewire/pipewire:1.2\n' },
+        { messageId: 'removeCapability', output: 'docker run --cap-add=SYS_NICE pipewire/pipewire:1.2\n' },
+      ],
+    },
+    {
+      kind: 'compose',
+      name: 'IPC_OWNER alone is information, with the host IPC namespace a warning',
+      code: 'services:\n  a:\n    image: alpine:3.20\n    cap_add: [IPC_OWNER]\n  b:\n    image: alpine:3.20\n    ipc: host\n    cap_add: [IPC_OWNER]\n',
+      errors: [
+        { messageId: 'dangerous', data: { cap: 'IPC_OWNER', risk: 'bypasses permission checks on shared memory, semaphores and message queues' }, severity: 'info', line: 4, column: 15, endLine: 4, endColumn: 24 },
+        { messageId: 'dangerous', data: { cap: 'IPC_OWNER', risk: 'bypasses permission checks on shared memory, semaphores and message queues' }, severity: 'warning', line: 8, column: 15, endLine: 8, endColumn: 24 },
+      ],
+      fixes: [
+        { messageId: 'removeCapability', output: 'services:\n  a:\n    image: alpine:3.20\n  b:\n    image: alpine:3.20\n    ipc: host\n    cap_add: [IPC_OWNER]\n' },
+        { messageId: 'removeCapability', output: 'services:\n  a:\n    image: alpine:3.20\n    cap_add: [IPC_OWNER]\n  b:\n    image: alpine:3.20\n    ipc: host\n' },
+      ],
     },
     {
       kind: 'run',

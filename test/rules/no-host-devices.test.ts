@@ -3,6 +3,7 @@ import rule from '../../rules/no-host-devices';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'run', code: 'docker run --device <device> nginx:1.27', name: 'a placeholder device is unknown' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' },
     {
       kind: 'compose',
@@ -11,8 +12,20 @@ ruleTester.run(rule, {
     },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    devices: ${DEVICES}\n', name: 'a ${VAR} device list stays silent' },
     { kind: 'run', code: 'docker run --gpus all nvidia/cuda:12.4.1-base-ubuntu22.04 nvidia-smi' },
+    {
+      kind: 'compose',
+      name: 'mounts below /dev that are not devices: /dev whole and shared memory (no-sensitive-mount), pseudo-devices, the syslog socket, symlink directories',
+      code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /dev:/dev\n      - /dev/shm:/dev/shm\n      - /dev/urandom:/dev/random:ro\n      - /dev/log:/dev/log\n      - /dev/disk/:/dev/disk:ro\n      - /dev/serial/by-id:/dev/serial/by-id\n      - ${DEVICE}:/dev/ttyACM0\n',
+    },
   ],
   invalid: [
+    {
+      kind: 'run',
+      name: 'a README line whose image is a placeholder: the device is still judged',
+      code: 'docker run -it --device /dev/sdc [OPTIONS] IMAGE [COMMAND]',
+      errors: [{ messageId: 'rawDevice', severity: 'error', data: { device: '/dev/sdc', what: 'a whole host disk' }, line: 1, column: 25, endLine: 1, endColumn: 33 }],
+      fixes: [],
+    },
     {
       kind: 'compose',
       code: 'services:\n  z2m:\n    image: koenkk/zigbee2mqtt:1.40.2\n    devices:\n      - /dev/ttyUSB0:/dev/ttyACM0\n',
@@ -52,6 +65,28 @@ ruleTester.run(rule, {
       errors: [
         { messageId: 'rawDevice', severity: 'error', data: { device: '/dev/kmem', what: 'host memory' }, line: 2, column: 12, endLine: 2, endColumn: 21 },
         { messageId: 'rawDevice', severity: 'error', data: { device: '/dev/loop0', what: 'host block devices' }, line: 3, column: 12, endLine: 3, endColumn: 37 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'devices bind-mounted as volumes are judged as devices',
+      code: 'services:\n  z2m:\n    image: koenkk/zigbee2mqtt:1.40.2\n    volumes:\n      - /dev/ttyUSB0:/dev/ttyUSB0\n      - /dev/sda:/dev/sda:ro\n      - /dev/bus/usb:/dev/bus/usb\n      - /dev/disk/by-id/ata-disk1:/dev/disk1\n',
+      errors: [
+        { messageId: 'device', data: { device: '/dev/ttyUSB0' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 21 },
+        { messageId: 'rawDevice', data: { device: '/dev/sda', what: 'a whole host disk' }, severity: 'error', line: 6, column: 9, endLine: 6, endColumn: 17 },
+        { messageId: 'device', data: { device: '/dev/bus/usb' }, severity: 'warning', line: 7, column: 9, endLine: 7, endColumn: 21 },
+        { messageId: 'rawDevice', data: { device: '/dev/disk/by-id/ata-disk1', what: 'a whole host disk' }, severity: 'error', line: 8, column: 9, endLine: 8, endColumn: 34 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'run',
+      name: '-v and --mount of a device, a path the kernel folds',
+      code: 'docker run -v /dev/kvm:/dev/kvm --mount type=bind,source=//dev/./mem,target=/dev/mem alpine:3.20\n',
+      errors: [
+        { messageId: 'device', data: { device: '/dev/kvm' }, severity: 'warning', line: 1, column: 15, endLine: 1, endColumn: 23 },
+        { messageId: 'rawDevice', data: { device: '/dev/mem', what: 'host memory' }, severity: 'error', line: 1, column: 58, endLine: 1, endColumn: 69 },
       ],
       fixes: [],
     },

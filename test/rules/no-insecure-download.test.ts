@@ -3,6 +3,11 @@ import rule from '../../rules/no-insecure-download';
 
 ruleTester.run(rule, {
   valid: [
+    {
+      kind: 'dockerfile',
+      name: 'apk --allow-untrusted on package files built in an earlier stage is no download',
+      code: 'FROM alpine:3.20 AS build\nRUN abuild -r\nFROM alpine:3.20\nCOPY --from=build /home/builder/packages /tmp/packages\nRUN apk add --no-cache --allow-untrusted --virtual .deps /tmp/packages/*.apk ./extra.apk\n',
+    },
     { kind: 'dockerfile', code: 'FROM debian:12\nRUN curl -fsSL -o /tmp/t.tgz https://example.com/t.tgz\n' },
     { kind: 'dockerfile', code: 'FROM debian:12\nRUN curl -sSLok https://example.com/t.tgz\n', name: 'curl -o takes the rest of the group as its value: k is a file name' },
     { kind: 'dockerfile', code: 'FROM debian:12\nRUN wget -k -r https://example.com/docs/\n', name: 'wget -k converts links, it does not skip checks' },
@@ -18,6 +23,17 @@ ruleTester.run(rule, {
     { kind: 'dockerfile', code: 'FROM alpine:3.20\nADD tool.tgz /tmp/\n', name: 'ADD of a local file' },
     { kind: 'dockerfile', code: 'FROM debian:12\nRUN toString --allow-untrusted && constructor --nogpgcheck\n', name: 'programs named like Object.prototype members are not package managers' },
     { kind: 'dockerfile', code: 'FROM debian:12\nENV constructor=1\nRUN toString=0 curl -fsSL https://example.com/t.tgz\n', name: 'variables named like Object.prototype members do not turn TLS off' },
+    {
+      kind: 'dockerfile',
+      name: 'turning checks on, and repository text that keeps them',
+      code: "FROM rockylinux:9.3\nRUN sed -i 's/gpgcheck=0/gpgcheck=1/' /etc/yum.repos.d/x.repo && echo 'gpgcheck=1' >> /etc/yum.repos.d/x.repo && sed -i '/sslverify=0/d' /etc/dnf/dnf.conf\n",
+    },
+    { kind: 'dockerfile', name: 'other GOFLAGS', code: 'FROM golang:1.23\nENV GOFLAGS=-mod=mod\n' },
+    { kind: 'dockerfile', name: 'an empty CURL_CA_BUNDLE is no longer read as no checks', code: 'FROM python:3.12\nENV CURL_CA_BUNDLE=""\n' },
+    { kind: 'compose', code: 'services:\n  app:\n    image: node:22.9\n    environment:\n      NODE_TLS_REJECT_UNAUTHORIZED: "1"\n      NODE_EXTRA_CA_CERTS: /certs/ca.pem\n' },
+    { kind: 'compose', name: 'a value from the host environment is unknown', code: 'services:\n  app:\n    image: node:22.9\n    environment:\n      - NODE_TLS_REJECT_UNAUTHORIZED\n      - PYTHONHTTPSVERIFY=${VERIFY}\n' },
+    { kind: 'run', code: 'docker run -e NODE_EXTRA_CA_CERTS=/certs/ca.pem node:22.9\n' },
+    { kind: 'run', name: "flags after the image go to the image's entrypoint, which is unknown", code: 'docker run --rm curlimages/curl:8.8.0 -k https://example.com\n' },
   ],
   invalid: [
     {
@@ -64,7 +80,32 @@ ruleTester.run(rule, {
     },
     {
       kind: 'dockerfile',
-      code: 'FROM alpine:3.20\nRUN apk add --allow-untrusted /tmp/tool.apk\n',
+      name: 'a package of a repository installed without its signature',
+      code: 'FROM alpine:3.20\nRUN apk add --allow-untrusted --repository https://example.com/alpine tool\n',
+      errors: [{ messageId: 'signatureDisabled', data: { tool: 'apk', flag: '--allow-untrusted' }, line: 2, column: 13, endLine: 2, endColumn: 30 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a local file fetched by the same RUN is a download',
+      code: 'FROM alpine:3.20\nRUN curl -fsSLo /tmp/tool.apk https://example.com/releases/latest && apk add --allow-untrusted /tmp/tool.apk\n',
+      errors: [{ messageId: 'signatureDisabled', data: { tool: 'apk', flag: '--allow-untrusted' }, line: 2, column: 78, endLine: 2, endColumn: 95 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'an .apk the build downloads in an earlier step',
+      code: 'FROM alpine:3.20\nADD https://example.com/tool.apk /tmp/tool.apk\nRUN apk add --allow-untrusted /tmp/tool.apk\n',
+      errors: [
+        { messageId: 'addWithoutChecksum', line: 2, column: 5, endLine: 2, endColumn: 33 },
+        { messageId: 'signatureDisabled', data: { tool: 'apk', flag: '--allow-untrusted' }, line: 3, column: 13, endLine: 3, endColumn: 30 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'local files next to a repository package',
+      code: 'FROM alpine:3.20\nRUN apk add --allow-untrusted /tmp/packages/*.apk curl\n',
       errors: [{ messageId: 'signatureDisabled', data: { tool: 'apk', flag: '--allow-untrusted' }, line: 2, column: 13, endLine: 2, endColumn: 30 }],
       fixes: [],
     },
@@ -111,6 +152,81 @@ ruleTester.run(rule, {
       name: 'a build arg default in a build stage',
       code: 'FROM python:3.12 AS build\nARG PYTHONHTTPSVERIFY=0\nFROM python:3.12-slim\n',
       errors: [{ messageId: 'envDisablesTls', data: { name: 'PYTHONHTTPSVERIFY', value: '0' }, line: 2, column: 5, endLine: 2, endColumn: 24 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'apt: --force-yes, -o settings for signatures and TLS',
+      code: 'FROM debian:12\nRUN apt-get install -y --force-yes curl && apt-get -o Acquire::AllowInsecureRepositories=true update && apt-get -o Acquire::https::Verify-Peer=false update\n',
+      errors: [
+        { messageId: 'signatureDisabled', data: { tool: 'apt-get', flag: '--force-yes' }, line: 2, column: 24, endLine: 2, endColumn: 35 },
+        { messageId: 'signatureDisabled', data: { tool: 'apt-get', flag: 'Acquire::AllowInsecureRepositories=true' }, line: 2, column: 55, endLine: 2, endColumn: 94 },
+        { messageId: 'configDisablesTls', data: { tool: 'apt-get', setting: 'Acquire::https::Verify-Peer=false' }, line: 2, column: 116, endLine: 2, endColumn: 149 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'rpm digest switches, yum/dnf --setopt and dnf5 setopt',
+      code: 'FROM rockylinux:9.3\nRUN rpm -i --nodigest --nofiledigest /tmp/x.rpm && yum-config-manager --save --setopt=*.sslverify=0 && dnf --setopt=gpgcheck=0 install -y x && dnf config-manager setopt epel.gpgcheck=0\n',
+      errors: [
+        { messageId: 'signatureDisabled', data: { tool: 'rpm', flag: '--nodigest' }, line: 2, column: 12, endLine: 2, endColumn: 22 },
+        { messageId: 'signatureDisabled', data: { tool: 'rpm', flag: '--nofiledigest' }, line: 2, column: 23, endLine: 2, endColumn: 37 },
+        { messageId: 'configDisablesTls', data: { tool: 'yum-config-manager', setting: '--setopt=*.sslverify=0' }, line: 2, column: 78, endLine: 2, endColumn: 100 },
+        { messageId: 'configDisablesSignatures', data: { tool: 'dnf', setting: '--setopt=gpgcheck=0' }, line: 2, column: 108, endLine: 2, endColumn: 127 },
+        { messageId: 'configDisablesSignatures', data: { tool: 'dnf', setting: 'epel.gpgcheck=0' }, line: 2, column: 170, endLine: 2, endColumn: 185 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'repository files written by echo and by the replacement of a sed substitution',
+      code: 'FROM rockylinux:9.3\nRUN echo -e "[r]\\nbaseurl=http://x\\ngpgcheck=0" > /etc/yum.repos.d/r.repo && sed -i \'s/gpgcheck=1/gpgcheck=0/\' /etc/yum.repos.d/*.repo\n',
+      errors: [
+        { messageId: 'repoConfigDisablesSignatures', data: { setting: 'gpgcheck=0' }, line: 2, column: 37, endLine: 2, endColumn: 47 },
+        { messageId: 'repoConfigDisablesSignatures', data: { setting: 'gpgcheck=0' }, line: 2, column: 99, endLine: 2, endColumn: 109 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a trusted apt source and a .wgetrc without certificate checks',
+      code: 'FROM debian:12\nRUN echo "deb [arch=amd64 trusted=yes] http://repo.example.com stable main" > /etc/apt/sources.list.d/x.list && printf \'check_certificate = off\\n\' >> /root/.wgetrc\n',
+      errors: [
+        { messageId: 'repoConfigDisablesSignatures', data: { setting: 'trusted=yes' }, line: 2, column: 27, endLine: 2, endColumn: 38 },
+        { messageId: 'repoConfigDisablesTls', data: { setting: 'check_certificate = off' }, line: 2, column: 121, endLine: 2, endColumn: 144 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'Go fetching over insecure connections, yarn strict-ssl',
+      code: 'FROM golang:1.23\nENV GOINSECURE=git.example.com GOFLAGS="-mod=vendor -insecure"\nRUN yarn config set strict-ssl false\n',
+      errors: [
+        { messageId: 'envDisablesTls', data: { name: 'GOINSECURE', value: 'git.example.com' }, line: 2, column: 5, endLine: 2, endColumn: 31 },
+        { messageId: 'envDisablesTls', data: { name: 'GOFLAGS', value: '-mod=vendor -insecure' }, line: 2, column: 32, endLine: 2, endColumn: 63 },
+        { messageId: 'configDisablesTls', data: { tool: 'yarn', setting: 'strict-ssl false' }, line: 3, column: 21, endLine: 3, endColumn: 37 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'compose',
+      name: 'the environment of a running service, mapping and list forms, and a command',
+      code: 'services:\n  app:\n    image: node:22.9\n    environment:\n      NODE_TLS_REJECT_UNAUTHORIZED: "0"\n      NODE_ENV: production\n  git:\n    image: alpine/git:2.45\n    environment:\n      - GIT_SSL_NO_VERIFY=true\n  fetch:\n    image: curlimages/curl:8.8.0\n    entrypoint: ["curl", "-k", "https://internal.example.com/health"]\n',
+      errors: [
+        { messageId: 'envDisablesTls', data: { name: 'NODE_TLS_REJECT_UNAUTHORIZED', value: '0' }, line: 5, column: 7, endLine: 5, endColumn: 40 },
+        { messageId: 'envDisablesTls', data: { name: 'GIT_SSL_NO_VERIFY', value: 'true' }, line: 10, column: 9, endLine: 10, endColumn: 31 },
+        { messageId: 'tlsDisabled', data: { tool: 'curl', flag: '-k' }, line: 13, column: 26, endLine: 13, endColumn: 30 },
+      ],
+      fixes: [],
+    },
+    {
+      kind: 'run',
+      code: 'docker run -d -e NODE_TLS_REJECT_UNAUTHORIZED=0 node:22.9 node server.js\ndocker run --rm alpine:3.20 wget --no-check-certificate https://example.com/x\n',
+      errors: [
+        { messageId: 'envDisablesTls', data: { name: 'NODE_TLS_REJECT_UNAUTHORIZED', value: '0' }, line: 1, column: 18, endLine: 1, endColumn: 48 },
+        { messageId: 'tlsDisabled', data: { tool: 'wget', flag: '--no-check-certificate' }, line: 2, column: 34, endLine: 2, endColumn: 56 },
+      ],
       fixes: [],
     },
     {

@@ -3,6 +3,8 @@ import rule from '../../rules/no-privileged';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'run', code: 'docker exec --privileged=false web sh', name: 'docker exec without privileges' },
+    { kind: 'run', code: 'docker exec web sh -c "docker run --privileged x"', name: 'a quoted command inside exec is the container\'s, not judged here' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    privileged: false\n', name: 'explicitly not privileged' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    privileged: ${PRIV}\n', name: 'unknown value stays silent' },
@@ -12,6 +14,34 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run nginx:1.27 --privileged', name: 'after the image it belongs to the container command' },
   ],
   invalid: [
+    {
+      kind: 'run',
+      name: 'docker exec --privileged',
+      code: 'docker exec -it --privileged web sh\n',
+      errors: [{ messageId: 'execPrivileged', severity: 'error', line: 1, column: 17, endLine: 1, endColumn: 29 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'docker exec -it web sh\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'docker compose exec --privileged, after the project options',
+      code: 'docker compose -f prod.yml exec --privileged web sh\n',
+      errors: [{ messageId: 'execPrivileged', line: 1, column: 33, endLine: 1, endColumn: 45 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'docker compose -f prod.yml exec web sh\n' }],
+    },
+    {
+      kind: 'run',
+      name: 'a documentation placeholder image: the flag is still judged',
+      code: 'docker run -d --privileged <image>',
+      errors: [{ messageId: 'privileged', severity: 'error', line: 1, column: 15, endLine: 1, endColumn: 27 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'docker run -d <image>' }],
+    },
+    {
+      kind: 'run',
+      name: 'options left out and no image at all: the flag is still judged',
+      code: 'docker run ... --privileged',
+      errors: [{ messageId: 'privileged', line: 1, column: 16, endLine: 1, endColumn: 28 }],
+      fixes: [{ messageId: 'removePrivileged', output: 'docker run ...' }],
+    },
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    privileged: true\n',

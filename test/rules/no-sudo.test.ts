@@ -11,8 +11,53 @@ ruleTester.run(rule, {
   invalid: [
     {
       kind: 'dockerfile',
+      name: 'a fragment without FROM is judged',
+      code: 'RUN sudo apt-get install -y curl\n',
+      errors: [{ messageId: 'sudo', line: 1, column: 5, endLine: 1, endColumn: 9 }],
+      fixes: [],
+    },
+    {
+      kind: 'dockerfile',
       code: 'FROM debian:12\nUSER app\nRUN sudo apt-get update\n',
       errors: [{ messageId: 'sudo', severity: 'warning', line: 3, column: 5, endLine: 3, endColumn: 9 }],
+      // The step runs as root through USER, and the steps after it as app again.
+      fixes: [{ messageId: 'dropSudo', safety: 'review', output: 'FROM debian:12\nUSER app\nUSER root\nRUN apt-get update\nUSER app\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'the step already runs as root: only the word goes',
+      code: 'FROM debian:12\nUSER root\nRUN sudo apt-get update\nUSER app\n',
+      errors: [{ messageId: 'sudo', line: 3, column: 5, endLine: 3, endColumn: 9 }],
+      fixes: [{ messageId: 'dropSudo', output: 'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'a user inherited from the stage built on, every command under sudo',
+      code: 'FROM debian:12 AS base\nUSER 10001\nFROM base\nRUN sudo apt-get update && sudo apt-get install -y curl\n',
+      errors: [
+        { messageId: 'sudo', line: 4, column: 5, endLine: 4, endColumn: 9 },
+        { messageId: 'sudo', line: 4, column: 28, endLine: 4, endColumn: 32 },
+      ],
+      fixes: [
+        { messageId: 'dropSudo', output: 'FROM debian:12 AS base\nUSER 10001\nFROM base\nUSER root\nRUN apt-get update && sudo apt-get install -y curl\nUSER 10001\n' },
+        { messageId: 'dropSudo', output: 'FROM debian:12 AS base\nUSER 10001\nFROM base\nUSER root\nRUN sudo apt-get update && apt-get install -y curl\nUSER 10001\n' },
+      ],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'lower-case keywords and CRLF',
+      code: 'from debian:12\r\nuser app\r\nrun sudo apt-get update\r\n',
+      errors: [{ messageId: 'sudo', line: 3, column: 5, endLine: 3, endColumn: 9 }],
+      fixes: [{ messageId: 'dropSudo', output: 'from debian:12\r\nuser app\r\nuser root\r\nrun apt-get update\r\nuser app\r\n' }],
+    },
+    {
+      kind: 'dockerfile',
+      name: 'no fix when other commands of the step run as the user, or sudo picks a user',
+      code: 'FROM debian:12\nUSER app\nRUN make && sudo make install\nRUN sudo -u postgres psql -c "select 1"\n',
+      errors: [
+        { messageId: 'sudo', line: 3, column: 13, endLine: 3, endColumn: 17 },
+        { messageId: 'sudo', line: 4, column: 5, endLine: 4, endColumn: 9 },
+      ],
       fixes: [],
     },
     {
@@ -33,7 +78,7 @@ ruleTester.run(rule, {
     },
     {
       kind: 'dockerfile',
-      name: 'a build stage counts: the build runs it',
+      name: 'a build stage counts: the build runs it (no fix: the base image\'s user is not known)',
       code: 'FROM golang:1.23 AS build\nRUN sudo go build ./...\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=build /src/app /app\n',
       errors: [{ messageId: 'sudo', line: 2, column: 5, endLine: 2, endColumn: 9 }],
       fixes: [],

@@ -3,6 +3,12 @@ import rule from '../../rules/no-unconfined-security-profile';
 
 ruleTester.run(rule, {
   valid: [
+    {
+      kind: 'compose',
+      name: 'label:seccomp:unconfined is an SELinux label option Docker ignores or rejects: seccomp stays on',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - label:seccomp:unconfined\n      - label=seccomp:unconfined\n',
+    },
+    { kind: 'run', code: 'docker run --security-opt label:seccomp:unconfined nginx:1.27', name: 'the label form on the command line: not a seccomp switch' },
     { kind: 'compose', code: 'services:\n  a:\n    image: nginx:1.27\n    security_opt: [constructor]\n', name: 'an option named like an Object.prototype member is not an unconfined profile' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - no-new-privileges:true\n      - seccomp:./profile.json\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: ${SECURITY_OPTS}\n', name: 'a ${VAR} list stays silent' },
@@ -11,6 +17,13 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'echo "docker run --security-opt seccomp=unconfined nginx:1.27"', name: 'inside a quoted string it is not a command' },
   ],
   invalid: [
+    {
+      kind: 'compose',
+      name: 'a bare disable is label=disable to Docker',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt: [disable]\n',
+      errors: [{ messageId: 'unconfined', data: { option: 'disable', layer: 'SELinux labelling' }, line: 4, column: 20, endLine: 4, endColumn: 27 }],
+      fixes: [{ messageId: 'removeOption', output: 'services:\n  app:\n    image: nginx:1.27\n' }],
+    },
     {
       kind: 'compose',
       code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - seccomp:unconfined\n',

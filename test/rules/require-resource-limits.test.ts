@@ -3,6 +3,9 @@ import rule from '../../rules/require-resource-limits';
 
 ruleTester.run(rule, {
   valid: [
+    { kind: 'compose', name: 'a positive PIDs limit written as a string', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 1g\n    cpus: "0.25"\n    pids_limit: "64"\n' },
+    { kind: 'run', code: 'docker run -d -p 8080:80 <image>', name: 'a documentation example with a placeholder image: hardening left out is not asked' },
+    { kind: 'run', code: 'docker run -d -p 8080:80', name: 'a command cut short (no image): hardening left out is not asked' },
     { kind: 'run', name: 'a foreground --rm container is a one-shot tool', code: 'docker run --rm -v "$PWD:/src" -w /src golangci/golangci-lint:v1.61.0 golangci-lint run\n' },
     { kind: 'run', name: 'grouped flags: -it --rm', code: 'docker run -it --rm alpine:3.20 sh\n' },
     { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 100\n' },
@@ -21,6 +24,34 @@ ruleTester.run(rule, {
     { kind: 'run', code: 'docker run -m=256m --cpus=0.5 --pids-limit=100 nginx:1.27\n' },
   ],
   invalid: [
+    {
+      kind: 'compose',
+      name: 'pids_limit: -1 lifts the limit: no PIDs limit, and the fix writes one in its place',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: -1\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'PIDs' }, line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [{ messageId: 'setLimits', output: 'services:\n  app:\n    image: nginx:1.27\n    mem_limit: 256m\n    cpus: 0.5\n    pids_limit: 200\n' }],
+    },
+    {
+      kind: 'compose',
+      name: 'deploy limits of 0 set nothing',
+      code: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: "0"\n          cpus: "0.0"\n          pids: 0\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'app', missing: 'memory, CPU or PIDs' }, line: 2, column: 3, endLine: 2, endColumn: 6 }],
+      fixes: [{ messageId: 'setLimits', output: 'services:\n  app:\n    image: nginx:1.27\n    deploy:\n      resources:\n        limits:\n          memory: "512m"\n          cpus: "1.0"\n          pids: 200\n' }],
+    },
+    {
+      kind: 'run',
+      name: '--pids-limit -1 is unlimited',
+      code: 'docker run -d --memory 256m --cpus 1 --pids-limit -1 nginx:1.27\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'nginx:1.27', missing: 'PIDs' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [{ messageId: 'setLimits', output: 'docker run -d --memory 256m --cpus 1 --pids-limit 200 nginx:1.27\n' }],
+    },
+    {
+      kind: 'run',
+      name: '--cpu-quota -1 is unlimited; the quota is not rewritten as a CPU count',
+      code: 'docker run -d --memory 256m --cpu-quota -1 --pids-limit 100 nginx:1.27\n',
+      errors: [{ messageId: 'missingLimits', data: { name: 'nginx:1.27', missing: 'CPU' }, line: 1, column: 1, endLine: 1, endColumn: 11 }],
+      fixes: [],
+    },
     {
       kind: 'run',
       name: '--rm with -d starts a service that runs until stopped',

@@ -19,7 +19,7 @@ export function createComposeWriter(parsed: ParsedFile): SpecWriter {
   // Text that YAML cannot read has no structure to edit against.
   if (!handle || parsed.problems.some((p) => p.severity === 'error')) {
     const none = () => null;
-    return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, bindPortToHostIp: none };
+    return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, removeMountOption: none, bindPortToHostIp: none };
   }
   return new ComposeWriter(parsed.text, handle, parsed.specs);
 }
@@ -45,8 +45,9 @@ class ComposeWriter implements SpecWriter {
     const merged = this.mergedOverride(item, ref);
     if (merged) {
       if (merged.list) return merged.list((i, raw) => (i === merged.index ? null : raw));
-      // `privileged: false` at the service undoes a merged `privileged: true`; other settings have no neutral value.
-      return merged.entry.key === 'privileged' ? merged.scalar('false') : null;
+      // `privileged: false` at the service undoes a merged `privileged: true` (as `oom_kill_disable: false` does its
+      // own); other settings have no neutral value.
+      return merged.entry.key === 'privileged' || merged.entry.key === 'oom_kill_disable' ? merged.scalar('false') : null;
     }
     if (item.editable === false) return null;
     if (ref.list) return this.yaml.removeListItem(ref.list);
@@ -151,6 +152,26 @@ class ComposeWriter implements SpecWriter {
       const flags = parts[2].text.split(',').filter((f) => f !== 'rw' && f !== '');
       next = text.slice(0, parts[2].start) + ['ro', ...flags].join(',') + text.slice(parts[2].start + parts[2].text.length);
     }
+    if (merged) return this.overrideItem(merged, text, inStyleLoose(next, node.type, true));
+    return [this.yaml.scalarEdit(node, inStyleLoose(next, node.type, ref.list?.seq.flow === true))];
+  }
+
+  removeMountOption(mount: Located<Mount>, option: Located<string>): TextEdit[] | null {
+    const ref = mount.node as ComposeRef | undefined;
+    if (!ref) return null;
+    // A long-syntax option is a setting of its own (`bind: {propagation: rshared}`).
+    if ((option.node as ComposeRef | undefined)?.entry) return this.remove(option);
+    const merged = this.mergedOverride(mount, ref);
+    if (!merged && mount.editable === false) return null;
+    const node = ref.value;
+    if (!isScalar(node) || typeof node.value !== 'string') return null;
+    const text = node.value;
+    const options = splitVolume(text)[2];
+    if (!options) return null;
+    const flags = options.text.split(',');
+    const kept = flags.filter((f) => f !== option.raw);
+    if (kept.length === flags.length) return null;
+    const next = kept.length > 0 ? text.slice(0, options.start) + kept.join(',') : text.slice(0, options.start - 1);
     if (merged) return this.overrideItem(merged, text, inStyleLoose(next, node.type, true));
     return [this.yaml.scalarEdit(node, inStyleLoose(next, node.type, ref.list?.seq.flow === true))];
   }
@@ -264,7 +285,7 @@ class ComposeWriter implements SpecWriter {
     if (!this.fieldOwners) {
       this.fieldOwners = new Map();
       for (const spec of this.specs) {
-        const fields: unknown[] = [spec.user, spec.privileged, spec.readOnly, ...Object.values(spec.limits), ...Object.values(spec.namespaces), ...spec.capAdd, ...spec.capDrop, ...spec.securityOpt, ...spec.links, ...spec.ports, ...spec.mounts];
+        const fields: unknown[] = [spec.user, spec.privileged, spec.readOnly, spec.oomKillDisable, ...Object.values(spec.limits), ...Object.values(spec.namespaces), ...spec.capAdd, ...spec.capDrop, ...spec.securityOpt, ...spec.links, ...spec.ports, ...spec.mounts];
         for (const field of fields) if (field !== undefined && !this.fieldOwners.has(field)) this.fieldOwners.set(field, spec);
       }
     }

@@ -26,7 +26,7 @@ const USER_TOOLS = /\b(?:useradd|adduser)\b/;
 export function createDockerfileWriter(parsed: ParsedFile): SpecWriter {
   const handle = parsed.handle as DockerfileHandle | undefined;
   const none = () => null;
-  if (!handle) return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, bindPortToHostIp: none };
+  if (!handle) return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, removeMountOption: none, bindPortToHostIp: none };
   const writer = new DockerfileWriter(parsed.text, handle);
   return {
     remove: (item) => writer.remove(item),
@@ -34,7 +34,9 @@ export function createDockerfileWriter(parsed: ParsedFile): SpecWriter {
     addToList: none,
     setSettings: (spec, values) => writer.setSettings(spec, values),
     makeMountReadOnly: none,
+    removeMountOption: none,
     bindPortToHostIp: none,
+    dropSudo: (sudo, next, wholeStep) => writer.dropSudo(sudo, next, wholeStep),
   };
 }
 
@@ -97,9 +99,11 @@ class DockerfileWriter {
     const user = values.user;
     if (keys.length !== 1 || user === undefined || !USER_VALUE.test(user)) return null;
     const stageIndex = typeof spec.origin.node === 'number' ? spec.origin.node : this.handle.stages.length - 1;
-    const stage = this.handle.stages[stageIndex];
-    if (!stage) return null;
-    const own = stage.instructions.map((i) => this.handle.instructions[i]);
+    const stage = this.handle.stages[stageIndex] as (typeof this.handle.stages)[number] | undefined;
+    // A fragment without FROM: its own USER can be rewritten, but nothing is inserted into it.
+    const fragment = !stage && this.handle.stages.length === 0;
+    if (!stage && !fragment) return null;
+    const own = stage ? stage.instructions.map((i) => this.handle.instructions[i]) : this.handle.instructions;
 
     const lastUser = [...own].reverse().find((i) => i.keyword === 'USER');
     if (lastUser) {
@@ -109,7 +113,7 @@ class DockerfileWriter {
       if (VARIABLE_REFERENCE.test(this.text.slice(range.start, range.end))) return null;
       return [{ range, newText: user }];
     }
-    return this.insertUser(stageIndex, own, user);
+    return fragment ? null : this.insertUser(stageIndex, own, user);
   }
 
   private insertUser(stageIndex: number, own: InstructionInfo[], user: string): TextEdit[] | null {
@@ -150,7 +154,7 @@ class DockerfileWriter {
     if (!numeric) return undefined;
     const chain = stageChain(this.handle, stageIndex);
     const base = this.handle.stages[chain[chain.length - 1]];
-    if (!base.image || base.imageIsVariable) return undefined;
+    if (!base.image || base.imageIsUnknown) return undefined;
     const family: ImageFamily = imageFamily(base.image);
     if (family === 'none') return undefined;
     const uid = numeric[1];
@@ -167,6 +171,52 @@ class DockerfileWriter {
     return family === 'alpine'
       ? `addgroup -S -g ${gid} app && adduser -S -D -H -u ${uid} -G app app`
       : `groupadd --system --gid ${gid} app && useradd --system --uid ${uid} --gid app --no-create-home app`;
+  }
+
+  /**
+   * `RUN sudo cmd` → `RUN cmd`, when the Dockerfile says which user the step runs as (a USER before it in
+   * its stage or the stages it builds on: a base image's user is not known here). That user root: only
+   * the word goes. Another user, and every command of the step under sudo: `USER root` before the step
+   * and `USER <that user>` after it, so the steps after it run as before.
+   */
+  dropSudo(sudo: Located<string>, next: Located<string>, wholeStep: boolean): TextEdit[] | null {
+    const index = this.handle.instructions.findIndex((i) => i.keyword === 'RUN' && i.range.start <= sudo.range.start && sudo.range.end <= i.range.end);
+    if (index < 0) return null;
+    const run = this.handle.instructions[index];
+    const args = this.text.slice(run.argsStart, run.range.end);
+    // The exec form's JSON array and heredocs are left alone.
+    if (args.trimStart().startsWith('[') || args.includes('<<')) return null;
+    if (!/^[ \t]+$/.test(this.text.slice(sudo.range.end, next.range.start))) return null;
+    const user = this.userBefore(index);
+    if (user === undefined || VARIABLE_REFERENCE.test(user) || !USER_VALUE.test(user)) return null;
+    const removeWord: TextEdit = { range: { start: sudo.range.start, end: next.range.start }, newText: '' };
+    const name = user.split(':')[0];
+    if (name === 'root' || name === '0') return [removeWord];
+    if (!wholeStep) return null;
+    if (args.trimEnd().endsWith(this.handle.escapeChar)) return null; // a dangling continuation would swallow the line after it
+    const { lines, eol } = this.handle;
+    const firstLine = lines.position(run.range.start).line;
+    const indent = this.indentOf(firstLine);
+    const keyword = run.written === run.written.toLowerCase() ? 'user' : 'USER';
+    const before = lines.lineStart(firstLine);
+    const after = lines.lineEnd(lines.position(run.range.end).line);
+    return [{ range: { start: before, end: before }, newText: `${indent}${keyword} root${eol}` }, removeWord, { range: { start: after, end: after }, newText: `${eol}${indent}${keyword} ${user}` }];
+  }
+
+  /** The argument of the last USER before instruction `index` in its stage or the stages it builds on; undefined when none. */
+  private userBefore(index: number): string | undefined {
+    const { instructions, stages } = this.handle;
+    for (const s of stageChain(this.handle, instructions[index].stage)) {
+      const own = stages[s].instructions;
+      for (let k = own.length - 1; k >= 0; k--) {
+        if (own[k] >= index) continue;
+        const instruction = instructions[own[k]];
+        if (instruction.keyword !== 'USER') continue;
+        const words = splitWords(this.text, instruction.argsStart, instruction.range.end, this.handle.escapeChar);
+        return words.length === 1 ? this.text.slice(words[0].start, words[0].end) : undefined;
+      }
+    }
+    return undefined;
   }
 
   private indentOf(line: number): string {

@@ -31,7 +31,7 @@ export function createKubernetesWriter(parsed: ParsedFile): SpecWriter {
   const handle = parsed.handle as KubernetesHandle | undefined;
   if (!handle || parsed.problems.some((p) => p.severity === 'error')) {
     const none = () => null;
-    return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, bindPortToHostIp: none };
+    return { remove: none, replace: none, addToList: none, setSettings: none, makeMountReadOnly: none, removeMountOption: none, bindPortToHostIp: none };
   }
   return new KubernetesWriter(new YamlEditor(handle.parsedText, handle.docs));
 }
@@ -144,6 +144,11 @@ class KubernetesWriter implements SpecWriter, KubernetesEdits {
     if (!ref || mount.editable === false || !isMap(ref.value)) return null;
     if (mount.value.readOnly) return [];
     return this.yaml.setInMapping(ref.value, 'readOnly', 'true');
+  }
+
+  /** A volumeMount's option (`mountPropagation`) is a key of its own: removed with its line. */
+  removeMountOption(_mount: Located<Mount>, option: Located<string>): TextEdit[] | null {
+    return this.remove(option);
   }
 
   bindPortToHostIp(port: Located<Port>, hostIp: string): TextEdit[] | null {

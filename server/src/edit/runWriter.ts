@@ -1,7 +1,7 @@
 import type { ContainerSpec, Mount, ParsedFile, Port } from '../model/containerSpec';
 import { isUnknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import type { RunCommandInfo, RunValueHandle } from '../parse/dockerRun';
-import type { ListSetting, Setting, SpecWriter, TextEdit } from './writer';
+import { removeDelimitedOption, type ListSetting, type Setting, type SpecWriter, type TextEdit } from './writer';
 
 const LIST_FLAGS: Record<ListSetting, string> = { capAdd: 'cap-add', capDrop: 'cap-drop', securityOpt: 'security-opt' };
 const SETTING_FLAGS: Record<Exclude<Setting, 'readOnly'>, string> = { user: 'user', memory: 'memory', cpus: 'cpus', pids: 'pids-limit', restart: 'restart' };
@@ -174,6 +174,13 @@ export function createRunWriter(parsed: ParsedFile): SpecWriter {
         at += opt.length + 1;
       }
       return [{ range: { start: optsStart, end: optsStart }, newText: 'ro,' }];
+    },
+
+    removeMountOption(mount: Located<Mount>, option: Located<string>) {
+      const span = handleOf(mount)?.use.value;
+      if (!span || span.opaque || span.textStart < 0 || option.editable === false) return null;
+      const edit = removeDelimitedOption(text, option.range, { start: span.textStart, end: span.textStart + span.text.length });
+      return edit ? [edit] : null;
     },
 
     bindPortToHostIp(port: Located<Port>, hostIp: string) {

@@ -28,7 +28,19 @@ export interface SpecWriter {
   /** Set settings, replacing existing values and inserting missing ones in the file's own style. */
   setSettings(spec: ContainerSpec, values: Partial<Record<Setting, string>>): TextEdit[] | null;
   makeMountReadOnly(mount: Located<Mount>): TextEdit[] | null;
+  /**
+   * Remove one option of a mount, keeping the rest: `rshared` of `./a:/b:ro,rshared`, `bind-propagation=…`
+   * of `--mount`, `bind.propagation` of a Compose long-syntax volume. `option` is one of the mount's own
+   * located options (`mount.value.propagation`).
+   */
+  removeMountOption(mount: Located<Mount>, option: Located<string>): TextEdit[] | null;
   bindPortToHostIp(port: Located<Port>, hostIp: string): TextEdit[] | null;
+  /**
+   * Dockerfiles only: removes the `sudo` word before `next` from a RUN step, so that the step runs as
+   * root without it (`USER root` before the step and the step's user again after it, when that user is
+   * not root; only when `wholeStep` says every command of the step runs under sudo).
+   */
+  dropSudo?(sudo: Located<string>, next: Located<string>, wholeStep: boolean): TextEdit[] | null;
 }
 
 /** Applies non-overlapping edits to a text (used by the CLI, the tests and fix-all). */
@@ -42,4 +54,24 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     pos = e.range.end;
   }
   return out + text.slice(pos);
+}
+
+/**
+ * The edit that removes the option at `range` from a `,`-separated option list inside `text` (after a `:`
+ * when it is a short-syntax volume's only option): with the comma before it, else the comma after it, else
+ * the `:` before it. Null when the option is not delimited so, or a delimiter lies outside `bounds` (the
+ * value the options belong to).
+ */
+export function removeDelimitedOption(text: string, range: SourceRange, bounds: SourceRange): TextEdit | null {
+  const { start, end } = range;
+  if (start <= bounds.start || end > bounds.end) {
+    // An option that starts the value can only go with the comma after it.
+    if (start === bounds.start && end < bounds.end && text[end] === ',') return { range: { start, end: end + 1 }, newText: '' };
+    return null;
+  }
+  const before = text[start - 1];
+  if (before === ',') return { range: { start: start - 1, end }, newText: '' };
+  if (end < bounds.end && text[end] === ',') return { range: { start, end: end + 1 }, newText: '' };
+  if (before === ':' && end === bounds.end) return { range: { start: start - 1, end }, newText: '' };
+  return null;
 }

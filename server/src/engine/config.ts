@@ -5,6 +5,7 @@ import type { FixSettings, SeveritySetting } from './ruleApi';
 import type { LintOptions, Preset } from './lint';
 import { PRESETS as ALL_PRESETS } from './ruleApi';
 import { HOST_KINDS, type HostKind } from '../parse';
+import { TRUSTED_REGISTRY_ENTRY } from '../model/imageRef';
 
 /** The names Capdrop looks for, in this order, in each directory. */
 export const CONFIG_FILE_NAMES = ['.capdrop.yaml', '.capdrop.yml'] as const;
@@ -24,6 +25,8 @@ export interface CapdropConfig {
   maxFileSize?: number;
   /** Compose files whose aliases expand to more nodes are refused (docs/limits.md). */
   maxAliasNodes?: number;
+  /** Registries images may come from (pin-image-version); absent, any registry is trusted. */
+  trustedRegistries?: string[];
 }
 
 /** A problem in a config file; 1-based line/column when known. */
@@ -41,9 +44,10 @@ export interface LoadedConfig {
 }
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-const PRESETS: readonly Preset[] = ALL_PRESETS;
-const TOP_KEYS = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes'];
-const LIMIT_KEYS = ['memory', 'cpus', 'pids'];
+export const PRESETS: readonly Preset[] = ALL_PRESETS;
+/** The keys a config file may have (the JSON schema, schemas/capdrop.schema.json, lists the same). */
+export const TOP_KEYS: readonly string[] = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes', 'trustedRegistries'];
+export const LIMIT_KEYS: readonly string[] = ['memory', 'cpus', 'pids'];
 
 export function emptyConfig(): CapdropConfig {
   return { rules: {}, exclude: [], limits: {} };
@@ -189,6 +193,21 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): { 
         else at(value ?? keyNode, 'maxAliasNodes must be a positive whole number such as 100000');
         break;
       }
+      case 'trustedRegistries': {
+        if (isScalar(value) && value.value === null) break;
+        if (!isSeq(value)) {
+          at(value ?? keyNode, 'trustedRegistries must be a list of registry hosts such as ghcr.io or registry.example.com:5000');
+          break;
+        }
+        const registries: string[] = [];
+        for (const item of value.items) {
+          const entry = isScalar(item) && typeof item.value === 'string' ? item.value.trim().replace(/\/+$/, '') : undefined;
+          if (entry && TRUSTED_REGISTRY_ENTRY.test(entry.toLowerCase())) registries.push(entry);
+          else at(item as Node, 'trustedRegistries: each entry must be a registry host, optionally with a port and a path (ghcr.io/my-org, *.example.com), without a scheme');
+        }
+        config.trustedRegistries = registries;
+        break;
+      }
       case 'user': {
         const v = scalarString(value);
         if (v !== undefined && /^[1-9]\d*$/.test(v)) config.user = v;
@@ -211,12 +230,14 @@ function scalarString(node: Node | null | undefined): string | undefined {
 
 /**
  * The config file that applies to a file in `dir`: the nearest `.capdrop.yaml`/`.capdrop.yml` going up,
- * stopping after the filesystem root or a directory that holds `.git` (the repository root).
+ * stopping after the filesystem root, a directory that holds `.git` (the repository root), or `stopAt`
+ * (the editor: the workspace folder, which `dir` must lie in).
  * `known` (directory → its answer) lets a run over many directories stop at the first one already
  * answered: a CLI run over 5,000 projects walked up to the root from each (~11 % of it, profiled). Only
  * for a run that may treat the file system as unchanging.
  */
-export function findConfigFile(dir: string, known?: Map<string, string | undefined>): string | undefined {
+export function findConfigFile(dir: string, known?: Map<string, string | undefined>, stopAt?: string): string | undefined {
+  const stop = stopAt === undefined ? undefined : path.resolve(stopAt);
   let current = path.resolve(dir);
   const visited: string[] = [];
   let found: string | undefined;
@@ -227,7 +248,7 @@ export function findConfigFile(dir: string, known?: Map<string, string | undefin
     }
     visited.push(current);
     found = CONFIG_FILE_NAMES.map((name) => path.join(current, name)).find(isFile);
-    if (found || fs.existsSync(path.join(current, '.git'))) break;
+    if (found || current === stop || fs.existsSync(path.join(current, '.git'))) break;
     const parent = path.dirname(current);
     if (parent === current) break;
     current = parent;
@@ -269,6 +290,7 @@ export function toLintOptions(config: CapdropConfig, overrides: { preset?: Prese
     ...(config.hosts ? { hosts: { ...config.hosts } } : {}),
     ...(config.maxFileSize !== undefined ? { maxFileSize: config.maxFileSize } : {}),
     ...(config.maxAliasNodes !== undefined ? { maxAliasNodes: config.maxAliasNodes } : {}),
+    ...(config.trustedRegistries ? { trustedRegistries: [...config.trustedRegistries] } : {}),
   };
 }
 

@@ -1,8 +1,15 @@
 import { applyEdits, type TextEdit } from '../edit/writer';
 import type { SourceRange } from '../model/located';
 import type { FileKind } from '../parse';
-import { lint, type Finding, type LintOptions } from './lint';
+import { lint, type Finding, type LintOptions, type PlannedFix } from './lint';
 import type { FixSafety } from './ruleApi';
+
+/** Which fixes a fix-all applies: those of these safeties, or those a filter accepts (fix-on-save's rule opt-ins). */
+export type FixPolicy = ReadonlySet<FixSafety> | ((ruleId: string, fix: PlannedFix) => boolean);
+
+function allows(policy: FixPolicy, ruleId: string, fix: PlannedFix): boolean {
+  return typeof policy === 'function' ? policy(ruleId, fix) : policy.has(fix.safety);
+}
 
 /** Fix-all stops after this many lint-and-apply passes, fixed point reached or not. */
 export const MAX_FIX_PASSES = 10;
@@ -22,13 +29,16 @@ function overlaps(a: SourceRange, b: SourceRange): boolean {
 /**
  * The first allowed fix of each finding (the rule's preferred one first), skipping any whose edits
  * overlap edits already chosen. Ignore comments are never chosen: silencing a finding is not fixing it.
+ * Nor is a finding the repository suppresses but that is shown anyway (Restricted Mode): fixing it
+ * unattended would undo a decision the repository wrote down, unseen.
  */
-export function chooseFixes(findings: readonly Finding[], allowed: ReadonlySet<FixSafety>): { edits: TextEdit[]; count: number } {
+export function chooseFixes(findings: readonly Finding[], allowed: FixPolicy): { edits: TextEdit[]; count: number } {
   const edits: TextEdit[] = [];
   let count = 0;
   for (const finding of findings) {
+    if (finding.suppressed) continue;
     for (const fix of finding.fixes) {
-      if (fix.messageId === 'ignore' || !allowed.has(fix.safety)) continue;
+      if (fix.messageId === 'ignore' || !allows(allowed, finding.ruleId, fix)) continue;
       if (fix.edits.some((e) => edits.some((c) => overlaps(c.range, e.range)))) continue;
       edits.push(...fix.edits);
       count++;
@@ -44,7 +54,7 @@ export function chooseFixes(findings: readonly Finding[], allowed: ReadonlySet<F
  * and the next pass lints the result again. Shared by `capdrop --fix` and the editor's fix-all.
  * `firstFindings` (with their fixes planned) saves the first lint when the caller already has it.
  */
-export function fixAll(text: string, kind: FileKind, options: LintOptions, allowed: ReadonlySet<FixSafety>, firstFindings?: readonly Finding[]): FixAllOutcome {
+export function fixAll(text: string, kind: FileKind, options: LintOptions, allowed: FixPolicy, firstFindings?: readonly Finding[]): FixAllOutcome {
   let current = text;
   let fixed = 0;
   let findings = firstFindings ?? lint(current, kind, { ...options, withFixes: true }).findings;

@@ -83,7 +83,8 @@ export function groupHardening(findings: Finding[], hooks: GroupingHooks): Findi
   const { onDemand } = hooks;
   const groups = new Map<number, Finding[]>();
   for (const f of findings) {
-    const container = f.severity === 'info' ? containerOf(f) : undefined;
+    // A finding the repository suppresses but that is shown anyway stands alone, its note visible.
+    const container = f.severity === 'info' && !f.suppressed ? containerOf(f) : undefined;
     // A value merged from an anchor or another service is shared: reported once where it is written, on its own.
     if (!container || f.range.start < container.block.start || f.range.end > container.block.end) continue;
     const group = groups.get(container.range.start);
@@ -119,7 +120,7 @@ function summarize(members: Finding[]): Finding {
   const container = containerOf(members[0])!;
   const ordered = [...members].sort((a, b) => ORDER.indexOf(a.ruleId) - ORDER.indexOf(b.ruleId));
   const items = ordered.map((m) => (container.kubernetes && KUBERNETES_ITEMS[m.ruleId]?.(m)) || ITEMS[m.ruleId](m));
-  return {
+  const summary: Finding = {
     ruleId: HARDENING_GROUP_ID,
     severity: 'info',
     message: `Container "${container.name}" can be hardened: ${items.join('; ')}.`,
@@ -129,6 +130,8 @@ function summarize(members: Finding[]): Finding {
     fixes: [],
     members: ordered.map((m) => ({ ruleId: m.ruleId, message: m.message, range: m.range })),
   };
+  if (members[0].profiles) summary.profiles = members[0].profiles;
+  return summary;
 }
 
 const ORDER = Object.keys(ITEMS);

@@ -1,6 +1,7 @@
 import type { ContainerSpec } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { parseSegments, type Segment } from '../parse';
+import { loadComposeProject } from '../parse/compose/projectFiles';
 import { moveContainer } from './hardening';
 import { checkComposeSpec, DEFAULT_MAX_FILE_SIZE, finishComposeFindings, lint, type Finding, type LintOptions } from './lint';
 
@@ -35,10 +36,10 @@ export interface ComposeLintResult {
   reparsed?: ContainerSpec;
 }
 
-/** Whole-file features that tie services together, or blocks to each other, in ways the cut copy would miss. */
-const GLOBAL_BLOCKERS = /\t|\bextends\b|\binclude\b|^(?:---|\.\.\.)(?:\s|$)|[|>][1-9]?\+/m;
+/** Whole-file features that tie services together, or blocks to each other, or read other files (`env_file`), in ways the cut copy would miss. */
+const GLOBAL_BLOCKERS = /\t|\bextends\b|\binclude\b|\benv_file\b|^(?:---|\.\.\.)(?:\s|$)|[|>][1-9]?\+/m;
 /** The same inside an edited block, plus anchors (an anchor in a service is read by others). */
-const BLOCK_BLOCKERS = /&|\t|\bextends\b|\binclude\b|^(?:---|\.\.\.)(?:\s|$)|[|>][1-9]?\+/m;
+const BLOCK_BLOCKERS = /&|\t|\bextends\b|\binclude\b|\benv_file\b|^(?:---|\.\.\.)(?:\s|$)|[|>][1-9]?\+/m;
 const ALIAS = /\*[^\s,[\]{}]+/g;
 /** A service key: a plain or quoted name, not a list item, comment, tag, alias or complex key. */
 const KEY_START = /[A-Za-z0-9_."']/;
@@ -46,6 +47,9 @@ const KEY_START = /[A-Za-z0-9_."']/;
 /** Lints `text` as a Compose file without fixes, reusing `previous` when the edit allows it. */
 export function lintComposeIncrementally(text: string, options: LintOptions, previous?: ComposeLintState): ComposeLintResult {
   const opts: LintOptions = { ...options, withFixes: false };
+  // A file of a Compose project (variables, override files) is judged with the others: linted whole.
+  const project = loadComposeProject(opts.files, opts.compose);
+  if (project.variables || project.files.length > 1) return { findings: lint(text, 'compose', opts).findings, state: undefined, incremental: false };
   const key = optionsKey(opts);
   if (previous && previous.optionsKey === key) {
     const result = relint(previous, text, opts);

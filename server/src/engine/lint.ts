@@ -4,13 +4,25 @@ import { LineIndex } from '../model/lineIndex';
 import type { TextEdit } from '../edit/writer';
 import { identityOffset, parseSegments, type FileKind, type HostKind, type Segment } from '../parse';
 import type { ComposeFiles } from '../parse/compose/files';
-import { findSuppressions, isSuppressed } from './suppress';
+import type { ComposeContext } from '../parse/compose/projectFiles';
+import { isWrittenElsewhere } from '../parse/compose/projectMerge';
+import { findSuppressions, suppressionFor, type Suppression } from './suppress';
 import { inPreset, interpolate, type FixSafety, type FixSettings, type Preset, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
 import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
+import { IgnoreFixer } from './ignoreFixes';
 import { messageTemplate } from './wording';
 
 export type { Preset } from './ruleApi';
+
+/**
+ * What the linted repository's own suppressions do. `apply` (the default): a capdrop-ignore comment
+ * hides the findings it names. `show`: they are kept at information level, their message saying that
+ * and why the repository suppresses them (the editor in Restricted Mode, where the repository is not
+ * trusted to silence its own findings). `disregard`: no comment is read at all (`capdrop
+ * --disregard-suppressions`, for CI on pull requests from forks).
+ */
+export type SuppressionMode = 'apply' | 'show' | 'disregard';
 
 export interface LintOptions {
   preset?: Preset;
@@ -41,8 +53,23 @@ export interface LintOptions {
    * except under the `strict` preset; rule tests turn it off to see each rule's findings alone.
    */
   groupHardening?: boolean;
-  /** Reads Compose `extends`/`include` targets, restricted by the caller to trusted roots; without it only same-file `extends` is followed. */
+  /**
+   * Reads Compose `extends`/`include` targets and the other files of a Compose project (`.env`, override
+   * files), restricted by the caller to trusted roots; without it only same-file `extends` is followed.
+   */
   files?: ComposeFiles;
+  /** Registries images may come from (`trustedRegistries` of `.capdrop.yaml`); unset, any registry is trusted. */
+  trustedRegistries?: readonly string[];
+  /** What is known of a Compose project beyond its files: the environment, files named explicitly (plain data). */
+  compose?: ComposeContext;
+  /** What capdrop-ignore comments in the text do (default `apply`). */
+  suppressions?: SuppressionMode;
+  /**
+   * Rules the repository's own config turns off, each with what says so (`.capdrop.yaml: no-privileged:
+   * off`): they run anyway and report at information level with that note (Restricted Mode). A rule
+   * set `off` in `rules` stays off.
+   */
+  shownOff?: Record<string, string>;
 }
 
 /** The default of `maxFileSize` (the `capdrop.maxFileSize` setting, `--max-file-size`, config `maxFileSize`). */
@@ -55,6 +82,11 @@ export interface PlannedFix {
   safety: FixSafety;
   /** Edits in host-file offsets. */
   edits: TextEdit[];
+  /**
+   * Where the text to type next sits in the first edit's `newText` (an ignore comment's reason), for an
+   * editor to put the cursor there; `start === end` for an empty one.
+   */
+  placeholder?: { start: number; end: number };
 }
 
 export interface Finding {
@@ -66,10 +98,20 @@ export interface Finding {
   /** Host-file offsets. */
   range: SourceRange;
   fixes: PlannedFix[];
-  /** Where the value is written when that is another file (Compose `extends: { file }`); `range` is then the `extends:` key. */
+  /**
+   * Where the value is written when that is another file: the file of a Compose `extends: { file }` (`range`
+   * is then the `extends:` key), or the env file line of a variable that filled it (`label`: `PG_TAG=latest`).
+   */
   writtenIn?: WrittenIn;
+  /** The Compose profiles of the service the finding is about, when it has any (it starts only with one of them). */
+  profiles?: string[];
   /** The findings a summary stands for (`container-hardening`), in host offsets; absent on the others. */
   members?: { ruleId: string; message: string; range: SourceRange }[];
+  /**
+   * Set on a finding the repository suppresses that is shown anyway (`suppressions: 'show'`, `shownOff`),
+   * at information level: by a comment (at `at`, host offsets) or by its config, and the reason it gives.
+   */
+  suppressed?: { by: 'comment' | 'config'; reason: string; at?: SourceRange };
 }
 
 export interface LintResult {
@@ -129,7 +171,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
     }
   }
   try {
-    segments = parseSegments(text, kind, options.files, options.maxAliasNodes, lines);
+    segments = parseSegments(text, kind, options.files, options.maxAliasNodes, lines, options.compose);
   } catch (err) {
     findings.push(engineFinding(ENGINE_IDS.internalError, 'error', { start: 0, end: 0 }, `Capdrop could not parse this file: ${(err as Error).message}`));
     return { findings, segments: [], lines };
@@ -145,7 +187,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
 
   // In Markdown only line comments inside the code blocks read count: prose may quote one. File-wide ones count anywhere.
   const commentsIn = kind === 'markdown' ? segments : undefined;
-  return { findings: applySuppressions(text, lines, commentsIn, findings, specOf, options, kind === 'devcontainer' ? '// ' : ''), segments, lines };
+  return { findings: applySuppressions(text, lines, kind, commentsIn, findings, specOf, options), segments, lines };
 }
 
 /**
@@ -176,7 +218,7 @@ export function checkComposeSpec(spec: ContainerSpec, seg: Segment, options: Lin
 /** What `lint()` does last for a Compose file: suppressions, duplicates, order. */
 export function finishComposeFindings(text: string, lines: LineIndex, findings: Finding[], options: LintOptions): Finding[] {
   // Where a finding's spec starts matters for `docker run` commands only.
-  return applySuppressions(text, lines, undefined, findings, new Map(), options, '');
+  return applySuppressions(text, lines, 'compose', undefined, findings, new Map(), options);
 }
 
 /**
@@ -207,15 +249,24 @@ class RuleRunner {
 
   private readonly report = (d: ReportDescriptor<string>): void => {
     const { rule, spec, seg, options } = this;
-    const severity = resolveSeverity(rule, d.severity, options);
+    let severity = resolveSeverity(rule, d.severity, options);
     if (!severity) return;
-    const message = interpolate(messageTemplate(rule, spec.origin.kind, d.messageId), d.data);
+    // A value another file of the Compose project sets is reported when that file is linted, at its line.
+    if (isWrittenElsewhere(spec, rangeOf(d.at))) return;
+    let message = interpolate(messageTemplate(rule, spec.origin.kind, d.messageId), d.data);
+    const offBy = options.shownOff?.[rule.id];
+    if (offBy !== undefined) {
+      severity = 'info';
+      message = `${message} (suppressed by ${offBy})`;
+    }
     if (this.alreadyReported(d.at, rule.id, message)) return;
     const range = mapRange(seg, rangeOf(d.at));
     const fixes = options.withFixes === false || options.withFixes === 'onDemand' ? [] : planRuleFixes(rule, d, seg);
     const finding: Finding = { ruleId: rule.id, severity, message, messageId: d.messageId, data: d.data, range, fixes };
+    if (offBy !== undefined) finding.suppressed = { by: 'config', reason: offBy };
     const writtenIn = (d.at as Partial<Located<unknown>>).writtenIn;
     if (writtenIn) finding.writtenIn = writtenIn;
+    if (spec.profiles) finding.profiles = spec.profiles;
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
     if (spec.origin.kind === 'run') this.specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) setPendingFixes(finding, () => planRuleFixes(rule, d, seg));
@@ -239,7 +290,7 @@ class RuleRunner {
   runAll(rules: readonly Rule[], spec: ContainerSpec, seg: Segment): void {
     this.spec = spec;
     this.seg = seg;
-    const ctx: RuleContext<string> = { report: this.report, settings: this.settings, memo: {}, preset: this.options.preset ?? 'recommended' };
+    const ctx: RuleContext<string> = { report: this.report, settings: this.settings, memo: {}, preset: this.options.preset ?? 'recommended', trustedRegistries: this.options.trustedRegistries };
     for (const rule of rules) {
       const configured = this.options.rules?.[rule.id];
       if (configured === 'off' || (configured === undefined && !inPreset(rule, this.options.preset))) continue;
@@ -349,10 +400,14 @@ function engineFinding(ruleId: string, severity: Severity, range: SourceRange, m
  */
 type SpecOfFinding = Map<Finding, { start: number | undefined; kind: string }>;
 
-function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[] | undefined, findings: Finding[], specOf: SpecOfFinding, options: LintOptions, commentLead: string): Finding[] {
+function applySuppressions(text: string, lines: LineIndex, kind: FileKind, commentsIn: Segment[] | undefined, findings: Finding[], specOf: SpecOfFinding, options: LintOptions): Finding[] {
   const inSegment = (o: number) => !commentsIn || commentsIn.some((s) => o >= s.toHost(0) && o <= s.toHost(s.parsed.text.length));
-  const sups = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
-  const eol = LineIndex.eol(text);
+  const mode = options.suppressions ?? 'apply';
+  // The comments written are read in every mode: an ignore fix adds to the one covering a line rather than write a second.
+  const written = findSuppressions(text, lines).filter((s) => s.fileWide || inSegment(s.range.start));
+  const sups = mode === 'disregard' ? [] : written;
+  const ignores = new IgnoreFixer(text, lines, kind, written, LineIndex.eol(text), kind === 'devcontainer' ? '// ' : '');
+  const ignoreFixes = (line: number, ruleId: string): PlannedFix[] => [...ignores.forLine(line, ruleId, `Ignore ${ruleId} on this line`), ...ignores.forFile(ruleId)];
   const kept: Finding[] = [];
   // Sorted first, so that the same finding twice (a service and one that `extends` it in the same file
   // both see the base's values) sits in one run of equal position and rule, rather than a Map of lists
@@ -377,11 +432,16 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
     // A hardening finding is also suppressed at its container's name, where its summary's ignore fix writes.
     const container = containerOf(f);
     if (container) candidates.push(lines.position(container.range.start).line);
-    if (sups.length && isSuppressed(sups, f.ruleId, candidates)) continue;
+    const suppression = sups.length ? suppressionFor(sups, f.ruleId, candidates) : undefined;
+    if (suppression) {
+      // Shown, not hidden: an ignore fix for it would add nothing; a finding its config turned off says so already.
+      if (mode === 'show') kept.push(f.suppressed ? f : shownSuppressed(f, suppression, options));
+      continue;
+    }
     if (options.withFixes === 'onDemand' && !(f.ruleId in ENGINE_IDS_SET)) {
       const ruleFixes = pendingFixesOf(f);
-      setPendingFixes(f, () => [...(ruleFixes?.() ?? []), ...ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead)]);
-    } else if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(...ignoreFix(text, lines, anchorLine, f.ruleId, eol, commentLead));
+      setPendingFixes(f, () => [...(ruleFixes?.() ?? []), ...ignoreFixes(anchorLine, f.ruleId)]);
+    } else if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(...ignoreFixes(anchorLine, f.ruleId));
     kept.push(f);
   }
   for (const s of sups) {
@@ -394,8 +454,20 @@ function applySuppressions(text: string, lines: LineIndex, commentsIn: Segment[]
   return groupHardening(kept, {
     onDemand: options.withFixes === 'onDemand' ? planFixes : undefined,
     setPending: setPendingFixes,
-    ignore: (container, ruleIds) => ignoreFix(text, lines, lines.position(container.range.start).line, ruleIds.join(','), eol, commentLead),
+    ignore: (container, ruleIds) => ignores.forLine(lines.position(container.range.start).line, ruleIds.join(','), "Ignore this container's missing hardening"),
   }).sort(byPosition);
+}
+
+/**
+ * A copy of a finding a comment suppresses, kept at information level with the comment's reason (the
+ * original may be reused by the server's incremental re-lint, so it is left as it is).
+ */
+function shownSuppressed(f: Finding, s: Suppression, options: LintOptions): Finding {
+  const note = `${s.fileWide ? 'suppressed in this file' : 'suppressed here'}: ${s.reason || 'no reason given'}`;
+  const shown: Finding = { ...f, severity: 'info', message: `${f.message} (${note})`, fixes: [...f.fixes], suppressed: { by: 'comment', reason: s.reason, at: s.range } };
+  const ruleFixes = options.withFixes === 'onDemand' ? pendingFixesOf(f) : undefined;
+  if (ruleFixes) setPendingFixes(shown, ruleFixes);
+  return shown;
 }
 
 /** By start, end, then rule id. Rule ids are ASCII, so code-unit order is their order; localeCompare costs an ICU collation per call (profiled). */
@@ -420,21 +492,3 @@ function ruleRuns(ruleId: string, options: LintOptions): boolean {
 }
 
 const ENGINE_IDS_SET: Record<string, true> = Object.fromEntries(Object.values(ENGINE_IDS).map((id) => [id, true]));
-
-/**
- * `commentLead` makes the comment valid where `#` is not one (`// ` in devcontainer.json). None for a
- * line that starts after a lone CR: editors break the line there, YAML and the shell do not, so the
- * comment would land inside a value (found by fuzzing: it broke a Compose list).
- */
-function ignoreFix(text: string, lines: LineIndex, line: number, ruleId: string, eol: string, commentLead = ''): PlannedFix[] {
-  const start = lines.lineStart(line);
-  if (start > 0 && text.charCodeAt(start - 1) === 13) return [];
-  const indent = /^[ \t]*/.exec(text.slice(start, lines.lineEnd(line)))![0];
-  return [{
-    title: ruleId.includes(",") ? "Ignore this container's missing hardening" : `Ignore ${ruleId} on this line`,
-    messageId: 'ignore',
-    safety: 'review',
-    edits: [{ range: { start, end: start }, newText: `${indent}${commentLead}# capdrop-ignore ${ruleId} -- ${eol}` }],
-  }];
-}
-

@@ -63,8 +63,10 @@ export interface RuleContext<M extends string> {
   settings: FixSettings;
   /** This spec's shared derived values (see SpecMemo); rules pass it to the helpers that fill it. */
   memo: SpecMemo;
-  /** The preset in force: a Pod Security Standards control judges by the level it names. */
+  /** The preset in force: a Pod Security Standards control judges by the level it names; a rule may ask for more under `strict` (pin-image-version: digests). */
   preset: Preset;
+  /** `trustedRegistries` of `.capdrop.yaml`: when set, images must come from one of these (pin-image-version). */
+  trustedRegistries?: readonly string[];
 }
 
 export interface Rule<M extends string = string> {
@@ -87,21 +89,10 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/capdrop/capdrop/blob/main/docs/rules/';
-
 /** Whether a preset runs a rule (before the configuration turns it on or off). */
 export function inPreset(rule: Rule, preset: Preset | undefined): boolean {
   if (rule.presets) return preset !== undefined && rule.presets.includes(preset);
   return preset === undefined || preset === 'recommended' || preset === 'strict';
-}
-
-export function ruleDocUrl(id: string): string {
-  return `${DOCS_BASE_URL}${id}.md`;
-}
-
-/** The page on the per-container summary of hardening findings (`container-hardening`). */
-export function hardeningDocUrl(): string {
-  return `${DOCS_BASE_URL.replace(/rules\/$/, '')}hardening.md`;
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;

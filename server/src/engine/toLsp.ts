@@ -8,16 +8,19 @@ import {
   type Diagnostic,
   type Position,
   type Range,
+  type SnippetTextEdit,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
-import type { SourceRange } from '../model/located';
+import { writtenInMessage, type SourceRange } from '../model/located';
 import type { TextEdit } from '../edit/writer';
 import type { Finding, PlannedFix } from './lint';
 import { ENGINE_IDS } from './lint';
-import { hardeningDocUrl, ruleDocUrl, type Severity } from './ruleApi';
+import type { Severity } from './ruleApi';
+import { docLink, HARDENING_PAGE, type DocLinkStyle } from './docLinks';
 import { HARDENING_GROUP_ID } from './hardening';
+import { rules as registeredRules } from '../../../rules';
 
 /** The one place where model offsets become LSP positions: everything inside the engine stays in offsets. */
 export interface PositionSource {
@@ -47,7 +50,8 @@ export function toLspRange(doc: PositionSource, range: SourceRange): Range {
   return { start: doc.positionAt(range.start), end: doc.positionAt(range.end) };
 }
 
-export function toDiagnostic(doc: PositionSource, finding: Finding, index: number): Diagnostic {
+/** `links`: how the rule pages are linked (the VS Code extension opens `command` links; other clients get files). */
+export function toDiagnostic(doc: PositionSource, finding: Finding, index: number, links: DocLinkStyle = 'file'): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(doc, finding.range),
     severity: SEVERITY[finding.severity],
@@ -57,23 +61,33 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
     data: { ruleId: finding.ruleId, index } satisfies DiagnosticData,
   };
   // Engine findings (parse errors, suppression bookkeeping) have no rule page to link to.
-  if (finding.ruleId === HARDENING_GROUP_ID) diagnostic.codeDescription = { href: hardeningDocUrl() };
-  else if (!ENGINE_ID_SET.has(finding.ruleId)) diagnostic.codeDescription = { href: ruleDocUrl(finding.ruleId) };
+  const page = docPageOf(finding.ruleId);
+  if (page) diagnostic.codeDescription = { href: docLink(links, page) };
   // A summary's items, each at the value its rule reported (a port, the restart policy) with its full message.
   if (finding.writtenIn) {
-    const { path, start, end } = finding.writtenIn;
-    diagnostic.relatedInformation = [{ location: { uri: pathToFileURL(path).href, range: { start, end } }, message: 'The value is written here.' }];
+    const { path, start, end, label } = finding.writtenIn;
+    diagnostic.relatedInformation = [{ location: { uri: pathToFileURL(path).href, range: { start, end } }, message: writtenInMessage(label) }];
   }
   if (finding.members && doc.uri !== undefined) {
     const uri = doc.uri;
     diagnostic.relatedInformation = finding.members.map((m) => ({ location: { uri, range: toLspRange(doc, m.range) }, message: `${m.ruleId}: ${m.message}` }));
   }
+  // A finding the repository suppresses, shown anyway (Restricted Mode): where the comment says so.
+  if (finding.suppressed?.at && doc.uri !== undefined) {
+    diagnostic.relatedInformation = [{ location: { uri: doc.uri, range: toLspRange(doc, finding.suppressed.at) }, message: 'The repository suppresses this finding here.' }];
+  }
   if (finding.ruleId === ENGINE_IDS.unusedSuppression) diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
 }
 
-export function toDiagnostics(doc: PositionSource, findings: readonly Finding[]): Diagnostic[] {
-  return findings.map((f, i) => toDiagnostic(doc, f, i));
+export function toDiagnostics(doc: PositionSource, findings: readonly Finding[], links: DocLinkStyle = 'file'): Diagnostic[] {
+  return findings.map((f, i) => toDiagnostic(doc, f, i, links));
+}
+
+/** The documentation page of a finding's rule; none for the engine's own findings (parse errors, suppression bookkeeping). */
+export function docPageOf(ruleId: string): string | undefined {
+  if (ruleId === HARDENING_GROUP_ID) return HARDENING_PAGE;
+  return ruleId in registeredRules ? ruleId : undefined;
 }
 
 export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
@@ -94,6 +108,14 @@ export function versionedEdit(doc: PositionSource, uri: string, version: number 
   return { documentChanges: [{ textDocument: { uri, version }, edits: toLspEdits(doc, edits) }] };
 }
 
+/** How the client lets a fix put the cursor where the user types next (its placeholder). */
+export interface CursorSupport {
+  /** LSP 3.18 `SnippetTextEdit` in workspace edits (`workspace.workspaceEdit.snippetEditSupport`). */
+  snippets: boolean;
+  /** The command that selects a range after the edit (through `window/showDocument`); unset when the client cannot. */
+  selectCommand?: string;
+}
+
 export function fixToCodeAction(
   doc: PositionSource,
   uri: string,
@@ -101,15 +123,43 @@ export function fixToCodeAction(
   fix: PlannedFix,
   diagnostic: Diagnostic | undefined,
   isPreferred: boolean,
+  cursor: CursorSupport = { snippets: false },
 ): CodeAction {
   const action: CodeAction = {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     edit: versionedEdit(doc, uri, version, fix.edits),
   };
+  const placeholder = fix.placeholder;
+  if (placeholder && fix.edits.length > 0) {
+    const [first, ...rest] = fix.edits;
+    if (cursor.snippets) {
+      const snippet = toSnippetEdit(doc, first, placeholder);
+      action.edit = { documentChanges: [{ textDocument: { uri, version }, edits: [snippet, ...toLspEdits(doc, rest)] }] };
+    } else if (cursor.selectCommand) {
+      // The placeholder follows no line break in the inserted text: it is on the edit's first line.
+      const at = doc.positionAt(first.range.start);
+      const selection: Range = { start: { line: at.line, character: at.character + placeholder.start }, end: { line: at.line, character: at.character + placeholder.end } };
+      action.command = { title: 'Select the reason', command: cursor.selectCommand, arguments: [uri, selection] };
+    }
+  }
   if (diagnostic) action.diagnostics = [diagnostic];
   if (isPreferred) action.isPreferred = true;
   return action;
+}
+
+/** `$`, `}` and `\` are snippet syntax; everything else is inserted as written. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/** The edit as a snippet whose one tab stop is the placeholder (selected when it holds text, the cursor when empty). */
+function toSnippetEdit(doc: PositionSource, edit: TextEdit, placeholder: { start: number; end: number }): SnippetTextEdit {
+  const before = edit.newText.slice(0, placeholder.start);
+  const held = edit.newText.slice(placeholder.start, placeholder.end);
+  const after = edit.newText.slice(placeholder.end);
+  const stop = held ? `\${1:${escapeSnippet(held)}}` : '$0';
+  return { range: toLspRange(doc, edit.range), snippet: { kind: 'snippet', value: `${escapeSnippet(before)}${stop}${escapeSnippet(after)}` } };
 }
 
 /**

@@ -11,6 +11,13 @@ export interface RootedReaderOptions {
   /** Directories whose trees may be read: the workspace folders, or the CLI's working directory and arguments. */
   roots: readonly string[];
   maxFileSize?: number;
+  /**
+   * Directory listings shared by the readers of one run (the CLI's), so the many reads of a Compose
+   * project's files that are not there (`.env`, override files) cost no system call each: directory →
+   * its entries' names lower-cased (undefined when it cannot be listed). Only for runs in which no file
+   * is created.
+   */
+  listings?: Map<string, Set<string> | undefined>;
 }
 
 /**
@@ -26,7 +33,9 @@ export function createRootedReader(options: RootedReaderOptions): ComposeFiles {
     path: path.resolve(options.file),
     read(relPath: string, fromFile: string): FileReadResult {
       const candidate = path.resolve(path.dirname(fromFile), relPath);
-      const real = realPath(candidate);
+      // Most reads look for a Compose project's files that are not there (.env, override files): a stat that
+      // throws nothing answers them, where realpath's exception cost ~0.07 ms each (profiled).
+      const real = mayExist(candidate, options.listings) && exists(candidate) ? realPath(candidate) : undefined;
       if (real === undefined) {
         // Not there: say "outside" only when the name itself points out, so nothing is probed beyond it.
         return isWithinAny(candidate, options.roots.map((r) => path.resolve(r))) ? { status: 'missing' } : { status: 'outside', shown: candidate };
@@ -43,6 +52,30 @@ export function createRootedReader(options: RootedReaderOptions): ComposeFiles {
       }
     },
   };
+}
+
+/** False when a shared listing of the file's directory has no entry of its name (in any case: the file system may ignore it). */
+function mayExist(p: string, listings: Map<string, Set<string> | undefined> | undefined): boolean {
+  if (!listings) return true;
+  const dir = path.dirname(p);
+  let names = listings.get(dir);
+  if (!listings.has(dir)) {
+    try {
+      names = new Set(fs.readdirSync(dir).map((n) => n.toLowerCase()));
+    } catch {
+      names = undefined;
+    }
+    listings.set(dir, names);
+  }
+  return names === undefined || names.has(path.basename(p).toLowerCase());
+}
+
+function exists(p: string): boolean {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 function realPath(p: string): string | undefined {

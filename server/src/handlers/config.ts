@@ -4,7 +4,8 @@ import type { LintOptions, Preset } from '../engine/lint';
 import { PRESETS as ALL_PRESETS } from '../engine/ruleApi';
 import { createRootedReader } from '../files/rootedReader';
 import { HOST_KINDS, type HostKind } from '../parse';
-import { emptyConfig, formatConfigProblem, parseConfig, type CapdropConfig } from '../engine/config';
+import { emptyConfig, formatConfigProblem, type CapdropConfig } from '../engine/config';
+import { WorkspaceConfigs, type LoadedWorkspaceConfig } from './workspaceConfigs';
 import { rules as registeredRules } from '../../../rules';
 import { DependencyMap, trackingReader } from './dependents';
 
@@ -23,6 +24,10 @@ export interface ServerSettings {
   maxAliasNodes: number;
   /** `capdrop.hosts.*`: host file kinds (Markdown, Makefiles…) the user turned off are false. */
   hosts: Record<HostKind, boolean>;
+  /** `capdrop.compose.environment`: the variables Compose projects are interpolated with (never the server's own environment). */
+  composeEnvironment: Record<string, string>;
+  /** `capdrop.fixOnSave.rules`: rule ids whose fixes run on save besides the safe ones; `!id` keeps a rule's out. */
+  fixOnSaveRules: string[];
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -35,15 +40,20 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   maxFileSize: 5_000_000,
   maxAliasNodes: 100_000,
   hosts: { markdown: true, makefile: true, ci: true, devcontainer: true },
+  composeEnvironment: {},
+  fixOnSaveRules: [],
 };
 
-/** A workspace `.capdrop.yaml`, read by the loader the CLI uses too, with its problems as text. */
+/** A workspace `.capdrop.yaml`, read by the loader the CLI uses too (handlers/workspaceConfigs.ts). */
 export interface WorkspaceConfig extends CapdropConfig {
-  /** Problems in the file; the server logs them and uses what was valid. */
-  problems: string[];
+  /**
+   * In an untrusted workspace: the rules the file turns off, each with what says so. They are shown at
+   * information level rather than hidden (LintOptions.shownOff); nothing else of the file applies.
+   */
+  shownOff?: Record<string, string>;
 }
 
-export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = { ...emptyConfig(), problems: [] };
+export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = emptyConfig();
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
 const PRESETS: ReadonlySet<string> = new Set(ALL_PRESETS);
@@ -80,6 +90,14 @@ function readRules(v: unknown): Record<string, SeveritySetting> {
   return out;
 }
 
+/** Names Compose could read (no `=`, no NUL); values that are not strings are left out. */
+function readEnvironment(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(v)) return out;
+  for (const [name, value] of Object.entries(v)) if (typeof value === 'string' && /^[^=\0]+$/.test(name)) out[name] = value;
+  return out;
+}
+
 function readHosts(v: unknown): Record<HostKind, boolean> {
   const out = { ...DEFAULT_SETTINGS.hosts };
   if (isRecord(v)) for (const kind of HOST_KINDS) if (typeof v[kind] === 'boolean') out[kind] = v[kind];
@@ -100,20 +118,17 @@ export function normalizeSettings(raw: unknown): ServerSettings {
     maxFileSize: num(raw.maxFileSize, DEFAULT_SETTINGS.maxFileSize),
     maxAliasNodes: num(raw.maxAliasNodes, DEFAULT_SETTINGS.maxAliasNodes),
     hosts: readHosts(raw.hosts),
+    composeEnvironment: readEnvironment(isRecord(raw.compose) ? raw.compose.environment : undefined),
+    fixOnSaveRules: isRecord(raw.fixOnSave) ? stringList(raw.fixOnSave.rules).filter((id) => KNOWN_RULE_IDS.has(id.replace(/^!/, ''))) : [],
   };
-}
-
-/** Reads a `.capdrop.yaml` as data only (never evaluated), through the shared loader. */
-export function parseWorkspaceConfig(text: string, file: string): WorkspaceConfig {
-  const { config, problems } = parseConfig(text.replace(/^\uFEFF/, ''), KNOWN_RULE_IDS);
-  return { ...config, problems: problems.map((p) => formatConfigProblem(file, p)) };
 }
 
 /**
  * Combines the workspace file and the user's settings. Editor settings win over the workspace file,
  * since they are the user's explicit choice for this editor; rules left at "default" defer to the file.
+ * In an untrusted workspace (`trusted` false) capdrop-ignore comments are shown rather than applied.
  */
-export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConfig): LintOptions {
+export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConfig, trusted = true): LintOptions {
   const rules: Record<string, SeveritySetting> = { ...workspace.rules };
   for (const [id, sev] of Object.entries(settings.rules)) if (sev !== 'default') rules[id] = sev;
   const fix: Partial<FixSettings> = { ...workspace.limits, ...settings.limits };
@@ -128,28 +143,35 @@ export function toLintOptions(settings: ServerSettings, workspace: WorkspaceConf
     // Like the preset: a size the user set wins; left at the default, the workspace file may set it.
     maxFileSize: settings.maxFileSize !== DEFAULT_SETTINGS.maxFileSize ? settings.maxFileSize : (workspace.maxFileSize ?? settings.maxFileSize),
     maxAliasNodes: settings.maxAliasNodes !== DEFAULT_SETTINGS.maxAliasNodes ? settings.maxAliasNodes : (workspace.maxAliasNodes ?? settings.maxAliasNodes),
+    // Only the workspace file sets it: which registries a project trusts belongs to the project.
+    ...(workspace.trustedRegistries ? { trustedRegistries: [...workspace.trustedRegistries] } : {}),
+    ...(Object.keys(settings.composeEnvironment).length ? { compose: { environment: settings.composeEnvironment } } : {}),
+    suppressions: trusted ? 'apply' : 'show',
+    ...(workspace.shownOff && Object.keys(workspace.shownOff).length ? { shownOff: workspace.shownOff } : {}),
   };
 }
-
-export const WORKSPACE_CONFIG_NAMES = ['.capdrop.yaml', '.capdrop.yml'];
 
 /** Where the server gets settings from; the connection in production, a stub in tests. */
 export interface SettingsSource {
   /** The `capdrop` section and VS Code's `files.exclude`, or undefined when the client cannot be asked. */
   fetch(): Promise<{ capdrop: unknown; filesExclude: unknown } | undefined>;
-  readFile(fsPath: string): Promise<string | undefined>;
   log(message: string): void;
 }
 
 /**
- * The current settings, plus the `.capdrop.yaml` of each workspace folder. In an untrusted workspace
- * the file is not read at all: a cloned repository must not be able to turn rules off unseen.
+ * The current settings, plus the `.capdrop.yaml` files of the workspace folders: each file gets the
+ * nearest one in its directory or above, up to its folder, as on the command line. In an untrusted
+ * workspace such a file only names the rules it would turn off, which are then shown at information
+ * level (`restrictedView`): a cloned repository must not be able to turn rules off unseen.
  */
 export class ConfigStore {
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
   filesExclude: string[] = [];
   private pushedSettings: unknown;
-  private readonly folderConfigs = new Map<string, WorkspaceConfig>();
+  /** The `.capdrop.yaml` files, read when first needed. */
+  readonly workspaceConfigs: WorkspaceConfigs;
+  /** Told about every `.capdrop.yaml` read, with its problems (the server shows them in that file). */
+  onConfigLoaded: (loaded: LoadedWorkspaceConfig) => void = () => undefined;
   /** `scanOptionsFor`'s objects, for the settings they were made from. */
   private scanOptions: { settings: ServerSettings; byConfig: Map<WorkspaceConfig, LintOptions> } | undefined;
   private folders: readonly string[] = [];
@@ -160,8 +182,14 @@ export class ConfigStore {
 
   constructor(
     private readonly source: SettingsSource,
-    private readonly trusted: boolean,
-  ) {}
+    /** Whether the workspace is trusted (Restricted Mode when not): then the repository's own suppressions apply. */
+    readonly trusted: boolean,
+  ) {
+    this.workspaceConfigs = new WorkspaceConfigs(trusted, (p) => this.mayReadFromDisk(p), (loaded) => {
+      if (this.trusted) for (const p of loaded.problems) this.source.log(formatConfigProblem(loaded.file, p));
+      this.onConfigLoaded(loaded);
+    });
+  }
 
   /**
    * Whether the server may read this file from disk: its real path (links followed) lies inside a
@@ -188,32 +216,41 @@ export class ConfigStore {
     const rawCapdrop = fetched ? fetched.capdrop : (this.pushedSettings as Record<string, unknown> | undefined)?.capdrop;
     this.settings = normalizeSettings(rawCapdrop);
     this.filesExclude = enabledGlobs(fetched?.filesExclude);
-    this.folderConfigs.clear();
-    if (!this.trusted) return;
+    // Read again when needed. The files at the folders' roots are read now, so their problems show at once.
+    this.workspaceConfigs.clear();
     for (const folder of folders) {
-      for (const name of WORKSPACE_CONFIG_NAMES) {
-        const file = `${folder.replace(/[\\/]+$/, '')}/${name}`;
-        const text = await this.source.readFile(file);
-        if (text === undefined) continue;
-        const config = parseWorkspaceConfig(text, file);
-        for (const problem of config.problems) this.source.log(problem);
-        this.folderConfigs.set(folder, config);
-        break;
-      }
+      const file = this.workspaceConfigs.fileFor(folder, folder, true);
+      if (file) this.workspaceConfigs.load(file, folder);
     }
   }
 
-  /** The workspace file that applies to a path: the one of the innermost folder holding it. */
-  workspaceConfigFor(fsPath: string | undefined): WorkspaceConfig {
+  /** The innermost workspace folder holding a path. */
+  folderOf(fsPath: string): string | undefined {
     let best: string | undefined;
-    for (const folder of this.folderConfigs.keys()) {
-      if (fsPath === undefined || !isInside(fsPath, folder)) continue;
-      if (!best || folder.length > best.length) best = folder;
-    }
-    if (best) return this.folderConfigs.get(best)!;
-    // Untitled documents take the first folder's file: it is the workspace they are written in.
-    if (fsPath === undefined) return this.folderConfigs.values().next().value ?? EMPTY_WORKSPACE_CONFIG;
-    return EMPTY_WORKSPACE_CONFIG;
+    for (const folder of this.folders) if (isInside(fsPath, folder) && (!best || folder.length > best.length)) best = folder;
+    return best;
+  }
+
+  /**
+   * The workspace file that applies to a path: the nearest `.capdrop.yaml` up to its workspace folder.
+   * Untitled documents take the first folder's root file: it is the workspace they are written in.
+   */
+  workspaceConfigFor(fsPath: string | undefined): WorkspaceConfig {
+    if (fsPath === undefined) return this.folders.length ? this.workspaceConfigs.configFor(this.folders[0], this.folders[0], true) : EMPTY_WORKSPACE_CONFIG;
+    const folder = this.folderOf(fsPath);
+    return folder ? this.workspaceConfigs.configFor(fsPath, folder) : EMPTY_WORKSPACE_CONFIG;
+  }
+
+  /** Reads a `.capdrop.yaml` of the workspace (it shows its problems through `onConfigLoaded`). */
+  validateConfigFile(fsPath: string): void {
+    const folder = this.folderOf(fsPath);
+    if (folder) this.workspaceConfigs.load(fsPath, folder);
+  }
+
+  /** The `.capdrop.yaml` governing a path, if any (the one `workspaceConfigFor` reads). */
+  workspaceConfigFileFor(fsPath: string): string | undefined {
+    const folder = this.folderOf(fsPath);
+    return folder ? this.workspaceConfigs.fileFor(fsPath, folder) : undefined;
   }
 
   /**
@@ -228,7 +265,7 @@ export class ConfigStore {
     if (this.scanOptions?.settings !== this.settings) this.scanOptions = { settings: this.settings, byConfig: new Map() };
     let options = this.scanOptions.byConfig.get(workspace);
     if (!options) {
-      options = toLintOptions(this.settings, workspace);
+      options = toLintOptions(this.settings, workspace, this.trusted);
       options.maxFileSize ??= this.settings.maxFileSize;
       this.scanOptions.byConfig.set(workspace, options);
     }
@@ -236,7 +273,7 @@ export class ConfigStore {
   }
 
   lintOptionsFor(fsPath: string | undefined): LintOptions {
-    const options = toLintOptions(this.settings, this.workspaceConfigFor(fsPath));
+    const options = toLintOptions(this.settings, this.workspaceConfigFor(fsPath), this.trusted);
     // Compose `extends`/`include` targets are read only inside the workspace folders (issue 6).
     if (fsPath !== undefined && this.folders.length > 0) {
       options.files = trackingReader(createRootedReader({ file: fsPath, roots: this.folders }), this.dependencies, this.openText);
@@ -244,9 +281,12 @@ export class ConfigStore {
     return options;
   }
 
-  /** The gitignore-style `exclude` patterns of that folder's `.capdrop.yaml` (relative to the folder). */
-  workspaceExcludes(folder: string): string[] {
-    return this.folderConfigs.get(folder)?.exclude ?? [];
+  /**
+   * Whether the workspace scan leaves a file (or a directory) of `folder` out because the `.capdrop.yaml`
+   * governing it excludes it. Never in an untrusted workspace, whose files exclude nothing.
+   */
+  excludedByConfig(fsPath: string, folder: string, isDir: boolean): boolean {
+    return this.trusted && this.workspaceConfigs.isExcluded(fsPath, folder, isDir);
   }
 }
 

@@ -6,9 +6,18 @@ import { lintComposeIncrementally, type ComposeLintState } from '../engine/incre
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
 import { contentKind, detectKind, readsByContent, type FileKind } from '../parse';
 import { diagnosticsDigest, type ScanJob, type ScanResult } from '../scanWorker';
-import type { ConfigStore } from './config';
+import type { ConfigStore, ServerSettings } from './config';
 import { documentKind, uriKey, uriToPath } from './documentKind';
 import { logError } from './guard';
+import { configDiagnostics } from './configDiagnostics';
+import { isConfigFileName, parseWorkspaceConfig } from './workspaceConfigs';
+import type { ConfigProblem } from '../engine/config';
+import type { DocLinkStyle } from '../engine/docLinks';
+
+function isConfigDocument(uri: string): boolean {
+  const fsPath = uriToPath(uri);
+  return fsPath !== undefined && isConfigFileName(fsPath);
+}
 
 /** One linted version of a document (or of a file on disk), kept for code actions and hover. */
 export interface LintEntry {
@@ -116,8 +125,18 @@ export class DiagnosticsHandler {
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly config: ConfigStore,
+    readonly config: ConfigStore,
+    /** How diagnostics and hovers link the rule pages (`command` for the VS Code extension, which opens them). */
+    readonly docLinks: DocLinkStyle = 'file',
   ) {}
+
+  /** The open document of a URI, however the client spelled it. */
+  openDocument(uri: string): TextDocument | undefined {
+    const doc = this.documents.get(uri);
+    if (doc) return doc;
+    const key = uriKey(uri);
+    return this.documents.all().find((d) => uriKey(d.uri) === key);
+  }
 
   isOpen(uri: string): boolean {
     if (this.documents.get(uri)) return true;
@@ -164,6 +183,12 @@ export class DiagnosticsHandler {
     if (!doc) return undefined;
     const key = uriKey(uri);
     const kind = documentKind(uri, doc.languageId, () => doc.getText());
+    if (!kind && isConfigDocument(uri)) {
+      // A `.capdrop.yaml` being edited: its problems as you type (it applies once saved).
+      this.cache.delete(key);
+      this.publish(uri, configDiagnostics(doc.getText(), parseWorkspaceConfig(doc.getText()).problems), doc.version);
+      return undefined;
+    }
     if (!kind || !this.config.settings.enable) {
       this.cache.delete(key);
       this.publish(uri, [], doc.version);
@@ -194,7 +219,7 @@ export class DiagnosticsHandler {
     } catch (err) {
       logError(this.connection, `linting ${uri}`, err);
     }
-    this.publish(uri, toDiagnostics(doc, entry.findings), doc.version);
+    this.publish(uri, toDiagnostics(doc, entry.findings, this.docLinks), doc.version);
     return entry;
   }
 
@@ -257,7 +282,7 @@ export class DiagnosticsHandler {
       const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
       const findings = lint(text, kind, options).findings;
       this.cache.set(key, { uri, version: null, document, kind, findings });
-      this.publish(uri, toDiagnostics(document, findings), undefined);
+      this.publish(uri, toDiagnostics(document, findings, this.docLinks), undefined);
     } catch (err) {
       // A file that vanished between the directory listing and the read is not an error.
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return this.clear(uri);
@@ -286,7 +311,7 @@ export class DiagnosticsHandler {
     this.diskSequence.set(key, sequence);
     // No reader of other files nor error logger: functions cannot cross threads. The worker hands files
     // that read others back (`in-process`), and returns rule errors as text.
-    const job: ScanJob = { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath) };
+    const job: ScanJob = { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath), docLinks: this.docLinks };
     if (byContent) job.byContent = true;
     return { job, sequence };
   }
@@ -308,6 +333,7 @@ export class DiagnosticsHandler {
         return this.publish(uri, [this.skippedDiagnostic(result.size, result.limit)], undefined, undefined, key);
       case 'linted': {
         for (const { ruleId, detail } of result.ruleErrors) logError(this.connection, `running rule ${ruleId} on ${uri}`, detail);
+        for (const target of result.lookedFor ?? []) this.config.dependencies.record(key, target);
         // Neither the text nor the findings are kept (a scan of 10,000 files kept ~90 MB): see ScannedFile.
         this.cache.set(key, new ScannedFile(uri, kind));
         return this.publish(uri, JSON.parse(result.diagnosticsJson) as Diagnostic[], undefined, result.digest, key);
@@ -329,6 +355,17 @@ export class DiagnosticsHandler {
     }
     const fsPath = uriToPath(uri);
     if (fsPath && (detectKind(fsPath) || readsByContent(fsPath))) void this.lintFromDisk(uri);
+    // A closed config file shows the problems of what is on disk.
+    else if (fsPath && isConfigDocument(uri) && this.config.mayReadFromDisk(fsPath)) {
+      const text = readTextOrEmpty(fsPath);
+      this.publish(uri, configDiagnostics(text, parseWorkspaceConfig(text).problems), undefined);
+    }
+  }
+
+  /** The problems of a `.capdrop.yaml` read from disk, unless it is open (then they follow its text). */
+  publishConfigProblems(uri: string, text: string, problems: readonly ConfigProblem[]): void {
+    if (this.isOpen(uri)) return;
+    this.publish(uri, configDiagnostics(text, problems), undefined);
   }
 
   /** A deleted file's problems go away, including any read of it still under way. */
@@ -339,6 +376,11 @@ export class DiagnosticsHandler {
     this.cache.delete(key);
     this.composeStates.delete(key);
     this.publish(this.published.get(key) ?? uri, [], undefined);
+  }
+
+  /** The current `capdrop.*` settings. */
+  get settings(): ServerSettings {
+    return this.config.settings;
   }
 
   lintOptionsFor(uri: string): LintOptions {

@@ -10,6 +10,9 @@ import { logError } from './guard';
 import { lintJob } from '../scanWorker';
 import type { ScanPool } from './scanPool';
 
+/** Told to clients that ask for it (`initializationOptions.scanState`): `{ scanning, files }` at the start, every 20 files and the end of a scan. */
+export const SCAN_STATE_NOTIFICATION = 'capdrop/scanState';
+
 /** Directories never worth entering, whatever the settings say. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
@@ -47,7 +50,13 @@ export class WorkspaceScanner {
     private readonly config: ConfigStore,
     /** Worker threads that lint the files; without it (or when it fails) they are linted here, one by one. */
     private readonly pool?: ScanPool,
+    /** Whether the client asked for `capdrop/scanState` notifications (Capdrop's extension: its status bar item). */
+    private readonly sendsScanState = false,
   ) {}
+
+  private reportState(scanning: boolean, files: number): void {
+    if (this.sendsScanState) void Promise.resolve(this.connection.sendNotification(SCAN_STATE_NOTIFICATION, { scanning, files })).catch(() => undefined);
+  }
 
   /** Starts a scan of `folders` (file-system paths), cancelling any scan under way. */
   scan(folders: readonly string[]): Promise<void> {
@@ -74,6 +83,7 @@ export class WorkspaceScanner {
     const superseded = () => generation !== this.generation;
     const cancelled = () => superseded() || progress.token.isCancellationRequested;
     progress.begin('Capdrop: linting the workspace', 0, undefined, true);
+    this.reportState(true, 0);
     this.pool?.warmUp();
     let linted = 0;
     const batch: WalkedFile[] = [];
@@ -98,7 +108,10 @@ export class WorkspaceScanner {
           if (!this.diagnostics.isOpen(uri)) batch.push({ uri, fsPath: file });
           if (batch.length >= BATCH_SIZE) await send();
           linted++;
-          if (linted % 20 === 0) progress.report(`${linted} files`);
+          if (linted % 20 === 0) {
+            progress.report(`${linted} files`);
+            this.reportState(true, linted);
+          }
           if (!this.pool) await yieldToEventLoop();
         }
         if (batch.length && !cancelled()) await send();
@@ -118,6 +131,7 @@ export class WorkspaceScanner {
       batch.length = 0;
       await Promise.allSettled(inFlight); // a cancelled scan's batches publish nothing once it has ended
       progress.done();
+      this.reportState(false, linted);
     }
   }
 
@@ -170,9 +184,9 @@ export class WorkspaceScanner {
     const filesExclude = new GlobSet(this.config.filesExclude);
     const capdropExclude = new GlobSet(this.config.settings.exclude);
     const excluded = (rel: string) => filesExclude.matches(rel) || capdropExclude.matches(rel);
-    // The .capdrop.yaml excludes are gitignore-style, like the CLI reads them: they start the ignore chain.
+    // The .capdrop.yaml excludes are gitignore-style, relative to the nearest config file, as the CLI reads them.
+    const byConfig = (fsPath: string, isDir: boolean) => this.config.excludedByConfig(fsPath, folder, isDir);
     const rootIgnore = new GitIgnore();
-    rootIgnore.add('', this.config.workspaceExcludes(folder).join('\n'));
     const stack: { dir: string; rel: string; ignore: GitIgnore }[] = [{ dir: folder, rel: '', ignore: rootIgnore }];
     while (stack.length) {
       if (cancelled()) return;
@@ -187,7 +201,9 @@ export class WorkspaceScanner {
         continue; // unreadable directory: nothing to lint there
       }
       let ignore = inherited;
-      if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
+      // Untrusted, the repository's .gitignore files hide nothing: a fresh clone holds only tracked files, so
+      // there they could only hide files added in spite of them (Restricted Mode, docs/editor.md).
+      if (this.config.trusted && entries.some((e) => e.name === '.gitignore' && e.isFile())) {
         const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => '');
         ignore = inherited.clone();
         ignore.add(rel, text);
@@ -199,9 +215,12 @@ export class WorkspaceScanner {
         // Symbolic links are not followed: they can loop, or lead out of the workspace.
         if (entry.isDirectory()) {
           if (ALWAYS_SKIPPED.has(entry.name) || excluded(childRel) || ignore.ignores(childRel, true)) continue;
-          subdirs.push({ dir: path.join(dir, entry.name), rel: childRel, ignore });
+          const child = path.join(dir, entry.name);
+          if (byConfig(child, true)) continue;
+          subdirs.push({ dir: child, rel: childRel, ignore });
         } else if (entry.isFile() && (detectKind(childRel) || readsByContent(childRel)) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
-          yield path.join(dir, entry.name);
+          const child = path.join(dir, entry.name);
+          if (!byConfig(child, false)) yield child;
         }
       }
       stack.push(...subdirs.reverse());

@@ -15,6 +15,12 @@ export interface Mount {
   readOnlyAt?: SourceRange;
   /** How it was written: `short` (`a:b:ro`), `long` (a mapping / `--mount k=v`), `volume-instruction`. */
   syntax: 'short' | 'long' | 'volume-instruction' | 'volumes-from';
+  /**
+   * The bind propagation mode when one is written (`rshared` in `a:b:rshared`, `bind.propagation: rshared`,
+   * `bind-propagation=rshared`), lower-cased. The range covers the option as written (for `--mount`, the
+   * whole `bind-propagation=…` item), which `SpecWriter.removeMountOption` removes.
+   */
+  propagation?: Located<string>;
 }
 
 /** A published or exposed port. */
@@ -50,6 +56,8 @@ export interface ImageRef {
   isStage?: boolean;
   /** Compose: `image:` next to `build:` names the image built here rather than one pulled. */
   builtLocally?: boolean;
+  /** Dockerfile `COPY --from=<image>`: files are copied out of it; it is no base of the image. */
+  copiedFrom?: boolean;
   platform?: string;
 }
 
@@ -57,8 +65,8 @@ export interface EnvVar {
   name: Located<string>;
   /** Undefined when only the name is given (value taken from the host environment). */
   value?: Maybe<string>;
-  /** `ENV`, `ARG`, `environment:`, `-e` … */
-  source: 'env' | 'arg' | 'environment' | 'flag';
+  /** `ENV`, `ARG`, `environment:`, `-e`, a Compose `env_file:` … */
+  source: 'env' | 'arg' | 'environment' | 'flag' | 'env_file';
 }
 
 /** A command the container (or its build) runs: Dockerfile RUN/CMD/ENTRYPOINT, Compose command/entrypoint, or the command after the image of `docker run`. */
@@ -75,6 +83,10 @@ export interface ShellCommand {
    * boundaries (`curl … | sh`, `… && sudo …`). Absent for the exec form.
    */
   operators?: Located<string>[];
+  /** Dockerfile RUN: the instruction's flags as written (`--mount=type=secret,id=npm`, `--network=none`). */
+  flags?: Located<string>[];
+  /** Dockerfile RUN: where the arguments after the flags start (a `<<EOF` heredoc marker included); a flag added by a fix goes there. */
+  argsStart?: number;
 }
 
 /** A remote file the build downloads itself: a Dockerfile `ADD http(s)://…` source (all stages). */
@@ -82,6 +94,33 @@ export interface RemoteSource {
   url: string;
   /** `ADD --checksum=sha256:…` pins the content. */
   checksum: boolean;
+}
+
+/** A Dockerfile stage, every one in order. */
+export interface BuildStage {
+  /** From its FROM to the end of its last instruction. */
+  range: SourceRange;
+  /** `AS <name>`, lower-cased as Docker compares stage names. */
+  name?: string;
+  /** The final stage or one it is built FROM: its layers are the image's. Other stages only feed `COPY --from`. */
+  inFinalImage: boolean;
+}
+
+/** A Dockerfile COPY or ADD (every stage): the files it puts into the image. */
+export interface FileCopy {
+  instruction: 'COPY' | 'ADD';
+  /** Local sources, unquoted, each located at its word (URLs and heredoc markers left out). */
+  sources: Located<string>[];
+  /** The last argument, where the files land in the image. */
+  destination?: Located<string>;
+  /** `--from=<stage or image>`, when given. */
+  from?: string;
+}
+
+/** A Dockerfile LABEL key and its value. */
+export interface Label {
+  name: Located<string>;
+  value?: Maybe<string>;
 }
 
 export interface Namespaces {
@@ -132,6 +171,12 @@ export interface ContainerSpec {
   fragment?: boolean;
   /** `docker run --rm`: the container is removed when it stops. */
   autoRemove?: Located<boolean>;
+  /**
+   * A `docker exec` (`docker compose exec`): a command started in a container already running. Only what the
+   * command itself is given is read (`--privileged`, `--user`); the container's own settings are not written
+   * there, so the spec is `incomplete` and has no image.
+   */
+  exec?: boolean;
   /** Names of settings present but unknown as a whole (e.g. `cap_drop`, `security_opt`); add with `markUnknown`. */
   unknownFields: ReadonlySet<string>;
 
@@ -142,8 +187,19 @@ export interface ContainerSpec {
    * Compose and `docker run` leave it unset: without `user:` the image decides, which is unknown there.
    */
   implicitRootAt?: SourceRange;
-  /** Dockerfile only: the ENTRYPOINT/CMD drops privileges itself (gosu, su-exec, setpriv, runuser, s6). */
-  dropsPrivilegesAtRuntime?: boolean;
+  /**
+   * The container starts as root and gives root up itself: `entrypoint` when its entrypoint switches to a service
+   * user (gosu, su-exec, setpriv, runuser, s6; the official database images), `workers` when its server's master
+   * stays root and serves requests from unprivileged workers (nginx, httpd, php-fpm). From the Dockerfile's
+   * ENTRYPOINT/CMD and base image, or from the image a Compose service or `docker run` starts with its own entrypoint.
+   */
+  dropsPrivilegesAtRuntime?: 'entrypoint' | 'workers';
+  /**
+   * Dockerfile: what the final image is for, as far as its Dockerfile shows (parse/dockerfile/imageRole.ts):
+   * `base` when it starts no program of its own (no ENTRYPOINT; CMD absent, a shell or a REPL), `windows` when it
+   * is built on a Windows image (no root; ContainerAdministrator by default).
+   */
+  imageRole?: 'base' | 'windows';
   privileged?: Maybe<boolean>;
   capAdd: Located<string>[];
   capDrop: Located<string>[];
@@ -159,18 +215,37 @@ export interface ContainerSpec {
   readOnly?: Maybe<boolean>;
   namespaces: Namespaces;
   image?: Maybe<ImageRef>;
-  /** Every image the input pulls or builds from (all Dockerfile FROMs, compose image, run image). */
+  /** Every image the input pulls or builds from (all Dockerfile FROMs and `COPY --from` images, compose image, run image). */
   images: Located<ImageRef>[];
   env: Located<EnvVar>[];
   commands: ShellCommand[];
   /** Dockerfile `ADD` sources that are http(s) URLs, every stage; the range is the URL. */
   downloads?: Located<RemoteSource>[];
+  /** Dockerfile: its stages, in order (to tell what ends up in the image from what only builds it). */
+  stages?: BuildStage[];
+  /** Dockerfile COPY and ADD instructions, every stage; the range is the instruction. */
+  copies?: Located<FileCopy>[];
+  /** Dockerfile LABEL pairs, every stage. */
+  labels?: Located<Label>[];
   links: Located<string>[];
   linksField?: Located<null>;
   /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
   contentTrustDisabled?: Located<boolean>;
   /** A Kubernetes container: the fields as written, for the Pod Security Standards (model/kubernetes.ts). */
   kubernetes?: KubernetesContainer;
+  /** The log driver: Compose `logging.driver` (or the legacy `log_driver`), `--log-driver`. */
+  logDriver?: Maybe<string>;
+  /** The Compose `logging:` key, when it sets the driver: a fix that drops the driver drops its options with it. */
+  loggingField?: Located<null>;
+  /** Compose `oom_kill_disable`, `--oom-kill-disable`. */
+  oomKillDisable?: Maybe<boolean>;
+  /**
+   * Compose: service keys Compose rejects that look like a misspelled security setting (`cap-drop`,
+   * `readonly`, `pid_mode`), each with the setting meant, which is then unknown rather than missing.
+   */
+  misspelledKeys?: { key: Located<string>; meant: string }[];
+  /** Compose: the profiles the service belongs to (`profiles:`); it starts only when one is active. */
+  profiles?: string[];
 }
 
 export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
@@ -195,10 +270,12 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     incomplete: false,
     fragment: undefined,
     autoRemove: undefined,
+    exec: undefined,
     unknownFields: NO_UNKNOWN_FIELDS,
     user: undefined,
     implicitRootAt: undefined,
     dropsPrivilegesAtRuntime: undefined,
+    imageRole: undefined,
     privileged: undefined,
     capAdd,
     capDrop,
@@ -217,10 +294,18 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     env,
     commands,
     downloads: undefined,
+    stages: undefined,
+    copies: undefined,
+    labels: undefined,
     links,
     linksField: undefined,
     contentTrustDisabled: undefined,
     kubernetes: undefined,
+    logDriver: undefined,
+    loggingField: undefined,
+    oomKillDisable: undefined,
+    misspelledKeys: undefined,
+    profiles: undefined,
   };
 }
 

@@ -22,7 +22,8 @@ export interface Located<T> {
   editable?: boolean;
   /**
    * Where the value is written when that is another file (Compose `extends: { file }`): `range` then
-   * points at the `extends:` key of the linted file, and findings name this place too.
+   * points at the `extends:` key of the linted file, and findings name this place too. For a value
+   * filled from a variable set in an env file, the variable's line there (`range` stays at the value).
    */
   writtenIn?: WrittenIn;
   /** Writer-specific handle (a YAML node, a shell word index...). Rules never read it. */
@@ -34,6 +35,13 @@ export interface WrittenIn {
   path: string;
   start: { line: number; character: number };
   end: { line: number; character: number };
+  /** What is written there when the value comes from a variable (`PG_TAG=latest` in `.env`). */
+  label?: string;
+}
+
+/** The related information of a value written elsewhere: the file of an `extends`, or the env file line of a variable. */
+export function writtenInMessage(label: string | undefined): string {
+  return label === undefined ? 'The value is written here.' : `The value comes from ${label}, set here.`;
 }
 
 /** A value that is set but cannot be known statically (`${VAR}`, an unresolved `extends`). */

@@ -4,18 +4,32 @@ import { unknown, type Located, type Maybe, type SourceRange } from '../model/lo
 import { tokenizeShell } from './shellWords';
 import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } from '../yaml/access';
 import { clampRange, contentEnd, nodeRange, valueBase } from '../yaml/ranges';
-import { interpolate, splitOutsideVariables } from './compose/interpolate';
+import { interpolate, splitOutsideVariables, writtenInOf, type ComposeVariables } from './compose/interpolate';
 import { SharedReads } from './compose/sharedReads';
+import { readServiceKeys } from './compose/serviceKeys';
 import { ServiceRef, type ComposeHandle, type ComposeRef } from './compose/refs';
-import { isHostPath, parseShortPort, splitVolume, type Part } from './shortSyntax';
+import { isHostPath, parseShortPort, PROPAGATION_MODES, splitVolume, type Part } from './shortSyntax';
 import { normalizeHostPath } from './hostPath';
-import { splitImageReference } from '../model/imageRef';
+import { parseImageRef } from '../model/imageRef';
+import { holdsPlaceholder, PLACEHOLDER_REASON } from './placeholders';
+import { startedImagePrivilegeDrop } from './dockerfile/images';
 import { findExcessiveNesting, MAX_YAML_NESTING } from './yamlDepth';
+
+/** A long-syntax `published:` value: a port or a port range (after interpolation). */
+const PUBLISHED_PORT = /^\d+(?:-\d+)?$/;
+
+/** Says what a `published:` value that is no port should be written as; `127.0.0.1:8080` is split into its parts. */
+function invalidPublishedMessage(value: string): string {
+  const split = /^(\[[^\]]*\]|[^:]*):(\d+(?:-\d+)?)$/.exec(value);
+  const advice = split ? `write the address in host_ip: "${split[1].replace(/^\[|\]$/g, '')}" and the port in published: "${split[2]}"` : 'write a port (8080) or a port range (8000-8010)';
+  return `published: "${value}" is not a port or a port range, so Docker rejects it (invalid port specification); ${advice}.`;
+}
 
 /** More expanded nodes than this means an alias bomb, not a Compose file (the `maxAliasNodes` setting). */
 export const DEFAULT_MAX_ALIAS_NODES = 100_000;
 
-export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NODES): ParsedFile {
+/** `variables`: the project's (compose/interpolate.ts); without them `${VAR}` is unknown. */
+export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NODES, variables?: ComposeVariables): ParsedFile {
   const problems: ParseProblem[] = [];
   const specs: ContainerSpec[] = [];
   const handle: ComposeHandle = { docs: [] };
@@ -34,7 +48,7 @@ export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NOD
       for (const error of doc.errors.slice(0, 1)) {
         problems.push({ message: `could not parse compose file: ${error.message}`, range: clampRange(text, error.pos), severity: 'error' });
       }
-      readDocument(text, doc, specs, problems, maxAliasNodes);
+      readDocument(text, doc, specs, problems, maxAliasNodes, variables);
     }
   } catch (error) {
     problems.push({
@@ -46,7 +60,7 @@ export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NOD
   return result;
 }
 
-export function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[], maxAliasNodes: number): void {
+export function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[], maxAliasNodes: number, variables?: ComposeVariables): void {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return;
   const aliases = new AliasTable(doc, text, maxAliasNodes);
@@ -93,7 +107,8 @@ export function readDocument(text: string, doc: Document, specs: ContainerSpec[]
       node: ref,
     });
     spec.incomplete = includes;
-    new ServiceReader(text, aliases, sharedReads, spec).read(entries);
+    new ServiceReader(text, aliases, sharedReads, spec, problems, variables).read(entries);
+    readServiceKeys(spec, entries, text);
     compactLists(spec);
     specs.push(spec);
   }
@@ -107,7 +122,15 @@ class ServiceReader {
     private readonly aliases: AliasTable,
     private readonly shared: SharedReads,
     private readonly spec: ContainerSpec,
+    private readonly problems: ParseProblem[],
+    private readonly variables: ComposeVariables | undefined,
   ) {}
+
+  /** A value Compose rejects; one problem per range, though an anchored value is read by every service merging it. */
+  private problem(message: string, range: SourceRange): void {
+    if (this.problems.some((p) => p.range.start === range.start && p.range.end === range.end)) return;
+    this.problems.push({ message, range, severity: 'error' });
+  }
 
   read(entries: Map<string, Entry>): void {
     const spec = this.spec;
@@ -135,10 +158,13 @@ class ServiceReader {
     spec.namespaces.uts = this.string(get('uts'));
     spec.namespaces.userns = this.string(get('userns_mode'));
     spec.namespaces.cgroup = this.string(get('cgroup'));
+    spec.oomKillDisable = this.bool(get('oom_kill_disable'));
+    this.logging(get('logging'), get('log_driver'));
     this.image(get('image'), get('build') !== undefined);
     this.environment(get('environment'));
     this.list(get('command'), 'command', spec.commands, this.command);
     this.list(get('entrypoint'), 'entrypoint', spec.commands, this.command);
+    spec.dropsPrivilegesAtRuntime = startedImagePrivilegeDrop(spec, get('entrypoint') !== undefined);
   }
 
   // ---- building blocks -------------------------------------------------------------------------
@@ -218,9 +244,11 @@ class ServiceReader {
    */
   private scalarAt(entry: Entry, text: string, range: SourceRange, ref: ComposeRef): Maybe<string> {
     const raw = this.raw(entry.value);
-    const value = interpolate(text);
+    const value = interpolate(text, this.variables);
     if (!value.known) return unknown(range.start, range.end, raw, value.reason);
-    return { value: value.value, range, raw, editable: !entry.shared && !value.hasVariables, node: ref };
+    const located: Located<string> = { value: value.value, range, raw, editable: !entry.shared && !value.hasVariables, node: ref };
+    if (value.origins) located.writtenIn = writtenInOf(value.origins);
+    return located;
   }
 
   /** A scalar setting located at its value rather than at its pair (`target: /data`, an environment variable's value). */
@@ -301,23 +329,27 @@ class ServiceReader {
     this.items(entry, name, (node, shared, ref) => {
       const text = this.scalarText(node);
       if (text === undefined) return;
-      const value = interpolate(text);
+      const value = interpolate(text, this.variables);
       if (!value.known) {
         markUnknown(this.spec, name);
         return;
       }
-      into.push({ value: value.value, range: this.itemRange(node), raw: this.raw(node), editable: !shared && !value.hasVariables, node: ref });
+      const item: Located<string> = { value: value.value, range: this.itemRange(node), raw: this.raw(node), editable: !shared && !value.hasVariables, node: ref };
+      if (value.origins) item.writtenIn = writtenInOf(value.origins);
+      into.push(item);
     });
   }
 
   /** A piece of a short-syntax string, located inside the scalar when it is written verbatim. */
   private part(node: unknown, part: Part, shared: boolean): Located<string> {
     const base = this.valueBaseOf(node);
-    const value = interpolate(part.text);
+    const value = interpolate(part.text, this.variables);
     // An unknown piece keeps its text: rules compare it with real paths and ports and stay silent.
     const text = value.known ? value.value : part.text;
     const range = base === undefined ? this.itemRange(node) : { start: base + part.start, end: base + part.start + part.text.length };
-    return { value: text, range, raw: part.text, editable: !shared && !part.text.includes('$') };
+    const located: Located<string> = { value: text, range, raw: part.text, editable: !shared && !part.text.includes('$') };
+    if (value.known && value.origins) located.writtenIn = writtenInOf(value.origins);
+    return located;
   }
 
   // ---- settings --------------------------------------------------------------------------------
@@ -344,18 +376,22 @@ class ServiceReader {
       const target = this.part(node, parts[1], shared);
       let readOnly = false;
       let readOnlyAt: SourceRange | undefined;
+      let propagation: Located<string> | undefined;
       for (const option of parts.slice(2)) {
         let offset = option.start;
         for (const flag of option.text.split(',')) {
           if (flag === 'ro' || flag === 'readonly') {
             readOnly = true;
             readOnlyAt = this.part(node, { text: flag, start: offset }, shared).range;
+          } else if (PROPAGATION_MODES.has(flag)) {
+            propagation = this.part(node, { text: flag, start: offset }, shared);
           }
           offset += flag.length + 1;
         }
       }
       source.value = isHostPath(source.value) ? normalizeHostPath(source.value) : source.value;
       const mount: Mount = { type: isHostPath(source.value) ? 'bind' : 'volume', source, target, readOnly, syntax: 'short', ...(readOnlyAt ? { readOnlyAt } : {}) };
+      if (propagation) mount.propagation = propagation;
       this.spec.mounts.push({ value: mount, ...base, editable });
     });
   }
@@ -369,6 +405,7 @@ class ServiceReader {
     const sourceText = source?.value;
     const type = typeValue && 'value' in typeValue ? typeValue.value : sourceText !== undefined && isHostPath(sourceText) ? 'bind' : 'volume';
     const known = readOnly && 'value' in readOnly ? readOnly : undefined;
+    const propagation = this.propagation(entries.get('bind'));
     return {
       type,
       ...(source ? { source: type === 'bind' ? { ...source, value: normalizeHostPath(source.value) } : source } : {}),
@@ -376,7 +413,32 @@ class ServiceReader {
       readOnly: known?.value === true,
       ...(known?.value === true ? { readOnlyAt: known.range } : {}),
       syntax: 'long',
+      ...(propagation ? { propagation } : {}),
     };
+  }
+
+  /** `bind: { propagation: rshared }` of a long-syntax volume, located at its value; removing it removes `bind:` when nothing else is in it. */
+  private propagation(bind: Entry | undefined): Located<string> | undefined {
+    if (!bind || !isMap(bind.value)) return undefined;
+    const entry = entriesOf(bind.value, this.aliases, bind.shared).get('propagation');
+    const value = entry && this.valueOf(entry, { value: entry.value, entry, parents: [bind] });
+    return value && 'value' in value ? { ...value, value: value.value.toLowerCase() } : undefined;
+  }
+
+  /**
+   * `logging: { driver: none }`, or the version 2 file format's `log_driver: none`. The `logging:` key is kept
+   * as a field: without its driver, options written for it would go to the default driver.
+   */
+  private logging(logging: Entry | undefined, legacy: Entry | undefined): void {
+    if (logging && isMap(logging.value)) {
+      const driver = entriesOf(logging.value, this.aliases, logging.shared).get('driver');
+      if (!driver) return;
+      // Kept only with its driver: a `logging:` without one does not set the driver a base service may give.
+      this.spec.loggingField = this.field(logging);
+      this.spec.logDriver = this.valueOf(driver, { value: driver.value, entry: driver, parents: [logging] });
+      return;
+    }
+    if (legacy) this.spec.logDriver = this.valueOf(legacy);
   }
 
   private ports(entry: Entry): void {
@@ -390,6 +452,15 @@ class ServiceReader {
         const published = this.inner(e.get('published'));
         const hostIp = this.inner(e.get('host_ip'));
         const protocol = this.inner(e.get('protocol'));
+        if ([target, published, hostIp].some((part) => part && holdsPlaceholder(part.value))) {
+          markUnknown(this.spec, 'ports'); // `published: <port>`: which port, and on which address, is not written
+          return;
+        }
+        if (published && !PUBLISHED_PORT.test(published.value)) {
+          // `published: "127.0.0.1:8080"` is no port: Docker refuses to start the container (host_ip holds the address).
+          this.problem(invalidPublishedMessage(published.value), published.range);
+          return;
+        }
         const port: Port = {
           containerPort: target,
           ...(published ? { hostPort: published } : {}),
@@ -409,6 +480,10 @@ class ServiceReader {
   private shortPort(node: unknown, shared: boolean, mode: Port['mode']): Port | undefined {
     const text = this.scalarText(node);
     if (text === undefined) return undefined;
+    if (holdsPlaceholder(text)) {
+      markUnknown(this.spec, 'ports'); // `"<port>:80"` may stand for `127.0.0.1:8080:80`
+      return undefined;
+    }
     const parsed = parseShortPort(text);
     if (!parsed) return undefined;
     return {
@@ -437,7 +512,7 @@ class ServiceReader {
       if (isMap(node)) {
         const e = entriesOf(node, this.aliases, shared);
         const host = this.inner(e.get('source'));
-        if (!host) return;
+        if (!host || holdsPlaceholder(host.value)) return;
         const container = this.inner(e.get('target'));
         const permissions = this.inner(e.get('permissions'));
         const device: Device = {
@@ -449,7 +524,7 @@ class ServiceReader {
         return;
       }
       const text = this.scalarText(node);
-      if (text === undefined) return;
+      if (text === undefined || holdsPlaceholder(text)) return; // `- <device>`: no device is named
       // CDI names (`vendor.com/gpu=all`) have no colon-separated parts.
       const parts = text.includes('=') ? [{ text, start: 0 }] : splitOutsideVariables(text, ':');
       const device: Device = {
@@ -499,8 +574,14 @@ class ServiceReader {
       this.spec.image = image;
       return;
     }
+    const ref = parseImageRef(image.value);
+    if (!ref) {
+      // `image: <your-image>`, `image: IMAGE_NAME`: a placeholder from documentation, no image anyone pulls.
+      this.spec.image = unknown(image.range.start, image.range.end, image.raw, PLACEHOLDER_REASON);
+      return;
+    }
     // Next to `build:`, `image:` names what is built here, not something pulled.
-    const located = { ...image, value: { ...splitImageReference(image.value), ...(built ? { builtLocally: true } : {}) } };
+    const located = { ...image, value: { ...ref, ...(built ? { builtLocally: true } : {}) } };
     this.spec.image = located;
     this.spec.images.push(located);
   }
@@ -533,7 +614,7 @@ class ServiceReader {
       let value: Maybe<string>;
       if (eq >= 0) {
         const valuePart = this.part(node, { text: text.slice(eq + 1), start: eq + 1 }, shared);
-        const interpolated = interpolate(text.slice(eq + 1));
+        const interpolated = interpolate(text.slice(eq + 1), this.variables);
         value = interpolated.known
           ? { ...valuePart, value: interpolated.value, editable: valuePart.editable && !interpolated.hasVariables }
           : unknown(valuePart.range.start, valuePart.range.end, valuePart.raw, interpolated.reason);

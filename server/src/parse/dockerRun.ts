@@ -1,9 +1,12 @@
 import { normalizeHostPath } from './hostPath';
+import { PROPAGATION_MODES } from './shortSyntax';
 import { parseShortPort, type Part } from './shortSyntax';
 import { emptySpec, markUnknown, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type Port, type Device } from '../model/containerSpec';
-import { splitImageReference } from '../model/imageRef';
+import { parseImageRef } from '../model/imageRef';
 import { located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import type { ShellWord } from './shellWords';
+import { holdsPlaceholder, isOptionsPlaceholder, PLACEHOLDER_REASON } from './placeholders';
+import { startedImagePrivilegeDrop } from './dockerfile/images';
 
 /**
  * `docker run` / `docker create` (and podman, nerdctl) command lines → ContainerSpec.
@@ -65,6 +68,8 @@ export interface RunCommandInfo {
 const BOOLEAN_FLAGS = new Set([
   'detach', 'interactive', 'tty', 'rm', 'privileged', 'read-only', 'init', 'publish-all', 'disable-content-trust', 'sig-proxy',
   'oom-kill-disable', 'no-healthcheck', 'quiet', 'help', 'use-api-socket',
+  // docker compose exec
+  'no-TTY', 'no-tty',
   // podman / nerdctl
   'replace', 'rmi', 'env-host', 'no-hosts', 'read-only-tmpfs', 'http-proxy', 'tls-verify', 'passwd', 'privileged-without-host-devices',
 ]);
@@ -91,6 +96,8 @@ const VALUE_FLAGS = new Set([
 const ALIASES: Record<string, string> = { net: 'network', 'dns-opt': 'dns-option', 'net-alias': 'network-alias' };
 
 const TOOLS = new Set(['docker', 'podman', 'nerdctl']);
+/** Compose front ends: only their `exec` is read here (`docker-compose exec --privileged web sh`). */
+const COMPOSE_TOOLS = new Set(['docker-compose', 'podman-compose']);
 /** Global flags of the docker/podman/nerdctl CLIs that take a value (`docker --context x run`). */
 const GLOBAL_VALUE_FLAGS = new Set([
   '-c', '--context', '-H', '--host', '--config', '-l', '--log-level', '--tlscacert', '--tlscert', '--tlskey', '--connection', '--url',
@@ -112,8 +119,18 @@ function baseName(path: string): string {
   return slash >= 0 ? path.slice(slash + 1) : path;
 }
 
-/** Finds `docker run` in one simple command; returns the index of the first word after `run`, or -1. */
-function locateRun(words: ShellWord[]): { toolIndex: number; subIndex: number; service: boolean } | undefined {
+/** Where a `docker run`/`create`/`exec` starts in one simple command: the tool word and the subcommand word. */
+interface CommandLocation {
+  toolIndex: number;
+  subIndex: number;
+  /** `docker service create`. */
+  service: boolean;
+  /** `docker exec`, `docker compose exec`: a command in a running container. */
+  exec: boolean;
+}
+
+/** Finds `docker run`/`create` (or `exec`) in one simple command, after wrappers (`sudo`, `env`, `FOO=bar`). */
+function locateRun(words: ShellWord[]): CommandLocation | undefined {
   let i = 0;
   while (i < words.length) {
     const w = words[i];
@@ -135,30 +152,45 @@ function locateRun(words: ShellWord[]): { toolIndex: number; subIndex: number; s
     }
     break;
   }
-  if (i >= words.length || words[i].opaque || !TOOLS.has(baseName(words[i].value))) return undefined;
+  if (i >= words.length || words[i].opaque) return undefined;
+  const toolName = baseName(words[i].value);
+  const composeTool = COMPOSE_TOOLS.has(toolName);
+  if (!TOOLS.has(toolName) && !composeTool) return undefined;
   const toolIndex = i++;
   while (i < words.length && words[i].value.startsWith('-')) {
     const f = words[i].value;
     i += GLOBAL_VALUE_FLAGS.has(f) ? 2 : 1;
   }
   let service = false;
+  let compose = composeTool;
   if (words[i]?.value === 'container') i++;
   else if (words[i]?.value === 'service' && words[i + 1]?.value === 'create') {
     // `docker service create` shares the flags judged here (--cap-add, --mount, --user, --read-only…).
     service = true;
     i++;
+  } else if (!compose && words[i]?.value === 'compose') {
+    // `docker compose [-f file -p project] exec`: the project options take a value each.
+    compose = true;
+    i++;
+    while (i < words.length && words[i].value.startsWith('-')) i += COMPOSE_VALUE_FLAGS.has(words[i].value) ? 2 : 1;
   }
   const sub = words[i]?.value;
-  if (sub !== 'run' && sub !== 'create') return undefined;
+  if (sub === 'exec' && !service) return { toolIndex, subIndex: i, service, exec: true };
+  if (compose || (sub !== 'run' && sub !== 'create')) return undefined;
   if (service && sub !== 'create') return undefined;
-  return { toolIndex, subIndex: i, service };
+  return { toolIndex, subIndex: i, service, exec: false };
 }
+
+/** Options of `docker compose` itself (before its subcommand) that take a value. */
+const COMPOSE_VALUE_FLAGS = new Set(['-f', '--file', '-p', '--project-name', '--project-directory', '--env-file', '--profile', '--ansi', '--parallel', '--progress']);
 
 function valueSpan(w: ShellWord, rawOffset: number): ValueSpan {
   const start = w.start + rawOffset;
   const raw = w.raw.slice(rawOffset);
   // The flag part before rawOffset is plain (checked by the caller), so the value is the tail of w.value.
-  const span: ValueSpan = { text: w.value.slice(rawOffset), raw, start, end: w.end, opaque: !!w.opaque && /[$`]/.test(raw), textStart: -1 };
+  const text = w.value.slice(rawOffset);
+  // A documentation placeholder (`-v <path>:/data`) is as unknown as a shell variable, and only in this value.
+  const span: ValueSpan = { text, raw, start, end: w.end, opaque: (!!w.opaque && /[$`]/.test(raw)) || holdsPlaceholder(text), textStart: -1 };
   const first = raw[0];
   if ((first === '"' || first === "'") && raw.length >= 2 && raw[raw.length - 1] === first && !/["'\\]/.test(raw.slice(1, -1))) {
     span.quote = first;
@@ -209,6 +241,12 @@ function scanFlags(words: ShellWord[], from: number): FlagScan {
       continue;
     }
     const v = w.value;
+    if (!w.opaque && isOptionsPlaceholder(w.raw)) {
+      // `docker run ... -v /:/host <image>`, `docker run [OPTIONS] --privileged IMAGE`: options left out, the rest real.
+      incomplete = true;
+      i++;
+      continue;
+    }
     if (w.opaque && !w.raw.startsWith('-')) {
       if (isOptionBag(w) && i + 1 < words.length) {
         incomplete = true;
@@ -303,7 +341,13 @@ function whole<T>(span: ValueSpan, value: T, handle: RunValueHandle): Located<T>
 function opaquePart(span: ValueSpan, from: number, to: number): boolean {
   if (!span.opaque) return false;
   if (span.textStart < 0) return true;
-  return /[$`]/.test(span.text.slice(from, to));
+  const part = span.text.slice(from, to);
+  return /[$`]/.test(part) || holdsPlaceholder(part);
+}
+
+/** Why an opaque value is unknown: a shell expansion, or a placeholder written in its place. */
+function unknownReason(span: ValueSpan): string {
+  return /[$`]/.test(span.raw) ? 'set from a shell variable' : PLACEHOLDER_REASON;
 }
 
 /** The `=true`/`=false` of a boolean flag; undefined when it is not a boolean literal. */
@@ -318,7 +362,7 @@ function booleanValue(use: FlagUse): boolean | undefined {
 function booleanLocated(use: FlagUse): Maybe<boolean> {
   const range = use.groupLetter !== undefined ? { start: use.groupLetter, end: use.groupLetter + 1 } : { start: use.flag.start, end: use.flag.end };
   const raw = use.groupLetter !== undefined ? use.flag.raw[use.groupLetter - use.flag.start] : use.flag.raw;
-  if (use.value?.opaque) return unknown(range.start, range.end, raw, 'set from a shell variable');
+  if (use.value?.opaque) return unknown(range.start, range.end, raw, unknownReason(use.value));
   const v = booleanValue(use);
   if (v === undefined) return unknown(range.start, range.end, raw, 'not a boolean');
   return located(v, range.start, range.end, raw, { node: { use } satisfies RunValueHandle });
@@ -327,7 +371,7 @@ function booleanLocated(use: FlagUse): Maybe<boolean> {
 function scalar(use: FlagUse): Maybe<string> {
   const span = use.value;
   if (!span) return undefined;
-  if (span.opaque) return unknown(span.start, span.end, span.raw, 'set from a shell variable');
+  if (span.opaque) return unknown(span.start, span.end, span.raw, unknownReason(span));
   return whole(span, span.text, { use });
 }
 
@@ -392,6 +436,8 @@ function shortMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefin
       if (opt === 'ro' || opt === 'readonly') {
         mount.readOnly = true;
         mount.readOnlyAt = span.textStart >= 0 ? { start: span.textStart + from, end: span.textStart + from + opt.length } : { start: span.start, end: span.end };
+      } else if (PROPAGATION_MODES.has(opt)) {
+        mount.propagation = sub(span, from, from + opt.length, opt, handle);
       }
       from += opt.length + 1;
     }
@@ -420,6 +466,10 @@ function longMount(use: FlagUse, spec: ContainerSpec): Located<Mount> | undefine
       const on = eq < 0 || /^(?:true|1)$/i.test(val);
       mount.readOnly = on;
       if (on) mount.readOnlyAt = span.textStart >= 0 ? { start: span.textStart + item.from, end: span.textStart + item.to } : { start: span.start, end: span.end };
+    } else if (key === 'bind-propagation' && !opaquePart(span, item.from, item.to)) {
+      // Located at the whole `bind-propagation=…` item: a fix removes the option, not only its value.
+      const mode = sub(span, item.from, item.to, val.trim().toLowerCase(), handle);
+      mount.propagation = mode;
     }
   }
   return whole(span, mount, handle);
@@ -456,49 +506,46 @@ function parseDevice(use: FlagUse): Located<Device> | undefined {
   return whole(span, device, handle);
 }
 
-/** Parses an image reference; undefined for documentation placeholders (`<image>`, `IMAGE`, `[OPTIONS]`, `...`). */
-export function parseImageRef(ref: string): ImageRef | undefined {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(ref)) return undefined;
-  const image = splitImageReference(ref);
-  // Repository paths are lowercase (a registry host may not be); `IMAGE`, `MY_IMAGE` are placeholders.
-  const slash = image.name.indexOf('/');
-  const host = slash >= 0 ? image.name.slice(0, slash) : '';
-  const hasRegistry = /[.:]/.test(host) || host === 'localhost';
-  const path = hasRegistry ? image.name.slice(slash + 1) : image.name;
-  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path)) return undefined;
-  if (image.tag !== undefined && !/^[\w][\w.-]{0,127}$/.test(image.tag)) return undefined;
-  return image;
-}
-
 /** The range of a list setting's flag (`--cap-add`, `--security-opt`, `--link`), which fixes extend or remove. */
 const flagField = (use: FlagUse): Located<null> => located(null, use.range.start, use.range.end, use.flag.raw, { node: { use } satisfies RunValueHandle });
 
-/** Builds the spec of one simple command, or undefined when it is not a `docker run`/`create` with a real image. */
+/**
+ * Builds the spec of one simple command, or undefined when it is not a `docker run`/`create`. An image that is a
+ * documentation placeholder (`<image>`, `IMAGE`, `app:<tag>`) or missing (`docker run --privileged`) is unknown:
+ * what depends on the image is not judged, the flags are. Such a command is an example or cut short, not one
+ * anyone runs as written, so it is judged as a documentation fragment: dangers, not hardening left out.
+ */
 export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: string): ContainerSpec | undefined {
   const found = locateRun(words);
   if (!found) return undefined;
   const tool = words[found.toolIndex];
   const subWord = words[found.subIndex];
   const scan = scanFlags(words, found.subIndex + 1);
-  const imageWord = words[scan.imageIndex];
-  if (!imageWord) return undefined;
+  if (found.exec) return execSpec(words, text, eolOfFile, tool, subWord, scan);
+  const imageWord = words[scan.imageIndex] as ShellWord | undefined;
   let image: Maybe<ImageRef>;
   let imageName: string;
-  if (imageWord.opaque) {
+  let example = false;
+  if (!imageWord) {
+    example = true;
+    image = undefined;
+    imageName = text.slice(tool.start, subWord.end);
+  } else if (imageWord.opaque) {
     image = unknown(imageWord.start, imageWord.end, imageWord.raw, 'set from a shell variable');
     imageName = imageWord.raw;
   } else {
     const ref = parseImageRef(imageWord.value);
-    if (!ref) return undefined; // a placeholder such as `<image>` or `IMAGE`: documentation, not a command
-    image = located(ref, imageWord.start, imageWord.end, imageWord.raw);
+    image = ref ? located(ref, imageWord.start, imageWord.end, imageWord.raw) : unknown(imageWord.start, imageWord.end, imageWord.raw, PLACEHOLDER_REASON);
     imageName = imageWord.value;
+    example = !ref;
   }
   const last = words[words.length - 1];
   const range = { start: tool.start, end: last.end };
   const info = commandStyle(text, range, eolOfFile);
   const node: RunCommandInfo = { words, uses: scan.uses, subcommandEnd: subWord.end, ...info };
   const spec = emptySpec({ kind: 'run', name: imageName, range, nameRange: { start: tool.start, end: subWord.end }, node });
-  spec.incomplete = scan.incomplete;
+  spec.incomplete = scan.incomplete || example;
+  if (example) spec.fragment = true;
   spec.image = image;
   if (image && 'value' in image) spec.images.push(image);
 
@@ -529,6 +576,27 @@ export function parseDockerRun(words: ShellWord[], text: string, eolOfFile: stri
       text: located(text.slice(first.start, end), first.start, end, text.slice(first.start, end)),
     });
   }
+  spec.dropsPrivilegesAtRuntime = startedImagePrivilegeDrop(spec, scan.uses.some((u) => u.name === 'entrypoint'));
+  return spec;
+}
+
+/**
+ * `docker exec [--privileged] [-u root] CONTAINER COMMAND`: what the command is given is judged (its privileges,
+ * its user, CIS 5.23/5.24); the container's settings are not written here, so nothing else is read.
+ */
+function execSpec(words: ShellWord[], text: string, eolOfFile: string, tool: ShellWord, subWord: ShellWord, scan: FlagScan): ContainerSpec {
+  const containerWord = words[scan.imageIndex] as ShellWord | undefined;
+  const last = words[words.length - 1];
+  const range = { start: tool.start, end: last.end };
+  const node: RunCommandInfo = { words, uses: scan.uses, subcommandEnd: subWord.end, ...commandStyle(text, range, eolOfFile) };
+  const name = containerWord && !containerWord.opaque ? containerWord.value : text.slice(tool.start, subWord.end);
+  const spec = emptySpec({ kind: 'run', name, range, nameRange: { start: tool.start, end: subWord.end }, node });
+  spec.exec = true;
+  spec.incomplete = true;
+  for (const use of scan.uses) {
+    if (use.name === 'privileged') spec.privileged = booleanLocated(use);
+    else if (use.name === 'user' && use.value) spec.user = scalar(use);
+  }
   return spec;
 }
 
@@ -558,6 +626,12 @@ function applyFlag(use: FlagUse, spec: ContainerSpec): void {
       if (v && 'value' in v) spec.autoRemove = v;
       return;
     }
+    case 'oom-kill-disable':
+      spec.oomKillDisable = booleanLocated(use);
+      return;
+    case 'log-driver':
+      spec.logDriver = scalar(use);
+      return;
     case 'disable-content-trust': {
       const v = booleanLocated(use);
       if (v && 'value' in v) spec.contentTrustDisabled = v;
@@ -706,7 +780,7 @@ function parseEnv(use: FlagUse): Located<EnvVar> | undefined {
     const value = span.text.slice(eq + 1);
     if (opaquePart(span, eq + 1, span.text.length)) {
       const r = span.textStart >= 0 ? { start: span.textStart + eq + 1, end: span.textStart + span.text.length } : { start: span.start, end: span.end };
-      env.value = unknown(r.start, r.end, value, 'set from a shell variable');
+      env.value = unknown(r.start, r.end, value, unknownReason(span));
     } else env.value = sub(span, eq + 1, span.text.length, value, handle);
   }
   return whole(span, env, handle);

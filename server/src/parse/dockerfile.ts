@@ -1,13 +1,15 @@
-import type { Arg, Env, Instruction, Run } from 'dockerfile-ast';
-import { emptySpec, type ContainerSpec, type EnvVar, type ImageRef, type Mount, type ParsedFile, type ParseProblem, type Port, type RemoteSource, type ShellCommand } from '../model/containerSpec';
+import type { Arg, Env, Instruction, Label as LabelInstruction, Run } from 'dockerfile-ast';
+import { emptySpec, type ContainerSpec, type EnvVar, type FileCopy, type ImageRef, type Label, type Mount, type ParsedFile, type ParseProblem, type Port, type RemoteSource, type ShellCommand } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { isKnown, located, unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { stageChain, type DockerfileHandle, type InstructionInfo, type StageInfo, type ValueNode } from './dockerfile/handle';
-import { officialEntrypointDropsPrivileges, runsAsNonRootByDefault, VARIABLE_REFERENCE } from './dockerfile/images';
-import { splitImageReference } from '../model/imageRef';
+import { imagePrivilegeDrop, runsAsNonRootByDefault, SERVER_WITH_UNPRIVILEGED_WORKERS, VARIABLE_REFERENCE, type PrivilegeDrop } from './dockerfile/images';
+import { parseImageRef, splitImageReference } from '../model/imageRef';
+import { PLACEHOLDER_REASON } from './placeholders';
 import { scanJsonStringArray } from './dockerfile/jsonArray';
-import { argumentSpan, firstNonFlag, splitWords } from './dockerfile/words';
+import { argumentSpan, firstNonFlag, leadingFlags, splitWords } from './dockerfile/words';
 import { simpleProperties } from './dockerfile/simpleProperties';
+import { imageRole } from './dockerfile/imageRole';
 import { tokenizeShell } from './shellWords';
 
 type AstRange = ReturnType<Instruction['getRange']>;
@@ -65,11 +67,15 @@ class DockerfileReader {
   private readonly instructions: InstructionInfo[] = [];
   private readonly stages: StageInfo[] = [];
   private readonly settings: StageSettings[] = [];
+  /** Settings written before any FROM: only a fragment without FROM (a Markdown example, a file being typed) uses them. */
+  private readonly headless: StageSettings = { ports: [], mounts: [] };
   private readonly stageByName = new Map<string, number>();
   private readonly env: Located<EnvVar>[] = [];
   private readonly commands: ShellCommand[] = [];
   private readonly images: Located<ImageRef>[] = [];
   private readonly downloads: Located<RemoteSource>[] = [];
+  private readonly copies: Located<FileCopy>[] = [];
+  private readonly labels: Located<Label>[] = [];
   private escapeChar = '\\';
 
   constructor(
@@ -91,7 +97,7 @@ class DockerfileReader {
       instructions: this.instructions,
       stages: this.stages,
     };
-    const specs = this.stages.length > 0 ? [this.finalSpec(handle)] : [];
+    const specs = this.stages.length > 0 ? [this.finalSpec(handle)] : this.instructions.length > 0 ? [this.fragmentSpec()] : [];
     return { kind: 'dockerfile', text: this.text, specs, problems: this.problems, handle };
   }
 
@@ -120,7 +126,7 @@ class DockerfileReader {
       this.stages[stage].instructions.push(index);
       this.stages[stage].range.end = range.end;
     }
-    const settings: StageSettings | undefined = this.settings[stage];
+    const settings: StageSettings = stage >= 0 ? this.settings[stage] : this.headless;
 
     switch (keyword) {
       case 'ARG':
@@ -139,9 +145,17 @@ class DockerfileReader {
       case 'RUN': {
         const args = argumentSpan(this.text, keywordRange.end, range.end, this.escapeChar, true);
         const command = this.command('run', args, this.heredocBody(ast as Run, args));
-        if (command) this.commands.push(command);
+        if (command) {
+          const flags = leadingFlags(this.text, keywordRange.end, range.end, this.escapeChar);
+          if (flags.length > 0) command.flags = flags.map((f) => located(this.text.slice(f.start, f.end), f.start, f.end, this.text.slice(f.start, f.end)));
+          if (args) command.argsStart = args.start;
+          this.commands.push(command);
+        }
         break;
       }
+      case 'LABEL':
+        this.visitLabels(ast as LabelInstruction, index, keywordRange.end, range.end);
+        break;
       case 'CMD':
       case 'ENTRYPOINT': {
         const command = this.command(keyword === 'CMD' ? 'cmd' : 'entrypoint', argumentSpan(this.text, keywordRange.end, range.end, this.escapeChar, false));
@@ -150,8 +164,12 @@ class DockerfileReader {
         break;
       }
       case 'ADD':
-        this.visitAdd(this.words(keywordRange.end, range.end));
+      case 'COPY': {
+        const words = this.words(keywordRange.end, range.end);
+        this.visitCopy(keyword, words, range);
+        if (keyword === 'COPY') this.visitCopyFrom(words, index);
         break;
+      }
       case 'HEALTHCHECK': {
         const words = this.words(keywordRange.end, range.end);
         const args = words.slice(firstNonFlag(this.text, words));
@@ -169,7 +187,7 @@ class DockerfileReader {
   }
 
   private visitFrom(index: number, range: SourceRange, words: SourceRange[]): void {
-    const stage: StageInfo = { from: index, imageIsVariable: false, instructions: [], range: { ...range } };
+    const stage: StageInfo = { from: index, imageIsUnknown: false, instructions: [], range: { ...range } };
     const first = firstNonFlag(this.text, words);
     const imageRange = words[first] as SourceRange | undefined;
     const asWord = words[first + 1];
@@ -182,11 +200,12 @@ class DockerfileReader {
     } else {
       const imageText = this.text.slice(imageRange.start, imageRange.end);
       stage.imageRange = imageRange;
-      if (VARIABLE_REFERENCE.test(imageText)) {
-        stage.imageIsVariable = true;
+      const parent = this.stageByName.get(imageText.toLowerCase());
+      // `FROM $BASE` is known at build time only; `FROM <base-image>` (a documentation example) not at all.
+      if (VARIABLE_REFERENCE.test(imageText) || (parent === undefined && !parseImageRef(imageText))) {
+        stage.imageIsUnknown = true;
       } else {
         const image = splitImageReference(imageText);
-        const parent = this.stageByName.get(imageText.toLowerCase());
         if (parent !== undefined) {
           image.isStage = true;
           stage.parent = parent;
@@ -207,20 +226,39 @@ class DockerfileReader {
   }
 
   private visitVariables(ast: Arg | Env, source: 'arg' | 'env', index: number, argsStart: number, end: number): void {
+    this.readProperties(ast, index, argsStart, end, (name, value, start, stop) => {
+      const variable: EnvVar = { name, source };
+      if (value !== undefined) variable.value = value;
+      this.env.push(locatedAt(variable, start, stop, this.text.slice(start, stop), { instruction: index }));
+    });
+  }
+
+  private visitLabels(ast: LabelInstruction, index: number, argsStart: number, end: number): void {
+    this.readProperties(ast, index, argsStart, end, (name, value, start, stop) => {
+      const label: Label = { name };
+      if (value !== undefined) label.value = value;
+      this.labels.push(locatedAt(label, start, stop, this.text.slice(start, stop), { instruction: index }));
+    });
+  }
+
+  /** The `NAME=value` (or legacy `NAME value`) pairs of an ENV, ARG or LABEL, with the span of each pair. */
+  private readProperties(
+    ast: Arg | Env | LabelInstruction,
+    index: number,
+    argsStart: number,
+    end: number,
+    visit: (name: Located<string>, value: Maybe<string> | undefined, start: number, end: number) => void,
+  ): void {
     const simple = this.escapeChar === '\\' ? simpleProperties(this.text, argsStart, end) : null;
     if (simple) {
       // Plain `NAME=value` words: the raw value is the value, unless it refers to a variable.
       for (const { name: nameRange, value: valueRange } of simple) {
         const nameText = this.text.slice(nameRange.start, nameRange.end);
         const valueText = this.text.slice(valueRange.start, valueRange.end);
-        const variable: EnvVar = {
-          name: located(nameText, nameRange.start, nameRange.end, nameText),
-          source,
-          value: VARIABLE_REFERENCE.test(valueText)
-            ? unknown(valueRange.start, valueRange.end, valueText, 'refers to a build argument or variable')
-            : locatedAt(valueText, valueRange.start, valueRange.end, valueText, { instruction: index, replaceOnly: true }),
-        };
-        this.env.push(locatedAt(variable, nameRange.start, valueRange.end, this.text.slice(nameRange.start, valueRange.end), { instruction: index }));
+        const value = VARIABLE_REFERENCE.test(valueText)
+          ? unknown(valueRange.start, valueRange.end, valueText, 'refers to a build argument or variable')
+          : locatedAt(valueText, valueRange.start, valueRange.end, valueText, { instruction: index, replaceOnly: true });
+        visit(located(nameText, nameRange.start, nameRange.end, nameText), value, nameRange.start, valueRange.end);
       }
       return;
     }
@@ -239,9 +277,7 @@ class DockerfileReader {
           ? unknown(valueRange.start, valueRange.end, raw, 'refers to a build argument or variable')
           : locatedAt(rawValue, valueRange.start, valueRange.end, raw, { instruction: index, replaceOnly: true });
       }
-      const variable: EnvVar = { name, source };
-      if (value !== undefined) variable.value = value;
-      this.env.push(locatedAt(variable, nameRange.start, end, this.text.slice(nameRange.start, end), { instruction: index }));
+      visit(name, value, nameRange.start, end);
     }
   }
 
@@ -314,21 +350,66 @@ class DockerfileReader {
     }
   }
 
-  /** `ADD https://… /dest`: every source but the last argument (the destination) that is a URL. */
-  private visitAdd(words: SourceRange[]): void {
+  /**
+   * COPY and ADD: the local sources and the destination (`copies`), and for ADD every source that is an
+   * http(s) URL (`downloads`). Heredoc sources (`COPY <<EOF /dest`) have no file name of their own.
+   */
+  private visitCopy(keyword: 'ADD' | 'COPY', words: SourceRange[], range: SourceRange): void {
     const first = firstNonFlag(this.text, words);
     if (first >= words.length) return;
     let checksum = false;
+    let from: string | undefined;
     for (let i = 0; i < first; i++) {
-      if (/^--checksum=\S/i.test(this.text.slice(words[i].start, words[i].end))) checksum = true;
+      const flag = this.text.slice(words[i].start, words[i].end);
+      if (/^--checksum=\S/i.test(flag)) checksum = true;
+      else if (/^--from=\S/i.test(flag)) from = flag.slice('--from='.length);
+    }
+    // With a heredoc (`COPY <<EOF /dest`), the arguments end with the marker's line; the body follows.
+    const heredoc = words.findIndex((w, i) => i >= first && this.text.startsWith('<<', w.start));
+    if (heredoc >= 0) {
+      const lineEnd = this.lines.lineEnd(this.lines.position(words[heredoc].start).line);
+      words = words.filter((w) => w.start < lineEnd);
     }
     const elements = scanJsonStringArray(this.text, words[first].start, words[words.length - 1].end, this.escapeChar);
-    const sources = elements
-      ? elements.slice(0, -1).map((e) => ({ url: e.value, start: e.contentStart, end: e.contentEnd }))
-      : words.slice(first, -1).map((w) => ({ url: unquote(this.text.slice(w.start, w.end)), ...w }));
-    for (const source of sources) {
-      if (!/^https?:\/\//i.test(source.url)) continue;
-      this.downloads.push(located({ url: source.url, checksum }, source.start, source.end, this.text.slice(source.start, source.end)));
+    const args = elements
+      ? elements.map((e) => ({ path: e.value, start: e.contentStart, end: e.contentEnd }))
+      : words.slice(first).map((w) => ({ path: unquote(this.text.slice(w.start, w.end)), ...w }));
+    const at = (a: { path: string; start: number; end: number }) => located(a.path, a.start, a.end, this.text.slice(a.start, a.end));
+    const copy: FileCopy = { instruction: keyword, sources: [] };
+    if (args.length > 1) copy.destination = at(args[args.length - 1]);
+    if (from !== undefined) copy.from = from;
+    for (const source of args.slice(0, -1)) {
+      if (source.path.startsWith('<<')) continue;
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source.path) || /^git@/.test(source.path)) {
+        if (keyword === 'ADD' && /^https?:\/\//i.test(source.path)) {
+          this.downloads.push(located({ url: source.path, checksum }, source.start, source.end, this.text.slice(source.start, source.end)));
+        }
+        continue;
+      }
+      copy.sources.push(at(source));
+    }
+    this.copies.push(located(copy, range.start, range.end, this.text.slice(range.start, range.end)));
+  }
+
+  /**
+   * `COPY --from=<image>`: the build pulls that image to copy files out of it, so it counts among the
+   * images (marked `copiedFrom`). A stage name or index is not an image, and neither is a bare name
+   * (`--from=docs`), which may be a named build context given by `--build-context`: only a reference
+   * with a tag, a digest or a path (`nginx:1.27`, `ghcr.io/org/tool`) is taken for an image.
+   */
+  private visitCopyFrom(words: SourceRange[], index: number): void {
+    const flags = firstNonFlag(this.text, words);
+    for (let i = 0; i < flags; i++) {
+      const word = this.text.slice(words[i].start, words[i].end);
+      const match = /^--from=([^"'\s]+)$/i.exec(word);
+      if (!match) continue;
+      const reference = match[1];
+      if (VARIABLE_REFERENCE.test(reference) || /^\d+$/.test(reference) || this.stageByName.has(reference.toLowerCase())) continue;
+      if (!/[:@/]/.test(reference)) continue;
+      const image = splitImageReference(reference);
+      image.copiedFrom = true;
+      const start = words[i].start + word.length - reference.length;
+      this.images.push(locatedAt(image, start, words[i].end, reference, { instruction: index, replaceOnly: true }));
     }
   }
 
@@ -420,18 +501,51 @@ class DockerfileReader {
       spec.ports.push(...settings.ports);
       spec.mounts.push(...settings.mounts);
     }
-    if (spec.user === undefined && base.image && !base.imageIsVariable && !runsAsNonRootByDefault(base.image)) {
+    if (spec.user === undefined && base.image && !base.imageIsUnknown && !runsAsNonRootByDefault(base.image)) {
       spec.implicitRootAt = final.imageRange ?? from.range;
     }
     spec.dropsPrivilegesAtRuntime = this.dropsPrivileges(chain, base);
+    const role = imageRole(base.imageIsUnknown ? undefined : base.image, chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined), chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined));
+    if (role) spec.imageRole = role;
 
-    if (final.imageIsVariable && final.imageRange) {
+    if (final.imageIsUnknown && final.imageRange) {
       const { start, end } = final.imageRange;
-      spec.image = unknown(start, end, this.text.slice(start, end), 'FROM refers to a build argument');
+      const raw = this.text.slice(start, end);
+      spec.image = unknown(start, end, raw, VARIABLE_REFERENCE.test(raw) ? 'FROM refers to a build argument' : PLACEHOLDER_REASON);
     } else if (final.image && final.imageRange) {
       spec.image = this.images.find((i) => i.range.start === final.imageRange!.start);
     }
     spec.images = this.images;
+    spec.env = this.env;
+    spec.commands = this.commands;
+    spec.downloads = this.downloads;
+    spec.stages = this.stages.map((s, i) => (s.name === undefined ? { range: { ...s.range }, inFinalImage: chain.includes(i) } : { range: { ...s.range }, name: s.name, inFinalImage: chain.includes(i) }));
+    spec.copies = this.copies;
+    spec.labels = this.labels;
+    return spec;
+  }
+
+  /**
+   * Dockerfile text without FROM: the findings its instructions carry (`RUN sudo`, `USER root`, `ENV PASSWORD=…`,
+   * EXPOSE 22), but none that need a whole image (no USER at all, the base image's pinning): it is a fragment.
+   */
+  private fragmentSpec(): ContainerSpec {
+    const first = this.instructions[0];
+    const last = this.instructions[this.instructions.length - 1];
+    const spec = emptySpec({
+      kind: 'dockerfile',
+      name: 'Dockerfile fragment',
+      range: { start: first.range.start, end: last.range.end },
+      nameRange: { ...first.range },
+      node: -1,
+    });
+    spec.incomplete = true;
+    spec.fragment = true;
+    const settings = this.headless;
+    spec.user = settings.user;
+    spec.ports.push(...settings.ports);
+    spec.mounts.push(...settings.mounts);
+    spec.dropsPrivilegesAtRuntime = ownPrivilegeDrop(settings.entrypoint, settings.cmd);
     spec.env = this.env;
     spec.commands = this.commands;
     spec.downloads = this.downloads;
@@ -444,24 +558,35 @@ class DockerfileReader {
     return instruction?.stage ?? -1;
   }
 
-  private dropsPrivileges(chain: number[], base: StageInfo): boolean {
+  private dropsPrivileges(chain: number[], base: StageInfo): PrivilegeDrop | undefined {
     const entrypoint = chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined);
     const cmd = chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined);
-    for (const command of [entrypoint, cmd]) {
-      if (!command) continue;
-      const text = command.form === 'exec' ? command.words.map((w) => w.value).join(' ') : command.text.value;
-      if (PRIVILEGE_DROP.test(text)) return true;
-    }
+    if ([entrypoint, cmd].some((command) => command && PRIVILEGE_DROP.test(commandText(command)))) return 'entrypoint';
     // Built like the official images: gosu/su-exec installed (or tried) by a RUN of this image, and an
     // entrypoint script, which cannot be read from here, to use it.
     const startsThroughScript = entrypoint !== undefined && /(?:\.sh|entrypoint)\b/i.test(entrypoint.text.value);
     if (startsThroughScript && this.commands.some((c) => c.kind === 'run' && chain.includes(this.stageAt(c.text.range.start)) && PRIVILEGE_DROP.test(c.text.value))) {
-      return true;
+      return 'entrypoint';
     }
-    // The official database images switch users in their own docker-entrypoint.sh.
-    const keepsOfficialEntrypoint = !entrypoint || /docker-entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
-    return keepsOfficialEntrypoint && base.image !== undefined && officialEntrypointDropsPrivileges(base.image);
+    // Built on an official image that gives root up itself (postgres, nginx…), judged as that image is when a
+    // Compose file or `docker run` starts it: with its own entrypoint, running its server.
+    const keepsOfficialEntrypoint = !entrypoint || /docker-(?:php-)?entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
+    const fromImage = keepsOfficialEntrypoint && base.image !== undefined ? imagePrivilegeDrop(base.image, cmd ? firstWord(cmd) : undefined) : undefined;
+    // Seen directly (the nginx or httpd image's own Dockerfile): the command starts such a server.
+    return fromImage ?? ownPrivilegeDrop(entrypoint, cmd);
   }
+}
+
+/** What a container's own ENTRYPOINT/CMD tell: a user switch, or a server with unprivileged workers. */
+function ownPrivilegeDrop(entrypoint: ShellCommand | undefined, cmd: ShellCommand | undefined): PrivilegeDrop | undefined {
+  const texts = [entrypoint, cmd].flatMap((c) => (c ? [commandText(c)] : []));
+  if (texts.some((t) => PRIVILEGE_DROP.test(t))) return 'entrypoint';
+  return texts.some((t) => SERVER_WITH_UNPRIVILEGED_WORKERS.test(t)) ? 'workers' : undefined;
+}
+
+/** The program a command starts: its first word (the exec form's first string). */
+function firstWord(command: ShellCommand): string | undefined {
+  return command.form === 'exec' ? command.words[0]?.value : /^\s*(\S+)/.exec(command.text.value)?.[1];
 }
 
 /**
@@ -470,6 +595,11 @@ class DockerfileReader {
  */
 function locatedAt<T>(value: T, start: number, end: number, raw: string, node: ValueNode): Located<T> {
   return { value, range: { start, end }, raw, node };
+}
+
+/** A command as one string: the exec form's words joined, the shell form as written. */
+function commandText(command: ShellCommand): string {
+  return command.form === 'exec' ? command.words.map((w) => w.value).join(' ') : command.text.value;
 }
 
 /** `"/data"` → `/data`: shell-form arguments may be quoted. */

@@ -1,9 +1,9 @@
 import type { InputKind, ParsedFile } from '../model/containerSpec';
 import type { SpecWriter } from '../edit/writer';
 import type { LineIndex } from '../model/lineIndex';
-import { parseCompose } from './compose';
-import { resolveComposeReferences } from './compose/extends';
 import type { ComposeFiles } from './compose/files';
+import { parseComposeInProject } from './compose/project';
+import type { ComposeContext } from './compose/projectFiles';
 import { parseDockerfile } from './dockerfile';
 import { parseShell } from './shell';
 import { parseKubernetes } from './kubernetes';
@@ -45,16 +45,17 @@ export const identityOffset = (o: number): number => o;
 /**
  * `files` lets a Compose file's `extends`/`include` targets be read (see compose/extends.ts);
  * `maxAliasNodes` bounds a Compose file's alias expansion (docs/limits.md); `lines`, an index of `text`
- * the caller has already built, spares a Dockerfile another one.
+ * the caller has already built, spares a Dockerfile another one; `compose`, what is known of the Compose
+ * project beyond its files (the environment, files named on the command line: compose/projectFiles.ts).
  */
-export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles, maxAliasNodes?: number, lines?: LineIndex): Segment[] {
+export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles, maxAliasNodes?: number, lines?: LineIndex, compose?: ComposeContext): Segment[] {
   switch (kind) {
     case 'dockerfile': {
       const parsed = parseDockerfile(text, lines);
       return [{ kind: 'dockerfile', parsed, writer: createDockerfileWriter(parsed), toHost: identityOffset }, ...nestedRunSegments(text, parsed)];
     }
     case 'compose': {
-      const parsed = resolveComposeReferences(parseCompose(text, maxAliasNodes), (t) => parseCompose(t, maxAliasNodes), files);
+      const parsed = parseComposeInProject(text, files, maxAliasNodes, compose);
       return [{ kind: 'compose', parsed, writer: createComposeWriter(parsed), toHost: identityOffset }];
     }
     case 'kubernetes': {
@@ -85,13 +86,15 @@ const CI_PATH = /(?:^|[\\/])(?:\.github[\\/]workflows[\\/][^\\/]+\.ya?ml|\.gitla
 const DEVCONTAINER_PATH = /(?:^|[\\/])(?:\.devcontainer[\\/](?:[^\\/]+[\\/])?devcontainer\.json|\.devcontainer\.json)$/i;
 
 const YAML_NAME = /\.ya?ml$/i;
+/** Capdrop's own configuration, which has problems of its own and is never a manifest. */
+const CONFIG_NAME = /(?:^|[\\/])\.capdrop\.ya?ml$/i;
 
 /**
- * A YAML file whose name tells nothing (not Compose, not a CI workflow): Capdrop reads it when its content is
- * a Kubernetes manifest (`contentKind`), and leaves it alone otherwise.
+ * A YAML file whose name tells nothing (not Compose, not a CI workflow, not `.capdrop.yaml`): Capdrop reads it
+ * when its content is a Kubernetes manifest (`contentKind`), and leaves it alone otherwise.
  */
 export function readsByContent(path: string): boolean {
-  return YAML_NAME.test(path) && detectKind(path) === undefined;
+  return YAML_NAME.test(path) && !CONFIG_NAME.test(path) && detectKind(path) === undefined;
 }
 
 /** The kind of a file from its name, else from its content: a Kubernetes manifest (`looksLikeKubernetes`). */

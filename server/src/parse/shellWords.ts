@@ -128,7 +128,7 @@ export function tokenizeShell(text: string, start = 0, end = text.length): Shell
       redirectTarget = undefined;
       continue;
     }
-    const redirection = redirectionAt(text, i, end, i);
+    const redirection = placeholderAt(text, i, end) > 0 ? undefined : redirectionAt(text, i, end, i);
     if (redirection) {
       tokens.push({ type: 'word', value: redirection.text, raw: redirection.text, start: i, end: i + redirection.text.length, redirect: true });
       i += redirection.text.length;
@@ -215,6 +215,29 @@ function redirectionAt(
   return { text: text.slice(from, i + len), target };
 }
 
+/**
+ * The length of a documentation placeholder at `i` (`<image>`, `<your-tag>`, `<host:port>`), or 0. Docs write
+ * `docker run -v <path>:/data <image>`; read as shell, each `<`/`>` would be a redirection that eats the word
+ * after it, so the flags after a placeholder would be misread. A `<` followed by a name and a `>` with no
+ * space between is hardly ever a real redirection (`cmd <in>out` would be), so it is read as part of a word.
+ */
+function placeholderAt(text: string, i: number, end: number): number {
+  if (text.charCodeAt(i) !== 60 /* < */) return 0;
+  let k = i + 1;
+  if (k >= end || !isNameStart(text.charCodeAt(k))) return 0;
+  while (k < end && isPlaceholderChar(text.charCodeAt(k))) k++;
+  if (k >= end || text.charCodeAt(k) !== 62 /* > */) return 0;
+  const after = k + 1 < end ? text.charCodeAt(k + 1) : -1;
+  // `<a>>b`, `<a>&2`, `<a>|b` are redirections written tightly, not a placeholder.
+  if (after === 62 || after === 38 || after === 124) return 0;
+  return k + 1 - i;
+}
+
+/** Letters, digits and `_ . : / @ -`: what a placeholder name holds (`<registry/image:tag>`). */
+function isPlaceholderChar(c: number): boolean {
+  return isNameChar(c) || c === 46 || c === 58 || c === 47 || c === 64 || c === 45;
+}
+
 interface ScannedWord {
   value: string;
   end: number;
@@ -231,6 +254,13 @@ function scanWord(text: string, start: number, end: number): ScannedWord {
   while (i < end) {
     const c = text.charCodeAt(i);
     if (isMeta(c)) {
+      const placeholder = c === 60 && !(plainDigitsOnly && i > start) ? placeholderAt(text, i, end) : 0;
+      if (placeholder > 0) {
+        value += text.slice(i, i + placeholder);
+        plainDigitsOnly = false;
+        i += placeholder;
+        continue;
+      }
       if ((c === 60 || c === 62) && plainDigitsOnly && i > start) return { value, end: i, opaque, redirectOp: true };
       if (c === CR && newlineAt(text, i, end) === 0) {
         i++; // a stray CR inside a word is dropped, as dos2unix would

@@ -112,3 +112,6 @@ export function parseShortPort(text: string): ShortPort | undefined {
   }
   return { hostIp, hostPort, containerPort, protocol };
 }
+
+/** Bind propagation modes, as Docker spells them in a volume's options (`-v a:b:rshared`, `a:b:ro,rslave`). */
+export const PROPAGATION_MODES: ReadonlySet<string> = new Set(['shared', 'rshared', 'slave', 'rslave', 'private', 'rprivate']);

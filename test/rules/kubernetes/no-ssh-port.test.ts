@@ -14,14 +14,18 @@ ruleTester.run(
         kind: 'kubernetes',
         code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      ports:\n        - name: ssh\n          containerPort: 22\n',
         errors: [{ messageId: 'sshPort', message: 'Container port 22 (SSH) is exposed; remove it and use `kubectl exec` for shell access.', line: 11, column: 26, endLine: 11, endColumn: 28 }],
-        fixes: [],
+        fixes: [
+          { messageId: 'removePort', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n' },
+        ],
       },
       {
         kind: 'kubernetes',
         name: 'published on the node',
         code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      ports:\n        - containerPort: 22\n          hostPort: 2222\n',
         errors: [{ messageId: 'sshPort', message: 'Container port 22 (SSH) is published; remove it and use `kubectl exec` for shell access.', line: 10, column: 26, endLine: 10, endColumn: 28 }],
-        fixes: [],
+        fixes: [
+          { messageId: 'removePort', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n' },
+        ],
       },
     ],
   },

@@ -6,7 +6,7 @@ import type { LineIndex } from '../../model/lineIndex';
  * Applies `extends` to the model: `spec` (the extending service) inherits from `base` (already
  * resolved) by the compose-spec merge rules (https://docs.docker.com/reference/compose-file/merge/),
  * which `extends` shares with multi-file merging:
- * - scalars (user, privileged, read_only, namespaces, limits, image): the local value wins;
+ * - scalars (user, privileged, read_only, oom_kill_disable, logging.driver, namespaces, limits, image): the local value wins;
  * - mappings (environment): merged by key, the local value wins;
  * - sequences (cap_add, cap_drop, security_opt, links, devices): appended, duplicates dropped;
  * - unique resources: volumes by target and ports by {host ip, host port, container port, protocol}:
@@ -14,22 +14,29 @@ import type { LineIndex } from '../../model/lineIndex';
  * - command and entrypoint: replaced as a whole.
  * The `*Field` handles (where a fix would extend a list) are never inherited: a fix adds the setting
  * to the extending service itself, which Compose appends to the base's list.
+ *
+ * `keepRepeated`: a sequence item both write is kept twice (the project's files are each judged at
+ * their own lines, and both lines set it); otherwise the base's copy is dropped.
  */
-export function inheritFrom(spec: ContainerSpec, base: ContainerSpec): void {
+export function inheritFrom(spec: ContainerSpec, base: ContainerSpec, keepRepeated = false): void {
   spec.user ??= base.user;
   spec.privileged ??= base.privileged;
   spec.readOnly ??= base.readOnly;
+  spec.oomKillDisable ??= base.oomKillDisable;
+  // `logging` is a mapping merged by key: the local driver wins, else the base's.
+  spec.logDriver ??= base.logDriver;
   for (const key of Object.keys(base.namespaces) as (keyof Namespaces)[]) spec.namespaces[key] ??= base.namespaces[key];
   for (const key of Object.keys(base.limits) as (keyof Limits)[]) spec.limits[key] ??= base.limits[key];
   if (spec.image === undefined && base.image !== undefined) {
     spec.image = base.image;
     spec.images = [...base.images, ...spec.images];
   }
-  spec.capAdd = appendUnique(base.capAdd, spec.capAdd, (c) => c.value);
-  spec.capDrop = appendUnique(base.capDrop, spec.capDrop, (c) => c.value);
-  spec.securityOpt = appendUnique(base.securityOpt, spec.securityOpt, (o) => o.value);
-  spec.links = appendUnique(base.links, spec.links, (l) => l.value);
-  spec.devices = appendUnique(base.devices, spec.devices, (d) => `${d.value.host.value}:${d.value.container?.value ?? ''}`);
+  const append = keepRepeated ? <T>(b: T[], l: T[]) => [...b, ...l] : appendUnique;
+  spec.capAdd = append(base.capAdd, spec.capAdd, (c) => c.value);
+  spec.capDrop = append(base.capDrop, spec.capDrop, (c) => c.value);
+  spec.securityOpt = append(base.securityOpt, spec.securityOpt, (o) => o.value);
+  spec.links = append(base.links, spec.links, (l) => l.value);
+  spec.devices = append(base.devices, spec.devices, (d) => `${d.value.host.value}:${d.value.container?.value ?? ''}`);
   spec.mounts = replaceByKey(base.mounts, spec.mounts, (m) => m.value.target?.value);
   spec.ports = replaceByKey(base.ports, spec.ports, (p) => portKey(p.value));
   spec.env = replaceByKey(base.env, spec.env, (e) => e.value.name.value);

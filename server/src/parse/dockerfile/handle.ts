@@ -26,8 +26,8 @@ export interface StageInfo {
   /** The FROM image; undefined when missing or built from a variable. */
   image?: ImageRef;
   imageRange?: SourceRange;
-  /** The FROM image is written with `$VAR`: unknown until build time. */
-  imageIsVariable: boolean;
+  /** The FROM image is written with `$VAR` (unknown until build time) or is a documentation placeholder (`<base-image>`). */
+  imageIsUnknown: boolean;
   /** The earlier stage this one builds on (`FROM build`). */
   parent?: number;
   /** Indices into `DockerfileHandle.instructions`, FROM excluded. */

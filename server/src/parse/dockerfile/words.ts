@@ -42,6 +42,20 @@ export function argumentSpan(text: string, start: number, end: number, escapeCha
 }
 
 /**
+ * The leading `--flag` words of `text[start, end)` (RUN's `--mount=…`, `--network=…`), without scanning
+ * the words after them; an instruction without flags costs one character test.
+ */
+export function leadingFlags(text: string, start: number, end: number, escapeChar: string): SourceRange[] {
+  const flags: SourceRange[] = [];
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  if (!text.startsWith('--', i)) return flags;
+  const scanner = new WordScanner(text, start, end, escapeChar);
+  while (scanner.next() && text.startsWith('--', scanner.start)) flags.push({ start: scanner.start, end: scanner.end });
+  return flags;
+}
+
+/**
  * The end of the last word of `text[from, end)`, read backwards from `end`, when that is safe: the last
  * line of the range holds a word and is not a comment line that a continuation skips, and its last
  * character is not the escape (which may pair with what follows it). -1 otherwise, and the caller scans

@@ -6,7 +6,7 @@ import { LineIndex } from '../../model/lineIndex';
 import { parseDockerRun, type RunValueHandle } from '../dockerRun';
 import type { ShellWord } from '../shellWords';
 import { createRunWriter } from '../../edit/runWriter';
-import type { SpecWriter, TextEdit } from '../../edit/writer';
+import { removeDelimitedOption, type SpecWriter, type TextEdit } from '../../edit/writer';
 
 /** jsonc-parser is loaded on the first devcontainer.json, not when the bundle starts (CLI and server start-up). */
 let jsonc: typeof import('jsonc-parser') | undefined;
@@ -83,7 +83,7 @@ function mountOf(text: string, node: Node): Located<Mount> | undefined {
       else if ((key === 'readonly' || key === 'ro') && !/^(?:false|0)$/i.test(value)) {
         mount.readOnly = true;
         mount.readOnlyAt = { start: at, end: at + part.length };
-      }
+      } else if (key === 'bind-propagation') mount.propagation = located(value.trim().toLowerCase(), at, at + part.length, part, { node: handle });
       at += part.length + 1;
     }
     return located(mount, start, end, raw, { node: handle });
@@ -311,6 +311,16 @@ function createDevcontainerWriter(parsed: ParsedFile, root: Node | undefined): S
       }
       if (j) return null;
       return insideOneString(runWriter.makeMountReadOnly(mount));
+    },
+
+    removeMountOption(mount, option) {
+      const j = jsonHandle(mount);
+      if (j?.json.type === 'string') {
+        const edit = removeDelimitedOption(text, option.range, interior(j.json));
+        return edit ? [edit] : null;
+      }
+      if (j) return null;
+      return insideOneString(runWriter.removeMountOption(mount, option));
     },
 
     bindPortToHostIp(port, hostIp) {

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { turnRuleOff } from '../engine/configEdit';
+import { toLspEdits } from '../engine/toLsp';
+import { rules as registeredRules } from '../../../rules';
+import type { ConfigStore } from './config';
+import { pathToUri, uriToPath } from './documentKind';
+
+/**
+ * "Turn RULE off in .capdrop.yaml": sets `rules: { RULE: off }` in the config file that governs the
+ * document (the nearest one up to its workspace folder), or in a new `.capdrop.yaml` at the folder's
+ * root (when the client can create files). Only in a trusted workspace, where that file applies; and
+ * not for a rule the user's own `capdrop.rules` setting sets, which wins over the file.
+ */
+export function turnOffInConfigAction(
+  config: ConfigStore,
+  openDocument: (uri: string) => TextDocument | undefined,
+  uri: string,
+  ruleId: string,
+  diagnostic: Diagnostic,
+  canCreateFiles: boolean,
+): CodeAction | undefined {
+  const fsPath = uriToPath(uri);
+  if (!config.trusted || !fsPath || !(ruleId in registeredRules) || config.settings.rules[ruleId]) return undefined;
+  const folder = config.folderOf(fsPath);
+  if (!folder) return undefined;
+  const target = config.workspaceConfigFileFor(fsPath) ?? path.join(folder, '.capdrop.yaml');
+  const targetUri = pathToUri(target);
+  const open = openDocument(targetUri);
+  const exists = open !== undefined || existsSync(target);
+  if (!exists && !canCreateFiles) return undefined;
+  let text = open?.getText();
+  if (text === undefined && exists) {
+    if (!config.mayReadFromDisk(target)) return undefined;
+    try {
+      text = readFileSync(target, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+  const edits = turnRuleOff(text ?? '', ruleId);
+  if (!edits) return undefined;
+  const lspEdits = toLspEdits(TextDocument.create(targetUri, 'yaml', 0, text ?? ''), edits);
+  const change = { textDocument: { uri: targetUri, version: open?.version ?? null }, edits: lspEdits };
+  const name = path.relative(folder, target).split(path.sep).join('/');
+  return {
+    title: `Turn ${ruleId} off in ${name}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: { documentChanges: exists ? [change] : [{ kind: 'create', uri: targetUri, options: { ignoreIfExists: true } }, change] },
+  };
+}
