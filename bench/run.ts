@@ -13,6 +13,7 @@ import { BenchClient, REPO, toUri } from './lspClient';
 import { measureInterleaved, ms, summarize, type Timing } from './stats';
 
 const CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'compose', 'real');
+const KUBERNETES_CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'kubernetes', 'real');
 /** Official-image and application Dockerfiles: long `RUN set -eux; …` scripts the generated ones lack. */
 const REAL_DOCKERFILES = path.join(REPO, '..', 'shared', 'corpus', 'dockerfile', 'real');
 const quick = process.argv.includes('--quick');
@@ -81,7 +82,7 @@ const lintAll = (texts: string[], kind: FileKind) => () => texts.forEach((t) => 
 const yamlFloor = (texts: string[]) => () => texts.forEach((t) => parseAllDocuments(t, { prettyErrors: false, merge: false, uniqueKeys: false }));
 const dockerfileFloor = (texts: string[]) => () => texts.forEach((t) => DockerfileParser.parse(t));
 
-function inProcess(inputs: ReturnType<typeof generate>, corpus: string[], fixtureDockerfiles: string[], realDockerfiles: string[]): void {
+function inProcess(inputs: ReturnType<typeof generate>, corpus: string[], fixtureDockerfiles: string[], realDockerfiles: string[], manifests: string[]): void {
   console.log('\n(1)+(2) parse floor vs engine (lint() with all rules, no fix planning), in-process');
   const reps = quick ? 5 : 30;
   // Small inputs before large ones. Linting a large file makes most objects of an allocation site outlive
@@ -94,6 +95,8 @@ function inProcess(inputs: ReturnType<typeof generate>, corpus: string[], fixtur
     // swung 1.29-1.57x between runs; 150 take under 2 s.
     { input: 'compose 500 lines', kind: 'compose', texts: [inputs.compose500], floor: yamlFloor([inputs.compose500]), floorName: 'yaml floor', reps: quick ? reps : 150 },
     { input: `compose corpus (${corpus.length} files)`, kind: 'compose', texts: corpus, floor: yamlFloor(corpus), floorName: 'yaml floor', reps },
+    // The 146 real Kubernetes manifests: many documents (Services, RBAC) read by the floor that the engine skips.
+    { input: `k8s corpus (${manifests.length} files)`, kind: 'kubernetes', texts: manifests, floor: yamlFloor(manifests), floorName: 'yaml floor', reps },
     { input: `Dockerfiles (${inputs.dockerfiles.length + fixtureDockerfiles.length} files)`, kind: 'dockerfile', texts: [...inputs.dockerfiles, ...fixtureDockerfiles], floor: dockerfileFloor([...inputs.dockerfiles, ...fixtureDockerfiles]), floorName: 'dockerfile-ast floor', reps },
     { input: `real Dockerfiles (${realDockerfiles.length})`, kind: 'dockerfile', texts: realDockerfiles, floor: dockerfileFloor(realDockerfiles), floorName: 'dockerfile-ast floor', reps },
     { input: 'shell 2k lines', kind: 'shell', texts: [inputs.shell2000], floor: () => parseBash(inputs.shell2000), floorName: 'tree-sitter-bash floor', reps },
@@ -275,7 +278,8 @@ async function main(): Promise<void> {
   const realDockerfiles = realDockerfileFiles.map((f) => fs.readFileSync(f, 'utf8'));
   console.log(`Capdrop benchmark (node ${process.version}, ${quick ? 'quick' : 'full'}; generated inputs in ${path.relative(REPO, GENERATED)}; server ${path.relative(REPO, BenchClient.serverPath)}, flags: ${BenchClient.execArgv.join(' ') || 'none'})`);
   extra.serverExecArgv = BenchClient.execArgv;
-  if (wants('engine')) inProcess(inputs, corpus, fixtureDockerfiles, realDockerfiles);
+  const manifests = listFiles(KUBERNETES_CORPUS).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => fs.readFileSync(f, 'utf8'));
+  if (wants('engine')) inProcess(inputs, corpus, fixtureDockerfiles, realDockerfiles, manifests);
   if (wants('relint')) {
     console.log('\n(3) language server re-lint after a one-character edit (dist/server.js over stdio, validationDelayMs 0)');
     await serverRelint('compose 500 lines', inputs.compose500, quick ? 40 : 300);

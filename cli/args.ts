@@ -1,5 +1,6 @@
 import type { SeveritySetting, Severity } from '../server/src/engine/ruleApi';
 import { DEFAULT_MAX_FILE_SIZE, type Preset } from '../server/src/engine/lint';
+import { PRESETS as ALL_PRESETS } from '../server/src/engine/ruleApi';
 import { HOST_KINDS, type FileKind } from '../server/src/parse';
 import { OUTPUT_FORMATS, type OutputFormat } from './formats';
 
@@ -53,7 +54,9 @@ Options:
   -o, --output FILE              write the report to FILE instead of standard output
   --baseline FILE                report only findings not in FILE, a JSON report written
                                  earlier from the same directory (--format json)
-  --preset recommended|strict    rule preset (default: from the config, else recommended)
+  --preset recommended|strict|pss-baseline|pss-restricted
+                                 rule preset (default: from the config, else recommended);
+                                 pss-*: exactly the Pod Security Standards checks of that level
   --rule ID=off|info|warning|error
                                  set one rule's severity (repeatable)
   --config FILE                  use this config file (default: the nearest .capdrop.yaml
@@ -62,7 +65,7 @@ Options:
                                  (repeatable: the files are merged in order, and linted)
   --env-file FILE                read Compose variables from FILE instead of each project's
                                  .env (repeatable; the environment still wins, as in Compose)
-  --kind dockerfile|compose|shell|markdown|makefile|ci|devcontainer
+  --kind dockerfile|compose|kubernetes|shell|markdown|makefile|ci|devcontainer
                                  read the given files (and -) as this kind
   --fail-on info|warning|error   lowest severity that makes the exit code 1 (default: warning)
   --fix                          apply fixes and write the files
@@ -81,10 +84,10 @@ Exit status: 0 nothing reached --fail-on, 1 something did, 2 usage, configuratio
 `;
 
 const FORMATS: readonly OutputFormat[] = OUTPUT_FORMATS;
-const PRESETS: readonly Preset[] = ['recommended', 'strict'];
+const PRESETS: readonly Preset[] = ALL_PRESETS;
 const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 const SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'shell', ...HOST_KINDS];
+const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'kubernetes', 'shell', ...HOST_KINDS];
 const SAFETIES: readonly FixSafetyChoice[] = ['safe', 'review'];
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

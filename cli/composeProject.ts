@@ -13,7 +13,9 @@ export function composeFileTargets(targets: readonly Target[], explicitDirs: rea
   const dirs = new Map<string, boolean>(); // directory → named on the command line
   for (const dir of explicitDirs) dirs.set(dir, true);
   for (const t of targets) if (t.kind === 'compose' && !dirs.has(path.dirname(t.file))) dirs.set(path.dirname(t.file), false);
-  const known = new Set(targets.map((t) => t.file));
+  // A YAML file the walk keeps only for a look at its content (a Kubernetes manifest?) is not known as Compose:
+  // the project's file is added, and the walk's look skips it (it is no manifest).
+  const known = new Set(targets.filter((t) => !t.byContent).map((t) => t.file));
   const added: Target[] = [];
   for (const [dir, explicit] of dirs) {
     const env = readEnvFile(path.join(dir, '.env'));

@@ -14,6 +14,7 @@ import { BaselineError, readBaseline, withoutKnown } from './baseline';
 import { reachesFailOn, skippedFinding, toReported, type FileReport } from './report';
 import type { CliHooks } from './launcher';
 import { sniffKind } from './sniff';
+import { looksLikeKubernetes } from '../server/src/parse/kubernetes/workloads';
 import { collectTargets, IoError, isExcluded, type Target } from './walk';
 import { composeFileTargets } from './composeProject';
 import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
@@ -103,7 +104,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let targets: Target[];
   try {
     targets = collectTargets([...opts.composeFiles, ...opts.paths.filter((p) => p !== '-')], io.cwd, { gitignore: !opts.disregardSuppressions });
-    for (const t of targets) if (composeFiles.includes(t.file)) t.kind = 'compose';
+    for (const t of targets) {
+      if (!composeFiles.includes(t.file)) continue;
+      t.kind = 'compose';
+      t.byContent = false;
+    }
     const dirs = opts.paths.filter((p) => p !== '-').map((p) => path.resolve(io.cwd, p)).filter(isDirectory);
     if (!composeFiles.length) targets.push(...composeFileTargets(targets, dirs, environment));
   } catch (err) {
@@ -144,6 +149,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const maxFileSize = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     try {
       size = fs.statSync(target.file).size;
+      // Any YAML file is looked at for a manifest: one too large to read is not reported, since it is likely none.
+      if (size > maxFileSize && target.byContent) continue;
       if (size > maxFileSize) {
         reports.push({ file: display, findings: [skippedFinding(`skipped: larger than ${maxFileSize} bytes`)] });
         continue;
@@ -158,7 +165,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       continue;
     }
     const decoded = decodeText(bytes);
-    const kind: FileKind = (target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text);
+    // Other YAML (a config file, a chart's values.yaml) is skipped silently.
+    if (target.byContent && !looksLikeKubernetes(decoded.text)) continue;
+    const kind: FileKind = target.byContent ? 'kubernetes' : ((target.explicit ? opts.kind : undefined) ?? target.kind ?? sniffKind(decoded.text));
     const options: LintOptions = { ...toLintOptions(loaded.config, { preset: opts.preset, rules: opts.rules }), maxFileSize, compose, suppressions };
     // Compose `extends`/`include` targets and project files are read only inside the directories the user pointed at.
     options.files = createRootedReader({ file: target.file, roots: referenceRoots, listings });

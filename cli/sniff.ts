@@ -1,7 +1,12 @@
 import type { FileKind } from '../server/src/parse';
+import { looksLikeKubernetes } from '../server/src/parse/kubernetes/workloads';
 
-/** Guesses the kind of text with no telling file name: Compose has `services:`, a Dockerfile starts with FROM/ARG. */
+/**
+ * Guesses the kind of text with no telling file name: a Kubernetes manifest has an `apiVersion` and a
+ * workload `kind`, Compose has `services:`, a Dockerfile starts with FROM/ARG.
+ */
 export function sniffKind(text: string): FileKind {
+  if (looksLikeKubernetes(text)) return 'kubernetes';
   if (/^services[ \t]*:/m.test(text)) return 'compose';
   const firstInstruction = text
     .split(/\r?\n|\r/)

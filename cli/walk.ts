@@ -9,7 +9,11 @@ export interface Target {
   explicit: boolean;
   /** Known from the file name; undefined for an explicit file with an unfamiliar name (sniffed later). */
   kind?: FileKind;
+  /** A YAML file found by walking whose name tells nothing: linted only when its content is a Kubernetes manifest. */
+  byContent?: boolean;
 }
+
+const YAML_NAME = /\.ya?ml$/i;
 
 export class IoError extends Error {}
 
@@ -96,6 +100,7 @@ function walkDir(dir: string, layers: IgnoreLayer[], out: Target[], gitignore: b
     else {
       const kind = detectKind(full); // the whole path: CI workflows are recognised by their folder
       if (kind) out.push({ file: full, explicit: false, kind });
+      else if (YAML_NAME.test(entry.name)) out.push({ file: full, explicit: false, byContent: true });
     }
   }
 }

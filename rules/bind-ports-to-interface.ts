@@ -20,7 +20,7 @@ export default defineRule({
   title: 'Bind published ports to a specific host interface',
   severity: 'info',
   strictSeverity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'A port published without a host IP (`8080:80`, `-p 8080:80`) listens on every interface of the host, and Docker\'s own firewall rules let it through even when a host firewall such as ufw or firewalld would block it. Databases and admin interfaces meant for the local machine end up on the internet this way. Binding to 127.0.0.1 (or a private address) makes exposure a decision. An explicit `0.0.0.0:` or `[::]:` host IP is treated as that decision and is not reported; `-P`/`--publish-all` is reported because it publishes every exposed port on every interface.',

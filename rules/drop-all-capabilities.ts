@@ -5,7 +5,7 @@ export default defineRule({
   title: 'Drop all Linux capabilities and add back only those needed',
   severity: 'info',
   strictSeverity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       "Docker keeps 14 capabilities by default (CHOWN, DAC_OVERRIDE, FOWNER, SETUID, SETGID, NET_RAW, MKNOD…). Most services need none of them; each one left is a tool for an attacker (NET_RAW for ARP spoofing, DAC_OVERRIDE to ignore file permissions). Dropping ALL and adding back the few that are needed makes the grant explicit.",

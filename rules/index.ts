@@ -24,6 +24,22 @@ import noSshPort from './no-ssh-port';
 import noSudo from './no-sudo';
 import noUnconfinedSecurityProfile from './no-unconfined-security-profile';
 import pinImageVersion from './pin-image-version';
+import pssApparmor from './pss-apparmor';
+import pssCapabilities from './pss-capabilities';
+import pssHostNamespaces from './pss-host-namespaces';
+import pssHostPathVolumes from './pss-host-path-volumes';
+import pssHostPorts from './pss-host-ports';
+import pssHostProbes from './pss-host-probes';
+import pssHostProcess from './pss-host-process';
+import pssPrivilegeEscalation from './pss-privilege-escalation';
+import pssPrivileged from './pss-privileged';
+import pssProcMount from './pss-proc-mount';
+import pssRunAsNonRoot from './pss-run-as-non-root';
+import pssRunAsUser from './pss-run-as-user';
+import pssSeccomp from './pss-seccomp';
+import pssSelinux from './pss-selinux';
+import pssSysctls from './pss-sysctls';
+import pssVolumeTypes from './pss-volume-types';
 import requireNoNewPrivileges from './require-no-new-privileges';
 import requireReadOnlyRootfs from './require-read-only-rootfs';
 import requireResourceLimits from './require-resource-limits';
@@ -55,6 +71,22 @@ export const rules = {
   'no-sudo': noSudo,
   'no-unconfined-security-profile': noUnconfinedSecurityProfile,
   'pin-image-version': pinImageVersion,
+  'pss-apparmor': pssApparmor,
+  'pss-capabilities': pssCapabilities,
+  'pss-host-namespaces': pssHostNamespaces,
+  'pss-host-path-volumes': pssHostPathVolumes,
+  'pss-host-ports': pssHostPorts,
+  'pss-host-probes': pssHostProbes,
+  'pss-host-process': pssHostProcess,
+  'pss-privilege-escalation': pssPrivilegeEscalation,
+  'pss-privileged': pssPrivileged,
+  'pss-proc-mount': pssProcMount,
+  'pss-run-as-non-root': pssRunAsNonRoot,
+  'pss-run-as-user': pssRunAsUser,
+  'pss-seccomp': pssSeccomp,
+  'pss-selinux': pssSelinux,
+  'pss-sysctls': pssSysctls,
+  'pss-volume-types': pssVolumeTypes,
   'require-no-new-privileges': requireNoNewPrivileges,
   'require-read-only-rootfs': requireReadOnlyRootfs,
   'require-resource-limits': requireResourceLimits,

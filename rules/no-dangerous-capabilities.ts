@@ -27,7 +27,7 @@ export default defineRule({
   id: 'no-dangerous-capabilities',
   title: 'Do not add dangerous Linux capabilities',
   severity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'Every capability outside Docker\'s default set (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, NET_RAW, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT) is judged by what it reaches on the host. Errors lead out of the container or into the host kernel: ALL, SYS_ADMIN (mounts and namespace tricks used by most container escapes), SYS_MODULE (kernel modules). Warnings change or read host-wide state that namespaces do not isolate: SYS_RAWIO, SYS_BOOT, SYS_TIME, NET_ADMIN, DAC_READ_SEARCH (the "shocker" escape), MAC_ADMIN, MAC_OVERRIDE, BPF, PERFMON, SYSLOG, LINUX_IMMUTABLE, AUDIT_CONTROL and AUDIT_READ (the host\'s audit trail). Information for those bounded by the container\'s own namespaces and limits or touching only scheduling, memory locking and power management: SYS_NICE, SYS_RESOURCE, SYS_PACCT, SYS_TTY_CONFIG, IPC_LOCK, LEASE, WAKE_ALARM, BLOCK_SUSPEND, NET_BROADCAST, CHECKPOINT_RESTORE. SYS_PTRACE and IPC_OWNER reach other processes and IPC objects only through a shared namespace: information alone, a warning with `pid: host` / `ipc: host` (or a mode behind a variable). Names are read as Docker does: case-insensitive, with or without `CAP_`.',

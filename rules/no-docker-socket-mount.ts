@@ -7,7 +7,7 @@ export default defineRule({
   id: 'no-docker-socket-mount',
   title: 'Do not mount the Docker (or another container runtime) socket',
   severity: 'error',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       "The Docker, containerd, Podman, CRI-O or BuildKit socket (and LXD's, and Docker's named pipe on Windows) is the runtime's full API: a container that can reach it can start a privileged container that mounts the host's root filesystem, so it is root on the host. Mounting it read-only changes nothing, because `:ro` only stops writes to the socket file, not API calls through it; the same holds for a directory that holds the socket (/run, /var/run, /run/containerd, /run/podman, a user's rootless runtime directory). The socket is found by its file name wherever it is, behind a variable too (`${XDG_RUNTIME_DIR}/docker.sock`). A socket proxy (tecnativa/docker-socket-proxy and its forks, linuxserver/socket-proxy, wollomatic/socket-proxy, fluencelabs/docker-socket-proxy, 11notes/socket-proxy, hectorm/cetusguard, cailloumajor/docker-socket-proxy) is the remedy rather than the problem: with the socket read-only it is information, a reminder that the proxy itself reaches the whole API, so it should allow only the API sections its clients need and publish its port only on an internal network; with the socket writable it is an error, since it could then change the socket's owner and permissions on the host. Any other container with the socket stays an error, whatever proxy runs next to it.",

@@ -9,7 +9,7 @@ export default defineRule({
   id: 'no-exposed-docker-daemon',
   title: 'Do not expose the Docker daemon over plain TCP',
   severity: 'warning',
-  inputs: ['dockerfile', 'compose', 'run'],
+  inputs: ['dockerfile', 'compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'The Docker API is root on the host: anyone who can reach it can start a privileged container that mounts the host\'s filesystem. A daemon started with `-H tcp://…` and no `--tlsverify` accepts that API from anyone who can connect (an error); publishing or exposing port 2375, the plain-TCP port, and a client configured with `DOCKER_TLS_VERIFY` empty or `0` next to `DOCKER_HOST=tcp://…` are signs of such a daemon (warnings). A `DOCKER_HOST=tcp://socket-proxy:2375` on its own is not reported: it is a client pointing at a proxy on a private network.',

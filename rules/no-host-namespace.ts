@@ -25,7 +25,7 @@ export default defineRule({
   id: 'no-host-namespace',
   title: 'Do not share the host\'s namespaces',
   severity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'Namespaces are what make a container see its own processes, network, IPC objects and hostname. Joining the host\'s namespace removes that wall: with the host PID namespace a container sees and signals every host process and reads their environment (secrets included), which is why PID is reported as an error; the host network namespace lets it bind host ports and reach services bound to the host\'s localhost; the host IPC namespace exposes shared memory; UTS, user and cgroup namespaces weaken isolation further. All but PID are warnings.',

@@ -6,7 +6,7 @@ export default defineRule({
   id: 'no-insecure-registry',
   title: 'Do not pull images insecurely',
   severity: 'warning',
-  inputs: ['dockerfile', 'compose', 'run'],
+  inputs: ['dockerfile', 'compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'An image is code that will run on your hosts, so where it comes from must be verified. A daemon started with `--insecure-registry` or an `http://` `--registry-mirror` pulls over plain HTTP or unverified TLS, so anyone on the path can swap the image: those are errors. Turning Docker Content Trust off (`DOCKER_CONTENT_TRUST=0`, `--disable-content-trust`) drops signature checks that someone chose to require: a warning.',

@@ -5,7 +5,7 @@ export default defineRule({
   id: 'no-privileged',
   title: 'Do not run containers privileged',
   severity: 'error',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'A privileged container gets every capability, all host devices and no seccomp/AppArmor confinement: root inside it is root on the host. `docker exec --privileged` gives every capability to one command in a running container (CIS 5.23).',

@@ -12,7 +12,7 @@ export default defineRule({
   id: 'no-root-user',
   title: 'Do not run the container as root',
   severity: 'warning',
-  inputs: ['dockerfile', 'compose', 'run'],
+  inputs: ['dockerfile', 'compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'A process running as root in the container is root on the host once it escapes (a kernel or runtime bug, a mounted socket, a writable host path). Running as an unprivileged uid turns most container escapes into an unprivileged foothold. `docker exec -u root` (or `-u 0`) in scripts and docs starts a command as root in a running container, whatever user the container runs as (CIS 5.24).',

@@ -7,7 +7,7 @@ import { credentialsIn } from './support/secret-locate';
 import { buildSecretEdits } from './support/build-secret-fix';
 import { envSecretFixes } from './support/secret-env-fixes';
 import { secretsInCommands } from './support/secret-commands';
-import type { ShellCommand } from '../server/src/model/containerSpec';
+import type { ContainerSpec, ShellCommand } from '../server/src/model/containerSpec';
 import type { FixSpec } from '../server/src/engine/ruleApi';
 
 /** `${VAR:-default}` and `$VAR` values come from outside the file; only their default is written here (`$$` is a literal `$`). */
@@ -20,7 +20,7 @@ export default defineRule({
   id: 'no-secrets-in-env',
   title: 'Do not write secrets into environment variables, build arguments or commands',
   severity: 'warning',
-  inputs: ['dockerfile', 'compose', 'run'],
+  inputs: ['dockerfile', 'compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'A literal password, token or key in ENV/ARG stays in every layer and in `docker history`; in a Compose file or a `docker run` line it lands in version control, shell history and `docker inspect`, where anyone who can read them can use it. A build argument named as a secret leaks even without a default: the value given with `--build-arg` is recorded in the image history and the build provenance. The same holds for a secret written into a RUN step (image history), a CMD, ENTRYPOINT, HEALTHCHECK or LABEL (image configuration), or a container\'s command (`docker inspect`, the host\'s process list).',
@@ -148,7 +148,7 @@ export default defineRule({
 });
 
 /** Where a command's text ends up: a RUN in the image history, a CMD/ENTRYPOINT/HEALTHCHECK in the image configuration, a container's command in `docker inspect`. */
-function commandPlace(command: ShellCommand, kind: 'dockerfile' | 'compose' | 'run'): 'Run' | 'ImageCommand' | 'Command' {
+function commandPlace(command: ShellCommand, kind: ContainerSpec['origin']['kind']): 'Run' | 'ImageCommand' | 'Command' {
   if (kind !== 'dockerfile') return 'Command';
   return command.kind === 'run' ? 'Run' : 'ImageCommand';
 }

@@ -13,7 +13,7 @@ export default defineRule({
   id: 'no-ssh-port',
   title: 'Do not expose SSH from a container',
   severity: 'warning',
-  inputs: ['dockerfile', 'compose', 'run'],
+  inputs: ['dockerfile', 'compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'A container that exposes port 22 usually runs an SSH server: one more daemon running as root, with its own keys and passwords to manage and a login surface open to the network. `docker exec` (or `kubectl exec`) already gives operators a shell without it. Only the container side counts: publishing host port 22 to another container port is not reported.',

@@ -14,7 +14,7 @@ export default defineRule({
   id: 'no-unconfined-security-profile',
   title: 'Do not turn off seccomp, AppArmor, SELinux or path masking',
   severity: 'error',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'Seccomp, AppArmor/SELinux and the masking of /proc and /sys paths are the layers that stop a compromised process from reaching dangerous kernel interfaces. `seccomp:unconfined`, `apparmor:unconfined`, `label:disable` (or a bare `disable`) and `systempaths=unconfined` switch one of them off for the whole container, which turns many kernel bugs and leftover capabilities into host escapes; the `:` and `=` spellings are the same option. `label:seccomp:unconfined` is not reported: Docker passes `seccomp:unconfined` to SELinux as a label option, which it ignores without SELinux and rejects with it, so seccomp stays on.',

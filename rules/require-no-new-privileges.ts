@@ -16,7 +16,7 @@ export default defineRule({
   title: 'Set no-new-privileges',
   severity: 'info',
   strictSeverity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'Without no-new-privileges, a process in the container can gain privileges by executing a setuid or setcap binary (sudo, su, a planted setuid shell). The option sets the kernel\'s no_new_privs bit, so exec can never raise privileges, which closes a common path from a compromised non-root process to root.',

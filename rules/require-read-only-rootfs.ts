@@ -7,7 +7,7 @@ export default defineRule({
   title: 'Mount the container\'s root filesystem read-only',
   severity: 'info',
   strictSeverity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'With a writable root filesystem, an attacker who gets code execution can drop tools, modify binaries and configuration, and persist until the container is recreated. `read_only: true` / `--read-only` makes the image immutable at run time; the paths the application really writes (/tmp, a cache, a data directory) become explicit tmpfs mounts or volumes. This is hardening, so it is information by default and a warning under the strict preset; services extended or included from elsewhere and `${VARIABLE}` values are not reported.',

@@ -43,7 +43,7 @@ export default defineRule({
   title: 'Limit memory, CPU and PIDs',
   severity: 'info',
   strictSeverity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       'Without limits one container can use all the host\'s memory (the kernel then kills other processes), all its CPU, or fork until the host runs out of PIDs (a fork bomb stops every container on the host). Limits turn a bug or an attack in one service into a problem of that service only. A PIDs limit of 0 or -1 (`pids_limit: -1`, `--pids-limit -1`) and a memory or CPU limit of 0 set no limit, and are reported as missing.',

@@ -20,7 +20,7 @@ const HOST_LABEL: Record<string, string> = {
  */
 export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {
-    preset: { enum: [...PRESETS], markdownDescription: '`recommended` (the default severities) or `strict` (raises the "hardening missing" rules from info to warning).' },
+    preset: { enum: [...PRESETS], markdownDescription: '`recommended` (the default severities), `strict` (raises the "hardening missing" rules from info to warning), or `pss-baseline` / `pss-restricted` (Kubernetes manifests: exactly the Pod Security Standards checks of that level).' },
     rules: {
       type: ['object', 'null'],
       additionalProperties: false,

@@ -77,14 +77,14 @@ describe('every rule', () => {
       it('its bad examples are reported and its good examples are not', () => {
         for (const ex of rule.docs.examples.bad) {
           assert.ok(rule.inputs.includes(ex.kind), `bad example kind ${ex.kind} is not among the inputs`);
-          const { findings } = lint(ex.code, FILE_KIND[ex.kind], { withFixes: false, groupHardening: false });
+          const { findings } = lint(ex.code, FILE_KIND[ex.kind], { withFixes: false, groupHardening: false, preset: rule.presets?.[0] });
           assert.ok(
             findings.some((f) => f.ruleId === rule.id),
             `bad example not reported:\n${ex.code}`,
           );
         }
         for (const ex of rule.docs.examples.good) {
-          const { findings } = lint(ex.code, FILE_KIND[ex.kind], { withFixes: false, groupHardening: false });
+          const { findings } = lint(ex.code, FILE_KIND[ex.kind], { withFixes: false, groupHardening: false, preset: rule.presets?.[0] });
           assert.deepEqual(
             findings.filter((f) => f.ruleId === rule.id || f.ruleId === 'parse-error').map((f) => f.message),
             [],

@@ -1,9 +1,12 @@
 import { describe, it } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import type { InputKind } from '../server/src/model/containerSpec';
 import type { FixSafety, Rule, Severity } from '../server/src/engine/ruleApi';
 import { lint, type Finding, type LintOptions } from '../server/src/engine/lint';
 import { applyEdits } from '../server/src/edit/writer';
+import { messageTemplate } from '../server/src/engine/wording';
 import { fixText } from '../cli/fix';
 import type { FileKind } from '../server/src/parse';
 
@@ -39,7 +42,7 @@ export interface InvalidCase extends ValidCase {
   fixes: ExpectedFix[];
 }
 
-export const FILE_KIND: Record<InputKind, FileKind> = { dockerfile: 'dockerfile', compose: 'compose', run: 'shell' };
+export const FILE_KIND: Record<InputKind, FileKind> = { dockerfile: 'dockerfile', compose: 'compose', run: 'shell', kubernetes: 'kubernetes' };
 
 const ENGINE_PROBLEMS = new Set(['parse-error', 'internal-error']);
 
@@ -61,7 +64,9 @@ function describeCase(c: ValidCase): string {
 
 function lintCase(rule: Rule, c: ValidCase, withAllRules: boolean): Finding[] {
   // Each rule's own findings: the per-container summary of hardening findings is tested in test/engine/hardening.test.ts.
-  const result = lint(c.code, FILE_KIND[c.kind], { groupHardening: false, ...c.options, withFixes: true, ruleSet: withAllRules ? undefined : [rule] });
+  // A rule only some presets run (the Pod Security Standards) is tested under the first of them unless the case names one.
+  const preset = c.options?.preset ?? rule.presets?.[0];
+  const result = lint(c.code, FILE_KIND[c.kind], { groupHardening: false, ...c.options, preset, withFixes: true, ruleSet: withAllRules ? undefined : [rule] });
   return result.findings;
 }
 
@@ -81,8 +86,15 @@ function countBy(findings: Finding[]): Map<string, number> {
 
 /** Table-driven rule tests, after ESLint's RuleTester (see shared/design/model-layout.md). */
 export const ruleTester = {
-  run(rule: Rule, tests: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-    describe(rule.id, () => {
+  /**
+   * `kinds`: the input kinds this table must cover (each with a valid and an invalid case). By default
+   * every input of the rule, except Kubernetes when the rule's Kubernetes cases have a table of their own
+   * in test/rules/kubernetes/<id>.test.ts (which passes `kinds: ['kubernetes']`).
+   */
+  run(rule: Rule, tests: { valid: ValidCase[]; invalid: InvalidCase[] }, options: { kinds?: InputKind[] } = {}): void {
+    const ownTable = fs.existsSync(path.join(__dirname, 'rules', 'kubernetes', `${rule.id}.test.ts`));
+    const kinds = options.kinds ?? rule.inputs.filter((k) => !(k === 'kubernetes' && ownTable));
+    describe(options.kinds ? `${rule.id} (${options.kinds.join(', ')})` : rule.id, () => {
       it('has well-formed cases', () => {
         const seen = new Set<string>();
         for (const c of [...tests.valid, ...tests.invalid]) {
@@ -91,7 +103,7 @@ export const ruleTester = {
           seen.add(key);
           assert.ok(rule.inputs.includes(c.kind), `case kind ${c.kind} is not among the rule's inputs`);
         }
-        for (const kind of rule.inputs) {
+        for (const kind of kinds) {
           assert.ok(tests.valid.some((c) => c.kind === kind), `no valid case for ${kind}`);
           assert.ok(tests.invalid.some((c) => c.kind === kind), `no invalid case for ${kind}`);
         }
@@ -130,7 +142,7 @@ export const ruleTester = {
             if (e.severity) want.severity = e.severity;
             if (e.message !== undefined) want.message = e.message;
             if (e.data !== undefined) {
-              const template = (rule.messages as Record<string, string>)[e.messageId];
+              const template = messageTemplate(rule, c.kind, e.messageId);
               assert.ok(template !== undefined, `unknown messageId ${e.messageId}`);
               want.message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, k: string) => e.data![k] ?? `{{${k}}}`);
             }
@@ -166,7 +178,7 @@ export const ruleTester = {
 
           // Applying the rule's fixes again changes nothing: the CLI's fix-all loop reaches a fixed point.
           if (offered.length > 0) {
-            const fixAll = (text: string) => fixText(text, FILE_KIND[c.kind], { groupHardening: false, ...c.options, ruleSet: [rule] }, 'review').text;
+            const fixAll = (text: string) => fixText(text, FILE_KIND[c.kind], { groupHardening: false, preset: rule.presets?.[0], ...c.options, ruleSet: [rule] }, 'review').text;
             const once = fixAll(c.code);
             assert.equal(fixAll(once), once, `fixing again changes the text:\n${once}`);
           }

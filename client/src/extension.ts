@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CAPDROP_FILES_GLOB, isCapdropDocument } from './relevance';
 import { CapdropStatus, SCAN_STATE_NOTIFICATION, type ScanState } from './statusBar';
 
 // Kept in step with COMMANDS in server/src/handlers/codeActions.ts (the client must not import server code).
@@ -46,6 +47,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     { language: 'yaml', pattern: '**/{compose,docker-compose}*.{yml,yaml}' },
     // Capdrop's own config: its problems show as you type (it applies once saved).
     { language: 'yaml', pattern: '**/.capdrop.{yml,yaml}' },
+    // Any other YAML may be a Kubernetes manifest: the server reads its content and leaves the rest alone.
+    { language: 'yaml', scheme: 'file' },
+    { language: 'yaml', scheme: 'untitled' },
     // Host files (docs/hosts.md): only by path, so other Markdown-like or YAML documents are left alone.
     { language: 'markdown', scheme: 'file' },
     { language: 'makefile', scheme: 'file' },
@@ -164,10 +168,30 @@ export function activate(context: vscode.ExtensionContext): void {
   // After activate() returns: the client library's load and the server's start-up (~100 ms) happen in the
   // background; a failed start is reported by the language client in its output channel. Commands run
   // before then find no client and do nothing (the server could not have answered them yet).
-  setImmediate(() => {
+  // Activated by a YAML file (onLanguage:yaml) in a workspace with nothing else of Capdrop's, the server
+  // waits until a document it reads is opened (a Kubernetes manifest, say).
+  const start = () => {
     if (client || deactivated) return;
     client = createClient(context);
     void client.start();
+  };
+  const isOurs = (doc: vscode.TextDocument) => isCapdropDocument(doc.languageId, doc.uri.path, () => doc.getText());
+  setImmediate(() => {
+    if (vscode.workspace.textDocuments.some(isOurs)) return start();
+    const opened = vscode.workspace.onDidOpenTextDocument((doc) => {
+      if (!isOurs(doc)) return;
+      opened.dispose();
+      start();
+    });
+    context.subscriptions.push(opened);
+    void Promise.resolve(vscode.workspace.findFiles(CAPDROP_FILES_GLOB, '**/node_modules/**', 1)).then(
+      (found) => {
+        if (found.length === 0) return;
+        opened.dispose();
+        start();
+      },
+      () => undefined,
+    );
   });
 }
 

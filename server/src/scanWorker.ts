@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type LintOptions } from './engine/lint';
 import { toDiagnostics } from './engine/toLsp';
 import type { FileKind } from './parse';
+import { looksLikeKubernetes } from './parse/kubernetes/workloads';
 import type { DocLinkStyle } from './engine/docLinks';
 
 /** One file of a workspace-scan batch. `options` are the file's lint options minus what cannot cross threads. */
@@ -16,6 +17,8 @@ export interface ScanJob {
   kind: FileKind;
   languageId: string;
   options: Readonly<LintOptions>;
+  /** A YAML file linted only if its content is a Kubernetes manifest. */
+  byContent?: boolean;
   /** How the diagnostics link the rule pages. */
   docLinks?: DocLinkStyle;
 }
@@ -41,6 +44,8 @@ export type ScanResult =
     }
   | { uri: string; status: 'too-large'; size: number; limit: number }
   | { uri: string; status: 'missing' }
+  /** A YAML file (`byContent`) that is not a Kubernetes manifest: not Capdrop's. */
+  | { uri: string; status: 'not-ours' }
   /**
    * The file reads other files (Compose `extends: { file }`, `include:`): the main thread lints it, since
    * only it knows the open editors' unsaved text and records the dependency for re-linting.
@@ -64,8 +69,9 @@ export function lintJob(job: ScanJob): ScanResult {
     const stat = statSync(fsPath);
     if (!stat.isFile()) return { uri, status: 'missing' };
     const limit = job.options.maxFileSize!;
-    if (stat.size > limit) return { uri, status: 'too-large', size: stat.size, limit };
+    if (stat.size > limit) return job.byContent ? { uri, status: 'not-ours' } : { uri, status: 'too-large', size: stat.size, limit };
     const text = readFileSync(fsPath, 'utf8');
+    if (job.byContent && !looksLikeKubernetes(text)) return { uri, status: 'not-ours' };
     let readsOtherFiles = false;
     const lookedFor: string[] = [];
     const ruleErrors: { ruleId: string; detail: string }[] = [];

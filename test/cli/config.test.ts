@@ -33,7 +33,7 @@ describe('parseConfig', () => {
     const { config, problems } = parseConfig(text, IDS);
     assert.deepEqual(config, { rules: { 'no-root-user': 'error' }, exclude: [], limits: {} });
     assert.deepEqual(problems, [
-      { message: 'preset must be one of recommended, strict', line: 1, column: 9 },
+      { message: 'preset must be one of recommended, strict, pss-baseline, pss-restricted', line: 1, column: 9 },
       { message: 'rule "no-privileged": severity must be one of off, info, warning, error', line: 3, column: 18 },
       { message: 'unknown rule "no-such-rule"', line: 4, column: 3 },
       { message: 'limits.memory must be a size such as 512m or 1g', line: 7, column: 11 },

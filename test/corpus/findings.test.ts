@@ -13,6 +13,7 @@ import { runCli } from '../cli/harness';
 const REPO = path.resolve(__dirname, '..', '..');
 const CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'compose');
 const DOCKERFILES = path.join(REPO, '..', 'shared', 'corpus', 'dockerfile', 'real');
+const KUBERNETES = path.join(REPO, '..', 'shared', 'corpus', 'kubernetes', 'real');
 const REALISTIC = path.join(REPO, 'test', 'fixtures', 'realistic');
 const WORKSPACE = path.join(REPO, 'test', 'fixtures', 'workspace');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
@@ -84,6 +85,20 @@ describe('reviewed findings on real files', () => {
     const reports = await lintAll(['--kind', 'dockerfile', ...files]);
     assert.equal(reports.length, files.length);
     matchSnapshot(snapshotOf(reports, DOCKERFILES), 'real-dockerfile-findings.snap.json');
+  });
+
+  it('the real Kubernetes manifests give exactly the reviewed findings', async () => {
+    const files = yamlFiles(KUBERNETES);
+    assert.ok(files.length >= 146, `expected the corpus at ${KUBERNETES}`);
+    const reports = await lintAll(['--kind', 'kubernetes', ...files]);
+    assert.equal(reports.length, files.length);
+    const snapshot = snapshotOf(reports, KUBERNETES);
+    matchSnapshot(snapshot, 'kubernetes-findings.snap.json');
+    // Walking the folder finds the manifests by their content: every file with a finding is among them.
+    const walked = snapshotOf(await lintAll([KUBERNETES]), KUBERNETES);
+    const withFindings = Object.keys(snapshot).filter((f) => snapshot[f].length > 0);
+    assert.deepEqual(withFindings.filter((f) => !(f in walked)), []);
+    for (const f of Object.keys(walked)) assert.deepEqual(walked[f], snapshot[f], f);
   });
 
   it('the project workspace and the realistic fixtures give exactly the reviewed findings', async () => {

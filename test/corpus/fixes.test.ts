@@ -1,13 +1,16 @@
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, type Finding } from '../../server/src/engine/lint';
 import { applyEdits } from '../../server/src/edit/writer';
 import { fixText } from '../../cli/fix';
+import type { FileKind } from '../../server/src/parse';
+import type { Preset } from '../../server/src/engine/ruleApi';
 
-// The fix contract of issue 3, checked on every finding of the shared Compose corpus (read in place, never copied).
-const CORPUS = path.join(__dirname, '..', '..', '..', 'shared', 'corpus', 'compose');
+// The fix contract of issue 3, checked on every finding of the shared Compose and Kubernetes corpora (read in place, never copied).
+const SHARED = path.join(__dirname, '..', '..', '..', 'shared', 'corpus');
+const CORPUS = path.join(SHARED, 'compose');
 const ENGINE_PROBLEMS = new Set(['parse-error', 'internal-error']);
 
 function yamlFiles(dir: string): string[] {
@@ -17,14 +20,19 @@ function yamlFiles(dir: string): string[] {
     .sort();
 }
 
+/** The kind of the corpus being checked (each describe block sets it before its tests run). */
+let kind: FileKind = 'compose';
+/** The preset of the corpus being checked (the Kubernetes corpus is checked under pss-restricted too). */
+let preset: Preset | undefined;
+
 /** Each rule's findings on their own: the contract of each rule's fixes. */
 function lintCompose(text: string): Finding[] {
-  return lint(text, 'compose', { withFixes: true, groupHardening: false }).findings;
+  return lint(text, kind, { withFixes: true, groupHardening: false, preset }).findings;
 }
 
 /** The per-container hardening summaries, as the recommended preset reports them. */
 function summaries(text: string): Finding[] {
-  return lint(text, 'compose', { withFixes: true }).findings.filter((f) => f.members);
+  return lint(text, kind, { withFixes: true, preset }).findings.filter((f) => f.members);
 }
 
 function engineProblems(findings: Finding[]): string[] {
@@ -113,7 +121,7 @@ function checkSummaryFixes(text: string, summary: Finding, before: Map<string, n
 function checkFixAll(text: string): string[] {
   const findings = lintCompose(text);
   if (engineProblems(findings).length > 0) return [];
-  const { text: fixed } = fixText(text, 'compose', {}, 'review');
+  const { text: fixed } = fixText(text, kind, { preset }, 'review');
   const afterFindings = lintCompose(fixed);
   const violations: string[] = [];
   if (engineProblems(afterFindings).length > 0) violations.push(`fix-all: the result no longer parses (${engineProblems(afterFindings).join('; ')})`);
@@ -121,11 +129,15 @@ function checkFixAll(text: string): string[] {
   if (added.length > 0) violations.push(`fix-all: new findings ${added.join(', ')}`);
   const leftFixable = afterFindings.filter((f) => f.fixes.some((x) => x.messageId !== 'ignore'));
   if (leftFixable.length > 0) violations.push(`fix-all: fixable findings left: ${leftFixable.map(keyOf).join(', ')}`);
-  if (fixText(fixed, 'compose', {}, 'review').text !== fixed) violations.push('fix-all: a second run changes the file again');
+  if (fixText(fixed, kind, { preset }, 'review').text !== fixed) violations.push('fix-all: a second run changes the file again');
   return violations;
 }
 
 describe('every offered fix on the shared Compose corpus keeps the fix contract', () => {
+  before(() => {
+    kind = 'compose';
+    preset = undefined;
+  });
   for (const part of ['real', 'fixtures']) {
     const files = yamlFiles(path.join(CORPUS, part));
 
@@ -151,4 +163,35 @@ describe('every offered fix on the shared Compose corpus keeps the fix contract'
       assert.deepEqual(violations, []);
     });
   }
+});
+
+for (const pss of [undefined, 'pss-restricted'] as const)
+describe(`every offered fix on the shared Kubernetes corpus keeps the fix contract, over every document${pss ? ` (${pss})` : ''}`, () => {
+  const KUBERNETES = path.join(SHARED, 'kubernetes', 'real');
+  const files = yamlFiles(KUBERNETES);
+  before(() => {
+    kind = 'kubernetes';
+    preset = pss;
+  });
+
+  it('each fix alone, on every finding', () => {
+    assert.ok(files.length >= 146, `expected the corpus at ${KUBERNETES}`);
+    const violations: string[] = [];
+    let applied = 0;
+    for (const file of files) {
+      const result = checkEachFix(fs.readFileSync(file, 'utf8'));
+      applied += result.applied;
+      for (const v of result.violations) violations.push(`${path.relative(KUBERNETES, file)}: ${v}`);
+    }
+    assert.deepEqual(violations, []);
+    assert.ok(applied > (pss ? 200 : 300), `only ${applied} repairs applied`);
+  });
+
+  it('fix-all reaches a clean fixed point on every file', () => {
+    const violations: string[] = [];
+    for (const file of files) {
+      for (const v of checkFixAll(fs.readFileSync(file, 'utf8'))) violations.push(`${path.relative(KUBERNETES, file)}: ${v}`);
+    }
+    assert.deepEqual(violations, []);
+  });
 });

@@ -15,6 +15,7 @@ describe('fuzz: mutated real files (short seeded budget)', () => {
   it('has the corpus and the fixtures to mutate', () => {
     assert.ok(seeds.filter((s) => s.kind === 'compose').length > 100);
     assert.ok(seeds.some((s) => s.kind === 'dockerfile') && seeds.some((s) => s.kind === 'shell'));
+    assert.ok(seeds.filter((s) => s.kind === 'kubernetes').length >= 146);
   });
 
   it('no throw, no hang, ranges inside, every fix keeps the file parseable', () => {

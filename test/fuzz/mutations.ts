@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { applyEdits } from '../../server/src/edit/writer';
 import { ENGINE_IDS, lint, type Finding } from '../../server/src/engine/lint';
-import { detectKind, type FileKind } from '../../server/src/parse';
+import { contentKind, type FileKind } from '../../server/src/parse';
 
 const REPO = path.join(__dirname, '..', '..');
 export const CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'compose');
+export const KUBERNETES_CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'kubernetes', 'real');
 const FIXTURES = path.join(REPO, 'test', 'fixtures');
 
 export interface Seed {
@@ -29,15 +30,20 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
-/** The real Compose files of the shared corpus and the project's fixtures, with their kinds. */
+/** The real Compose files and Kubernetes manifests of the shared corpus and the project's fixtures, with their kinds. */
 export function loadSeeds(): Seed[] {
   const seeds: Seed[] = [];
   for (const file of filesUnder(CORPUS)) {
     if (/\.ya?ml$/.test(file)) seeds.push({ name: path.relative(CORPUS, file), kind: 'compose', text: fs.readFileSync(file, 'utf8') });
   }
+  for (const file of filesUnder(KUBERNETES_CORPUS)) {
+    if (/\.ya?ml$/.test(file)) seeds.push({ name: path.relative(KUBERNETES_CORPUS, file), kind: 'kubernetes', text: fs.readFileSync(file, 'utf8') });
+  }
   for (const file of filesUnder(FIXTURES)) {
-    const kind = detectKind(file);
-    if (kind) seeds.push({ name: path.relative(REPO, file), kind, text: fs.readFileSync(file, 'utf8') });
+    const text = fs.readFileSync(file, 'utf8');
+    // By name, or by content for the YAML that is a Kubernetes manifest (the Helm chart's templates).
+    const kind = contentKind(file, text);
+    if (kind) seeds.push({ name: path.relative(REPO, file), kind, text });
   }
   return seeds;
 }

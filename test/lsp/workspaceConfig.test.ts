@@ -73,7 +73,7 @@ describe('problems in a .capdrop.yaml', () => {
       assert.deepEqual(
         config.diagnostics.map((d: Diagnostic) => [d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.character, d.message]),
         [
-          ['config', 1, 0, 8, 13, 'preset must be one of recommended, strict.'],
+          ['config', 1, 0, 8, 13, 'preset must be one of recommended, strict, pss-baseline, pss-restricted.'],
           ['config', 1, 2, 2, 14, 'unknown rule "no-such-rule".'],
         ],
       );

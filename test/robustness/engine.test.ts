@@ -8,7 +8,7 @@ import type { FileKind } from '../../server/src/parse';
 import { findExcessiveNesting, MAX_YAML_NESTING } from '../../server/src/parse/yamlDepth';
 import { allRules, rules } from '../../rules';
 
-const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'shell', 'markdown', 'makefile', 'ci', 'devcontainer'];
+const KINDS: readonly FileKind[] = ['dockerfile', 'compose', 'kubernetes', 'shell', 'markdown', 'makefile', 'ci', 'devcontainer'];
 /**
  * A hang guard, not a benchmark: far above what any of these inputs needs (the slowest, 100,000
  * Dockerfile lines, takes about 3.5 s alone), with room for a slow CI machine running every test

@@ -72,7 +72,7 @@ describe('server: hostile workspace configuration', () => {
         lsp.logs.filter((l) => l.includes(config)),
         [
           `Capdrop: ${config}:1:9: Unresolved tag: tag:yaml.org,2002:js/function: the config is plain data, tags are ignored`,
-          `Capdrop: ${config}:1:23: preset must be one of recommended, strict`,
+          `Capdrop: ${config}:1:23: preset must be one of recommended, strict, pss-baseline, pss-restricted`,
           `Capdrop: ${config}:3:1: unknown key "require" (expected one of: preset, rules, exclude, limits, user, hosts, maxFileSize, maxAliasNodes, trustedRegistries)`,
         ],
       );

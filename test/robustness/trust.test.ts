@@ -113,7 +113,7 @@ describe('configuration is data only', () => {
       { message: 'Unresolved tag: tag:yaml.org,2002:js/regexp: the config is plain data, tags are ignored', line: 2, column: 8 },
       { message: 'Unresolved tag: tag:yaml.org,2002:js/undefined: the config is plain data, tags are ignored', line: 3, column: 7 },
       { message: 'Unresolved tag: !custom: the config is plain data, tags are ignored', line: 4, column: 10 },
-      { message: 'preset must be one of recommended, strict', line: 1, column: 23 },
+      { message: 'preset must be one of recommended, strict, pss-baseline, pss-restricted', line: 1, column: 23 },
       { message: 'rules must be a mapping of rule id to off|info|warning|error', line: 2, column: 20 },
       { message: 'user must be a non-root numeric uid such as 10001', line: 3, column: 21 },
     ]);

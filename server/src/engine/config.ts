@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { FixSettings, SeveritySetting } from './ruleApi';
 import type { LintOptions, Preset } from './lint';
+import { PRESETS as ALL_PRESETS } from './ruleApi';
 import { HOST_KINDS, type HostKind } from '../parse';
 import { TRUSTED_REGISTRY_ENTRY } from '../model/imageRef';
 
@@ -43,7 +44,7 @@ export interface LoadedConfig {
 }
 
 export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['off', 'info', 'warning', 'error'];
-export const PRESETS: readonly Preset[] = ['recommended', 'strict'];
+export const PRESETS: readonly Preset[] = ALL_PRESETS;
 /** The keys a config file may have (the JSON schema, schemas/capdrop.schema.json, lists the same). */
 export const TOP_KEYS: readonly string[] = ['preset', 'rules', 'exclude', 'limits', 'user', 'hosts', 'maxFileSize', 'maxAliasNodes', 'trustedRegistries'];
 export const LIMIT_KEYS: readonly string[] = ['memory', 'cpus', 'pids'];

@@ -1,6 +1,7 @@
 import type { SourceRange } from '../model/located';
 // Types only: lint.ts imports this module's functions.
 import type { Finding, PlannedFix } from './lint';
+import { mergeInsertions } from '../yaml/mergeInsertions';
 
 /**
  * "Hardening missing" findings summed up per container (docs/hardening.md).
@@ -25,6 +26,12 @@ const ITEMS: Record<string, (f: Finding) => string> = {
   'bind-ports-to-interface': (f) => (f.messageId === 'publishAll' ? `publish ports one by one ("${f.data?.flag}" opens every exposed port)` : `bind port "${f.data?.port}" to one interface`),
 };
 
+/** The items whose Kubernetes spelling differs. */
+const KUBERNETES_ITEMS: Record<string, (f: Finding) => string> = {
+  'require-no-new-privileges': (f) => (f.messageId === 'disabled' ? 'set allowPrivilegeEscalation to false (it is true)' : 'set allowPrivilegeEscalation: false'),
+  'bind-ports-to-interface': (f) => `set hostIP for host port "${f.data?.port}"`,
+};
+
 export function isHardeningRule(ruleId: string): boolean {
   return ruleId in ITEMS;
 }
@@ -32,6 +39,8 @@ export function isHardeningRule(ruleId: string): boolean {
 /** The container a hardening finding belongs to: its name, the name's range and its whole text's range (host offsets). */
 export interface ContainerRef {
   name: string;
+  /** A Kubernetes container's summary names the fields in Kubernetes' words. */
+  kubernetes?: boolean;
   range: SourceRange;
   block: SourceRange;
 }
@@ -49,7 +58,7 @@ export function setContainer(finding: Finding, container: ContainerRef): void {
 export function moveContainer(from: Finding, to: Finding, move: (offset: number) => number): void {
   const container = containerOf(from);
   const moved = (r: SourceRange) => ({ start: move(r.start), end: move(r.end) });
-  if (container) setContainer(to, { name: container.name, range: moved(container.range), block: moved(container.block) });
+  if (container) setContainer(to, { name: container.name, range: moved(container.range), block: moved(container.block), kubernetes: container.kubernetes });
 }
 
 export function containerOf(finding: Finding): ContainerRef | undefined {
@@ -110,7 +119,7 @@ const DROPPED = {} as Finding;
 function summarize(members: Finding[]): Finding {
   const container = containerOf(members[0])!;
   const ordered = [...members].sort((a, b) => ORDER.indexOf(a.ruleId) - ORDER.indexOf(b.ruleId));
-  const items = ordered.map((m) => ITEMS[m.ruleId](m));
+  const items = ordered.map((m) => (container.kubernetes && KUBERNETES_ITEMS[m.ruleId]?.(m)) || ITEMS[m.ruleId](m));
   const summary: Finding = {
     ruleId: HARDENING_GROUP_ID,
     severity: 'info',
@@ -161,6 +170,8 @@ function fixesOf(memberFixes: { ruleId: string; fixes: PlannedFix[] }[]): Planne
     .map((edit, i) => ({ edit, i }))
     .sort((a, b) => a.edit.range.start - b.edit.range.start || a.edit.range.end - b.edit.range.end || indentOf(b.edit.newText) - indentOf(a.edit.newText) || a.i - b.i)
     .map((x) => x.edit);
+  // Two parts that open the same block there (each a new `securityContext:` of a Kubernetes container) share it.
+  combined.edits = mergeInsertions(combined.edits);
   return [combined, ...own];
 }
 

@@ -7,10 +7,11 @@ import type { ComposeFiles } from '../parse/compose/files';
 import type { ComposeContext } from '../parse/compose/projectFiles';
 import { isWrittenElsewhere } from '../parse/compose/projectMerge';
 import { findSuppressions, suppressionFor, type Suppression } from './suppress';
-import { interpolate, type FixSafety, type FixSettings, type Preset, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
+import { inPreset, interpolate, type FixSafety, type FixSettings, type Preset, type ReportDescriptor, type Rule, type RuleContext, type Severity, type SeveritySetting } from './ruleApi';
 import { allRules } from '../../../rules';
 import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
 import { IgnoreFixer } from './ignoreFixes';
+import { messageTemplate } from './wording';
 
 export type { Preset } from './ruleApi';
 
@@ -252,7 +253,7 @@ class RuleRunner {
     if (!severity) return;
     // A value another file of the Compose project sets is reported when that file is linted, at its line.
     if (isWrittenElsewhere(spec, rangeOf(d.at))) return;
-    let message = interpolate(rule.messages[d.messageId], d.data);
+    let message = interpolate(messageTemplate(rule, spec.origin.kind, d.messageId), d.data);
     const offBy = options.shownOff?.[rule.id];
     if (offBy !== undefined) {
       severity = 'info';
@@ -269,7 +270,7 @@ class RuleRunner {
     // Only a `docker run` command's findings are anchored at its start (applySuppressions): no entry for the others.
     if (spec.origin.kind === 'run') this.specOf.set(finding, { start: withinSpec(seg, spec, range) ? seg.toHost(spec.origin.range.start) : undefined, kind: spec.origin.kind });
     if (options.withFixes === 'onDemand' && d.fixes?.length) setPendingFixes(finding, () => planRuleFixes(rule, d, seg));
-    if (isHardeningRule(rule.id)) setContainer(finding, { name: spec.origin.name, range: mapRange(seg, spec.origin.nameRange), block: mapRange(seg, spec.origin.range) });
+    if (isHardeningRule(rule.id)) setContainer(finding, { name: spec.origin.name, range: mapRange(seg, spec.origin.nameRange), block: mapRange(seg, spec.origin.range), kubernetes: spec.origin.kind === 'kubernetes' || undefined });
     this.out.push(finding);
   };
 
@@ -291,7 +292,8 @@ class RuleRunner {
     this.seg = seg;
     const ctx: RuleContext<string> = { report: this.report, settings: this.settings, memo: {}, preset: this.options.preset ?? 'recommended', trustedRegistries: this.options.trustedRegistries };
     for (const rule of rules) {
-      if (this.options.rules?.[rule.id] === 'off') continue;
+      const configured = this.options.rules?.[rule.id];
+      if (configured === 'off' || (configured === undefined && !inPreset(rule, this.options.preset))) continue;
       this.rule = rule;
       try {
         rule.check(spec, ctx);
@@ -319,7 +321,7 @@ function planRuleFixes(rule: Rule, d: ReportDescriptor<string>, seg: Segment): P
     const hostEdits = edits && mapEdits(seg, edits);
     if (!hostEdits || hostEdits.length === 0) continue;
     fixes.push({
-      title: interpolate(rule.messages[f.messageId], { ...d.data, ...f.data }),
+      title: interpolate(messageTemplate(rule, seg.kind, f.messageId), { ...d.data, ...f.data }),
       messageId: f.messageId,
       safety: f.safety,
       edits: hostEdits,
@@ -444,7 +446,7 @@ function applySuppressions(text: string, lines: LineIndex, kind: FileKind, comme
   }
   for (const s of sups) {
     if (!s.reason) kept.push(engineFinding(ENGINE_IDS.suppressionWithoutReason, 'warning', s.range, `Say why this is safe: add "-- <reason>" after the rule ids of capdrop-ignore.`));
-    else if (!s.used && s.rules.every((r) => options.rules?.[r] !== 'off')) kept.push(engineFinding(ENGINE_IDS.unusedSuppression, 'info', s.range, `This capdrop-ignore suppresses nothing (${s.rules.join(', ') || 'no rule named'}); remove it.`));
+    else if (!s.used && s.rules.every((r) => ruleRuns(r, options))) kept.push(engineFinding(ENGINE_IDS.unusedSuppression, 'info', s.range, `This capdrop-ignore suppresses nothing (${s.rules.join(', ') || 'no rule named'}); remove it.`));
   }
   // Only the suppression findings just added are out of place.
   kept.sort(byPosition);
@@ -477,6 +479,16 @@ function byPosition(a: Finding, b: Finding): number {
 function isRepeated(sorted: Finding[], runStart: number, i: number): boolean {
   for (let j = runStart; j < i; j++) if (sorted[j].message === sorted[i].message) return true;
   return false;
+}
+
+const RULES_BY_ID = new Map<string, Rule>(allRules.map((r) => [r.id, r]));
+
+/** Whether the options run a rule: a suppression of a rule that does not run (off, or outside the preset) is not unused. */
+function ruleRuns(ruleId: string, options: LintOptions): boolean {
+  const configured = options.rules?.[ruleId];
+  if (configured !== undefined) return configured !== 'off';
+  const rule = RULES_BY_ID.get(ruleId);
+  return rule === undefined || inPreset(rule, options.preset);
 }
 
 const ENGINE_IDS_SET: Record<string, true> = Object.fromEntries(Object.values(ENGINE_IDS).map((id) => [id, true]));

@@ -3,7 +3,13 @@ import type { Located, SourceRange, Unknown } from '../model/located';
 import type { SpecWriter, TextEdit } from '../edit/writer';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Preset = 'recommended' | 'strict';
+
+/**
+ * A rule preset. `recommended` and `strict` run every rule but those that name their presets; the Pod Security
+ * Standards presets run exactly the rules of that level (rules/pss-*.ts) and nothing else.
+ */
+export type Preset = 'recommended' | 'strict' | 'pss-baseline' | 'pss-restricted';
+export const PRESETS: readonly Preset[] = ['recommended', 'strict', 'pss-baseline', 'pss-restricted'];
 export type SeveritySetting = Severity | 'off';
 
 /** `safe` fixes may run unattended (fix-all on save, `--fix-safety safe`); `review` fixes only by choice. */
@@ -57,7 +63,7 @@ export interface RuleContext<M extends string> {
   settings: FixSettings;
   /** This spec's shared derived values (see SpecMemo); rules pass it to the helpers that fill it. */
   memo: SpecMemo;
-  /** The preset in force: a rule may ask for more under `strict` (pin-image-version: digests). */
+  /** The preset in force: a Pod Security Standards control judges by the level it names; a rule may ask for more under `strict` (pin-image-version: digests). */
   preset: Preset;
   /** `trustedRegistries` of `.capdrop.yaml`: when set, images must come from one of these (pin-image-version). */
   trustedRegistries?: readonly string[];
@@ -71,6 +77,8 @@ export interface Rule<M extends string = string> {
   /** Severity under the `strict` preset (defaults to `severity`). Hardening-missing rules raise info to warning here. */
   strictSeverity?: Severity;
   inputs: InputKind[];
+  /** The presets that run this rule; absent: `recommended` and `strict`. A rule set in the configuration runs under any preset. */
+  presets?: readonly Preset[];
   docs: RuleDocs;
   messages: Record<M, string>;
   check(spec: ContainerSpec, ctx: RuleContext<M>): void;
@@ -79,6 +87,12 @@ export interface Rule<M extends string = string> {
 /** Identity function that types `messageId`s from `messages` (as typescript-eslint's RuleCreator does). */
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
+}
+
+/** Whether a preset runs a rule (before the configuration turns it on or off). */
+export function inPreset(rule: Rule, preset: Preset | undefined): boolean {
+  if (rule.presets) return preset !== undefined && rule.presets.includes(preset);
+  return preset === undefined || preset === 'recommended' || preset === 'strict';
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;

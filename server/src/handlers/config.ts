@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import type { FixSettings, SeveritySetting } from '../engine/ruleApi';
 import type { LintOptions, Preset } from '../engine/lint';
+import { PRESETS as ALL_PRESETS } from '../engine/ruleApi';
 import { createRootedReader } from '../files/rootedReader';
 import { HOST_KINDS, type HostKind } from '../parse';
 import { emptyConfig, formatConfigProblem, type CapdropConfig } from '../engine/config';
@@ -55,7 +56,7 @@ export interface WorkspaceConfig extends CapdropConfig {
 export const EMPTY_WORKSPACE_CONFIG: WorkspaceConfig = emptyConfig();
 
 const SEVERITIES = new Set(['off', 'info', 'warning', 'error']);
-const PRESETS = new Set(['recommended', 'strict']);
+const PRESETS: ReadonlySet<string> = new Set(ALL_PRESETS);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

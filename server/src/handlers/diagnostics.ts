@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Finding, type LintOptions } from '../engine/lint';
 import { lintComposeIncrementally, type ComposeLintState } from '../engine/incrementalCompose';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
-import { detectKind, type FileKind } from '../parse';
+import { contentKind, detectKind, readsByContent, type FileKind } from '../parse';
 import { diagnosticsDigest, type ScanJob, type ScanResult } from '../scanWorker';
 import type { ConfigStore, ServerSettings } from './config';
 import { documentKind, uriKey, uriToPath } from './documentKind';
@@ -90,6 +90,7 @@ const LANGUAGE_OF: Record<FileKind, string> = {
   makefile: 'makefile',
   ci: 'yaml',
   devcontainer: 'jsonc',
+  kubernetes: 'yaml',
 };
 
 /**
@@ -181,7 +182,7 @@ export class DiagnosticsHandler {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const key = uriKey(uri);
-    const kind = documentKind(uri, doc.languageId);
+    const kind = documentKind(uri, doc.languageId, () => doc.getText());
     if (!kind && isConfigDocument(uri)) {
       // A `.capdrop.yaml` being edited: its problems as you type (it applies once saved).
       this.cache.delete(key);
@@ -241,8 +242,11 @@ export class DiagnosticsHandler {
    */
   async lintFromDisk(uri: string): Promise<void> {
     const fsPath = uriToPath(uri);
-    const kind = fsPath ? detectKind(fsPath) : undefined;
-    if (!fsPath || !kind || this.isOpen(uri)) return;
+    // A YAML file with an unfamiliar name is read to see whether it is a Kubernetes manifest.
+    const byContent = fsPath !== undefined && readsByContent(fsPath);
+    const named = fsPath ? detectKind(fsPath) : undefined;
+    if (!fsPath || (!named && !byContent) || this.isOpen(uri)) return;
+    let kind: FileKind = named ?? 'kubernetes';
     const key = uriKey(uri);
     const sequence = (this.diskSequence.get(key) ?? 0) + 1;
     this.diskSequence.set(key, sequence);
@@ -259,6 +263,8 @@ export class DiagnosticsHandler {
       // planned: on a workspace scan that planning was most of the time and memory.
       const options = { ...this.config.lintOptionsFor(fsPath), withFixes: false, onInternalError: this.logRuleError(uri) };
       const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
+      // A YAML file too large to read is likely no manifest: say nothing about it.
+      if (stat.size > limit && byContent) return;
       if (stat.size > limit) {
         const empty = TextDocument.create(uri, LANGUAGE_OF[kind], 0, '');
         this.cache.set(key, { uri, version: null, document: empty, kind, findings: [] });
@@ -267,6 +273,12 @@ export class DiagnosticsHandler {
       }
       const text = readFileSync(fsPath, 'utf8');
       if (!stillWanted()) return;
+      if (byContent) {
+        const found = contentKind(fsPath, text);
+        // Not (or no longer) a manifest: nothing to say, and what was said before goes.
+        if (!found) return this.cache.has(key) || this.published.has(key) ? this.clear(uri) : undefined;
+        kind = found;
+      }
       const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
       const findings = lint(text, kind, options).findings;
       this.cache.set(key, { uri, version: null, document, kind, findings });
@@ -288,7 +300,9 @@ export class DiagnosticsHandler {
    */
   scanJob(uri: string, walkedPath?: string): { job: ScanJob; sequence: number } | undefined {
     const fsPath = walkedPath ?? uriToPath(uri);
-    const kind = fsPath ? detectKind(fsPath) : undefined;
+    const named = fsPath ? detectKind(fsPath) : undefined;
+    const byContent = !named && fsPath !== undefined && readsByContent(fsPath);
+    const kind: FileKind | undefined = named ?? (byContent ? 'kubernetes' : undefined);
     if (!fsPath || !kind || this.isOpen(uri) || !this.config.settings.enable) return undefined;
     if (walkedPath === undefined && !this.config.mayReadFromDisk(fsPath)) return undefined;
     // The key is the path (`uriKey`); the same string object serves every map of the file, one copy of it.
@@ -297,7 +311,9 @@ export class DiagnosticsHandler {
     this.diskSequence.set(key, sequence);
     // No reader of other files nor error logger: functions cannot cross threads. The worker hands files
     // that read others back (`in-process`), and returns rule errors as text.
-    return { job: { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath), docLinks: this.docLinks }, sequence };
+    const job: ScanJob = { uri, fsPath, kind, languageId: LANGUAGE_OF[kind], options: this.config.scanOptionsFor(fsPath), docLinks: this.docLinks };
+    if (byContent) job.byContent = true;
+    return { job, sequence };
   }
 
   /** Publishes what a scan worker found for `job`, unless the file was opened, read again or deleted since. */
@@ -310,6 +326,8 @@ export class DiagnosticsHandler {
         return this.lintFromDisk(uri);
       case 'missing':
         return this.clear(uri);
+      case 'not-ours':
+        return this.cache.has(key) || this.published.has(key) ? this.clear(uri) : undefined;
       case 'too-large':
         this.cache.set(key, { uri, version: null, document: TextDocument.create(uri, LANGUAGE_OF[kind], 0, ''), kind, findings: [] });
         return this.publish(uri, [this.skippedDiagnostic(result.size, result.limit)], undefined, undefined, key);
@@ -336,7 +354,7 @@ export class DiagnosticsHandler {
       return;
     }
     const fsPath = uriToPath(uri);
-    if (fsPath && detectKind(fsPath)) void this.lintFromDisk(uri);
+    if (fsPath && (detectKind(fsPath) || readsByContent(fsPath))) void this.lintFromDisk(uri);
     // A closed config file shows the problems of what is on disk.
     else if (fsPath && isConfigDocument(uri) && this.config.mayReadFromDisk(fsPath)) {
       const text = readTextOrEmpty(fsPath);

@@ -1,6 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as path from 'node:path';
-import { detectKind, type FileKind } from '../parse';
+import { detectKind, readsByContent, type FileKind } from '../parse';
+import { looksLikeKubernetes } from '../parse/kubernetes/workloads';
 
 const BY_LANGUAGE: Record<string, FileKind> = {
   dockerfile: 'dockerfile',
@@ -8,7 +9,7 @@ const BY_LANGUAGE: Record<string, FileKind> = {
   shellscript: 'shell',
 };
 
-// The yaml language is claimed for compose only by file name: other YAML (CI files, k8s) is not ours.
+// The yaml language is claimed for Compose by file name; other YAML is ours when it is a Kubernetes manifest.
 const COMPOSE_LIKE_YAML = /(?:^|[\\/])(?:docker-)?compose[^\\/]*\.ya?ml$/i;
 
 /** The file-system path of a `file:` URI, or undefined for other schemes (untitled, virtual workspaces). */
@@ -46,13 +47,15 @@ function uriPath(uri: string): string {
 /**
  * What Capdrop reads a document as: its file name first (a `Dockerfile.dev` shown as plain text is
  * still a Dockerfile), then the language the editor chose. Untitled documents only have the latter.
+ * Other YAML is read when its content is a Kubernetes manifest (`text` is asked for only then).
  */
-export function documentKind(uri: string, languageId: string): FileKind | undefined {
+export function documentKind(uri: string, languageId: string, text?: () => string): FileKind | undefined {
   const filePath = uri.startsWith('untitled:') ? '' : uriPath(uri);
   const byName = filePath ? detectKind(filePath) : undefined;
   if (byName) return byName;
   const byLanguage = BY_LANGUAGE[languageId];
   if (byLanguage) return byLanguage;
   if (languageId === 'yaml' && COMPOSE_LIKE_YAML.test(filePath)) return 'compose';
+  if ((languageId === 'yaml' || readsByContent(filePath)) && text && looksLikeKubernetes(text())) return 'kubernetes';
   return undefined;
 }

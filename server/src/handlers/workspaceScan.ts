@@ -1,7 +1,7 @@
 import { promises as fs, readdirSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { detectKind } from '../parse';
+import { detectKind, readsByContent } from '../parse';
 import { isInside, type ConfigStore } from './config';
 import type { DiagnosticsHandler } from './diagnostics';
 import { pathToUri, uriKey } from './documentKind';
@@ -218,7 +218,7 @@ export class WorkspaceScanner {
           const child = path.join(dir, entry.name);
           if (byConfig(child, true)) continue;
           subdirs.push({ dir: child, rel: childRel, ignore });
-        } else if (entry.isFile() && detectKind(childRel) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
+        } else if (entry.isFile() && (detectKind(childRel) || readsByContent(childRel)) && !excluded(childRel) && !ignore.ignores(childRel, false)) {
           const child = path.join(dir, entry.name);
           if (!byConfig(child, false)) yield child;
         }

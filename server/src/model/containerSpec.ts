@@ -1,6 +1,7 @@
 import type { Located, Maybe, SourceRange } from './located';
+import type { KubernetesContainer } from './kubernetes';
 
-export type InputKind = 'dockerfile' | 'compose' | 'run';
+export type InputKind = 'dockerfile' | 'compose' | 'run' | 'kubernetes';
 
 /** A host path or volume made visible inside the container. */
 export interface Mount {
@@ -230,6 +231,8 @@ export interface ContainerSpec {
   linksField?: Located<null>;
   /** `--disable-content-trust` on `docker run`/`pull`/`create`. */
   contentTrustDisabled?: Located<boolean>;
+  /** A Kubernetes container: the fields as written, for the Pod Security Standards (model/kubernetes.ts). */
+  kubernetes?: KubernetesContainer;
   /** The log driver: Compose `logging.driver` (or the legacy `log_driver`), `--log-driver`. */
   logDriver?: Maybe<string>;
   /** The Compose `logging:` key, when it sets the driver: a fix that drops the driver drops its options with it. */
@@ -297,6 +300,7 @@ export function emptySpec(origin: ContainerSpec['origin']): ContainerSpec {
     links,
     linksField: undefined,
     contentTrustDisabled: undefined,
+    kubernetes: undefined,
     logDriver: undefined,
     loggingField: undefined,
     oomKillDisable: undefined,

@@ -2,7 +2,8 @@ import { parseAllDocuments, type Document, type Node, type Scalar, type YAMLMap 
 import { compactLists, emptySpec, markUnknown, type ContainerSpec, type Device, type EnvVar, type Mount, type ParsedFile, type ParseProblem, type Port, type ShellCommand } from '../model/containerSpec';
 import { unknown, type Located, type Maybe, type SourceRange } from '../model/located';
 import { tokenizeShell } from './shellWords';
-import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } from './compose/yamlAccess';
+import { AliasTable, entriesOf, isAlias, isMap, isScalar, isSeq, type Entry } from '../yaml/access';
+import { clampRange, contentEnd, nodeRange, valueBase } from '../yaml/ranges';
 import { interpolate, splitOutsideVariables, writtenInOf, type ComposeVariables } from './compose/interpolate';
 import { SharedReads } from './compose/sharedReads';
 import { readServiceKeys } from './compose/serviceKeys';
@@ -59,11 +60,6 @@ export function parseCompose(text: string, maxAliasNodes = DEFAULT_MAX_ALIAS_NOD
   return result;
 }
 
-function clampRange(text: string, pos: [number, number]): SourceRange {
-  const start = Math.max(0, Math.min(pos[0], text.length));
-  return { start, end: Math.max(start, Math.min(pos[1], text.length)) };
-}
-
 export function readDocument(text: string, doc: Document, specs: ContainerSpec[], problems: ParseProblem[], maxAliasNodes: number, variables?: ComposeVariables): void {
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return;
@@ -116,65 +112,6 @@ export function readDocument(text: string, doc: Document, specs: ContainerSpec[]
     compactLists(spec);
     specs.push(spec);
   }
-}
-
-/** Start and end of a node's own text, without trailing blank lines or comments. */
-export function nodeRange(text: string, node: unknown): SourceRange {
-  const range = (node as Node | null)?.range;
-  if (!range) return { start: 0, end: 0 };
-  return { start: range[0], end: contentEnd(text, node) };
-}
-
-/** Where a node's content ends: the end of its last item for collections, trimmed of trailing whitespace. */
-export function contentEnd(text: string, node: unknown): number {
-  let current = node as Node | null;
-  for (let depth = 0; depth < 1000; depth++) {
-    if ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
-      const last = current.items[current.items.length - 1] as unknown;
-      const lastNode = isMap(current) ? ((last as { value: unknown; key: unknown }).value ?? (last as { key: unknown }).key) : last;
-      if (lastNode && (lastNode as Node).range) {
-        current = lastNode as Node;
-        continue;
-      }
-      // `key:` with no value ends at its key.
-      const key = (last as { key?: Node }).key;
-      if (key?.range) current = key;
-    }
-    break;
-  }
-  const range = current?.range;
-  if (!range) return 0;
-  let end = range[1];
-  while (end > range[0] && isWhitespaceAt(text, end - 1)) end--;
-  return end;
-}
-
-/** `/\s/` on one character, without the regex for printable ASCII (most of what ends a node). */
-function isWhitespaceAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code > 32 && code < 127) return false;
-  return /\s/.test(text[index]);
-}
-
-/** Maps indexes in a scalar's value to offsets in the text, when the value is written verbatim. */
-function valueBase(text: string, node: Scalar): number | undefined {
-  const [start, end] = node.range ?? [0, 0];
-  const value = typeof node.value === 'string' ? node.value : String(node.value);
-  switch (node.type) {
-    case 'PLAIN':
-      return writtenAt(text, start, end, value) ? start : undefined;
-    case 'QUOTE_SINGLE':
-    case 'QUOTE_DOUBLE':
-      return writtenAt(text, start + 1, end - 1, value) ? start + 1 : undefined;
-    default:
-      return undefined;
-  }
-}
-
-/** `text.slice(start, end) === value` for offsets (never negative), without making the slice (for every short-syntax item). */
-function writtenAt(text: string, start: number, end: number, value: string): boolean {
-  const from = Math.min(start, text.length);
-  return Math.max(0, Math.min(end, text.length) - from) === value.length && text.startsWith(value, from);
 }
 
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, True: true, False: false, TRUE: true, FALSE: false };

@@ -6,6 +6,9 @@ import { parseComposeInProject } from './compose/project';
 import type { ComposeContext } from './compose/projectFiles';
 import { parseDockerfile } from './dockerfile';
 import { parseShell } from './shell';
+import { parseKubernetes } from './kubernetes';
+import { looksLikeKubernetes } from './kubernetes/workloads';
+import { createKubernetesWriter } from '../edit/kubernetesWriter';
 import { createComposeWriter } from '../edit/composeWriter';
 import { createDockerfileWriter } from '../edit/dockerfileWriter';
 import { createRunWriter } from '../edit/runWriter';
@@ -16,7 +19,7 @@ import { devcontainerSegments } from './hosts/devcontainer';
 import { nestedRunSegments } from './hosts/dockerfileRuns';
 
 /** The kinds of files Capdrop reads. A host file (shell script…) may hold several segments. */
-export type FileKind = 'dockerfile' | 'compose' | 'shell' | HostKind;
+export type FileKind = 'dockerfile' | 'compose' | 'shell' | 'kubernetes' | HostKind;
 
 /** Files that are not container files themselves but hold commands or specs (see docs/hosts.md). */
 export type HostKind = 'markdown' | 'makefile' | 'ci' | 'devcontainer';
@@ -55,6 +58,10 @@ export function parseSegments(text: string, kind: FileKind, files?: ComposeFiles
       const parsed = parseComposeInProject(text, files, maxAliasNodes, compose);
       return [{ kind: 'compose', parsed, writer: createComposeWriter(parsed), toHost: identityOffset }];
     }
+    case 'kubernetes': {
+      const parsed = parseKubernetes(text, maxAliasNodes);
+      return [{ kind: 'kubernetes', parsed, writer: createKubernetesWriter(parsed), toHost: identityOffset }];
+    }
     case 'shell': {
       const parsed = parseShell(text);
       return [{ kind: 'run', parsed, writer: createRunWriter(parsed), toHost: identityOffset }];
@@ -77,6 +84,23 @@ const MARKDOWN_NAME = /\.(?:md|markdown)$/i;
 const MAKEFILE_NAME = /^(?:(?:GNU)?makefile|.+\.mk)$/i;
 const CI_PATH = /(?:^|[\\/])(?:\.github[\\/]workflows[\\/][^\\/]+\.ya?ml|\.gitlab-ci\.ya?ml)$/i;
 const DEVCONTAINER_PATH = /(?:^|[\\/])(?:\.devcontainer[\\/](?:[^\\/]+[\\/])?devcontainer\.json|\.devcontainer\.json)$/i;
+
+const YAML_NAME = /\.ya?ml$/i;
+/** Capdrop's own configuration, which has problems of its own and is never a manifest. */
+const CONFIG_NAME = /(?:^|[\\/])\.capdrop\.ya?ml$/i;
+
+/**
+ * A YAML file whose name tells nothing (not Compose, not a CI workflow, not `.capdrop.yaml`): Capdrop reads it
+ * when its content is a Kubernetes manifest (`contentKind`), and leaves it alone otherwise.
+ */
+export function readsByContent(path: string): boolean {
+  return YAML_NAME.test(path) && !CONFIG_NAME.test(path) && detectKind(path) === undefined;
+}
+
+/** The kind of a file from its name, else from its content: a Kubernetes manifest (`looksLikeKubernetes`). */
+export function contentKind(path: string, text: string): FileKind | undefined {
+  return detectKind(path) ?? (YAML_NAME.test(path) && looksLikeKubernetes(text) ? 'kubernetes' : undefined);
+}
 
 /**
  * Detects the kind of a file from its name; undefined when Capdrop does not read it. CI workflows and

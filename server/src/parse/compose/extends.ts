@@ -4,7 +4,7 @@ import type { SourceRange } from '../../model/located';
 import type { ComposeFiles } from './files';
 import { interpolate } from './interpolate';
 import type { ComposeHandle, ServiceRef } from './refs';
-import type { Entry } from './yamlAccess';
+import type { Entry } from '../../yaml/access';
 import { inheritFrom, relocated, type OtherFile } from './mergeSpec';
 import { LineIndex } from '../../model/lineIndex';
 

@@ -1,5 +1,5 @@
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
-import { entriesOf, type AliasTable, type Entry } from './yamlAccess';
+import { entriesOf, type AliasTable, type Entry } from '../../yaml/access';
 
 /** What the Compose writer needs to edit a value: kept in `Located.node`. */
 export interface ComposeRef {

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { markUnknown, type ContainerSpec } from '../../model/containerSpec';
 import { unknown, type SourceRange } from '../../model/located';
-import { isScalar, isSeq, type Entry } from './yamlAccess';
+import { isScalar, isSeq, type Entry } from '../../yaml/access';
 
 /** The keys of a service in the compose-spec schema (schema/compose-spec.json, `definitions.service`); `x-*` keys are allowed too. */
 const SERVICE_KEYS = new Set([

@@ -1,4 +1,4 @@
-import type { Entry } from './yamlAccess';
+import type { Entry } from '../../yaml/access';
 
 /**
  * What the Compose reader made of entries several services share, kept per document. A merge key

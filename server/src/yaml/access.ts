@@ -4,7 +4,7 @@ import type { Alias, Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml
 /**
  * Bound once: the bundles reach `yaml`'s CommonJS exports through esbuild's interop getters, one getter
  * call per use, and these tests run for every node the Compose reader looks at (~0.7 % of linting the
- * corpus, profiled). Shared with compose.ts.
+ * corpus, profiled). Shared by the Compose and Kubernetes readers and writers.
  */
 export const { isAlias, isMap, isPair, isScalar, isSeq } = yaml;
 
