@@ -23,7 +23,7 @@ export default defineRule({
   id: 'no-shared-mount-propagation',
   title: 'Do not share mount propagation with the host',
   severity: 'warning',
-  inputs: ['compose', 'run'],
+  inputs: ['compose', 'run', 'kubernetes'],
   docs: {
     rationale:
       "A bind mount with `shared` or `rshared` propagation (`-v /mnt:/mnt:rshared`, `--mount …,bind-propagation=rshared`, Compose `bind: {propagation: rshared}`) joins the host's peer group: every mount the container makes below it appears on the host and in every other container sharing it. A container that can mount (privileged, or with SYS_ADMIN) can then lay a filesystem over a host directory that host services read, or hide one from them: an error. Without that capability the container cannot mount yet, and the option is a warning. `slave`/`rslave` (the host's mounts reach the container, never the reverse) and the default `rprivate` are not reported.",

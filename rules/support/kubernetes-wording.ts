@@ -45,6 +45,11 @@ export const KUBERNETES_WORDING: Readonly<Record<string, Readonly<Record<string,
     makeReadOnly: 'Set readOnly: true on the mount of "{{source}}" (check the container still starts)',
     makeTimeZoneReadOnly: 'Set readOnly: true on the mount of "{{source}}" (the node\'s time zone is only there to be read)',
   },
+  'no-shared-mount-propagation': {
+    shared: 'The mount at "{{target}}" uses mountPropagation: Bidirectional, so mounts made under it in the container appear on the node and in other pods; remove it (the default is None), or use HostToContainer if the container only needs to see the node\'s mounts.',
+    sharedCanMount: 'The mount at "{{target}}" uses mountPropagation: Bidirectional and this container can mount (privileged or SYS_ADMIN), so it can lay a filesystem over node directories under it; remove it (the default is None), or use HostToContainer if the container only needs to see the node\'s mounts.',
+    removePropagation: 'Remove mountPropagation: Bidirectional (the mount becomes None)',
+  },
   'no-ssh-port': {
     sshPort: 'Container port {{port}} (SSH) is {{how}}; remove it and use `kubectl exec` for shell access.',
     removePort: 'Remove port {{port}} (SSH clients can no longer connect: use kubectl exec)',

@@ -126,16 +126,26 @@ function readMounts(values: YamlValues, spec: ContainerSpec, entry: Entry | unde
     const source: Located<string> = { ...name, editable: false };
     if (hostPath) source.value = normalizeHostPath(subPath ? `${hostPath.value.replace(/\/+$/, '')}/${subPath}` : hostPath.value);
     const known = isKnown(readOnly) ? readOnly : undefined;
+    const propagation = mountPropagation(values.valueOf(mount.get('mountPropagation')));
     const value: Mount = {
       type: hostPath ? 'bind' : 'volume',
       source,
       ...(isKnown(target) ? { target } : {}),
       readOnly: known?.value === true,
       ...(known?.value === true ? { readOnlyAt: known.range } : {}),
+      ...(propagation ? { propagation } : {}),
       syntax: 'long',
     };
     spec.mounts.push({ value, range: nodeRange(values.text, node), raw: values.raw(node), editable: !shared, node: ref });
   });
+}
+
+/** Kubernetes' `mountPropagation` in the model's terms: `Bidirectional` is rshared, `HostToContainer` rslave, `None` rprivate. */
+const PROPAGATION: Record<string, string> = { Bidirectional: 'rshared', HostToContainer: 'rslave', None: 'rprivate' };
+
+function mountPropagation(value: Maybe<string>): Located<string> | undefined {
+  if (!isKnown(value) || !Object.hasOwn(PROPAGATION, value.value)) return undefined;
+  return { ...value, value: PROPAGATION[value.value] };
 }
 
 function isUnknownValue(v: Maybe<string>): v is Exclude<Maybe<string>, Located<string> | undefined> {
