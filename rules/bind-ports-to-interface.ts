@@ -30,6 +30,9 @@ export default defineRule({
       'https://docs.docker.com/engine/network/packet-filtering-firewalls/',
       'https://docs.docker.com/reference/compose-file/services/#ports',
     ],
+    sameAs: [
+      { tool: 'kics', id: 'Container Traffic Not Bound To Host Interface (Docker Compose)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  db:\n    image: postgres:17\n    ports:\n      - "5432:5432"\n' },

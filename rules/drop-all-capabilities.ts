@@ -17,6 +17,13 @@ export default defineRule({
       'https://docs.docker.com/reference/compose-file/services/#cap_drop',
       'https://man7.org/linux/man-pages/man7/capabilities.7.html',
     ],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0003' },
+      { tool: 'checkov', id: 'CKV_K8S_37' },
+      { tool: 'checkov', id: 'CKV_K8S_28 (NET_RAW)' },
+      { tool: 'kube-linter', id: 'drop-net-raw-capability' },
+      { tool: 'kics', id: 'Container Capabilities Unrestricted (Docker Compose)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' },

@@ -19,6 +19,9 @@ export default defineRule({
       'https://docs.docker.com/engine/containers/start-containers-automatically/',
       'https://docs.docker.com/reference/compose-file/services/#restart',
     ],
+    sameAs: [
+      { tool: 'kics', id: 'Restart Policy On Failure Not Set To 5 (Docker Compose)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    restart: always\n' },

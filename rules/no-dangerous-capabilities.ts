@@ -39,7 +39,13 @@ export default defineRule({
       'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
       'https://docs.docker.com/reference/compose-file/services/#cap_add',
     ],
-    sameAs: [{ tool: 'kics', id: 'Container Capabilities Unrestricted (ce76b7d0-9e77-464d-b86f-c5c48e03e22d)' }],
+    sameAs: [
+      { tool: 'kics', id: 'Container Capabilities Unrestricted (ce76b7d0-9e77-464d-b86f-c5c48e03e22d)' },
+      { tool: 'trivy', id: 'AVD-KSV-0005 (SYS_ADMIN)' },
+      { tool: 'trivy', id: 'AVD-KSV-0022 (capabilities added)' },
+      { tool: 'checkov', id: 'CKV_K8S_25' },
+      { tool: 'checkov', id: 'CKV_K8S_39 (SYS_ADMIN)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    cap_add:\n      - SYS_ADMIN\n' },

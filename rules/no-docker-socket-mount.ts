@@ -18,6 +18,12 @@ export default defineRule({
       'https://docs.docker.com/engine/security/#docker-daemon-attack-surface',
       'https://docs.docker.com/engine/security/protect-access/',
     ],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0006' },
+      { tool: 'checkov', id: 'CKV_K8S_27' },
+      { tool: 'kube-linter', id: 'docker-sock' },
+      { tool: 'kics', id: 'Docker Socket Mounted In Container (Docker Compose)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  proxy:\n    image: traefik:3.1\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n' },

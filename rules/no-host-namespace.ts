@@ -40,6 +40,18 @@ export default defineRule({
       'https://docs.docker.com/reference/cli/docker/container/run/#network',
       'https://man7.org/linux/man-pages/man7/namespaces.7.html',
     ],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0008 (hostIPC)' },
+      { tool: 'trivy', id: 'AVD-KSV-0009 (hostNetwork)' },
+      { tool: 'trivy', id: 'AVD-KSV-0010 (hostPID)' },
+      { tool: 'checkov', id: 'CKV_K8S_17 (hostPID)' },
+      { tool: 'checkov', id: 'CKV_K8S_18 (hostIPC)' },
+      { tool: 'checkov', id: 'CKV_K8S_19 (hostNetwork)' },
+      { tool: 'kube-linter', id: 'host-network' },
+      { tool: 'kube-linter', id: 'host-pid' },
+      { tool: 'kube-linter', id: 'host-ipc' },
+      { tool: 'kics', id: 'Host Namespace is Shared (Docker Compose)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    pid: host\n' },

@@ -15,7 +15,12 @@ export default defineRule({
       'CIS Docker Benchmark 5.23: Ensure that docker exec commands are not used with the privileged option',
       'https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities',
     ],
-    sameAs: [{ tool: 'hadolint', id: '-' }],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0017' },
+      { tool: 'checkov', id: 'CKV_K8S_16' },
+      { tool: 'kube-linter', id: 'privileged-container' },
+      { tool: 'kics', id: 'Privileged Containers Enabled (Docker Compose)' },
+    ],
     examples: {
       bad: [{ kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    privileged: true\n' }],
       good: [{ kind: 'run', code: 'docker run --cap-add NET_ADMIN nginx:1.27\n' }],

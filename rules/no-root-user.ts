@@ -29,6 +29,10 @@ export default defineRule({
       { tool: 'hadolint', id: 'DL3002' },
       { tool: 'checkov', id: 'CKV_DOCKER_3' },
       { tool: 'checkov', id: 'CKV_DOCKER_8' },
+      { tool: 'trivy', id: 'AVD-DS-0002' },
+      { tool: 'trivy', id: 'AVD-KSV-0012 (runAsNonRoot)' },
+      { tool: 'checkov', id: 'CKV_K8S_23' },
+      { tool: 'kube-linter', id: 'run-as-non-root' },
     ],
     examples: {
       bad: [

@@ -46,6 +46,8 @@ export default defineRule({
       { tool: 'kics', id: 'a88baa34-e2ad-44ea-ad6f-8cac87bc7c71 (Passwords And Secrets)' },
       { tool: 'kics', id: '781e75f7-bf43-4ab7-bae7-a08ad6607af3 (ENV Instruction Contains Secret)' },
       { tool: 'checkov', id: 'CKV_SECRET_2, CKV_SECRET_4, CKV_SECRET_13, CKV_SECRET_14, CKV_SECRET_17 (by value)' },
+      { tool: 'kube-linter', id: 'env-var-secret' },
+      { tool: 'checkov', id: 'CKV_K8S_35' },
     ],
     examples: {
       bad: [

@@ -29,6 +29,12 @@ export default defineRule({
       'https://docs.docker.com/engine/storage/bind-mounts/',
       'https://docs.docker.com/reference/compose-file/services/#volumes',
     ],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0023 (hostPath)' },
+      { tool: 'kube-linter', id: 'sensitive-host-mounts' },
+      { tool: 'kube-linter', id: 'writable-host-mount' },
+      { tool: 'kics', id: 'Volume Has Sensitive Host Directory (Docker Compose)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc\n' },

@@ -22,7 +22,11 @@ export default defineRule({
       'CIS Docker Benchmark 5.6: Ensure sshd is not run within containers',
       'https://docs.docker.com/reference/cli/docker/container/exec/',
     ],
-    sameAs: [{ tool: 'checkov', id: 'CKV_DOCKER_1' }],
+    sameAs: [
+      { tool: 'checkov', id: 'CKV_DOCKER_1' },
+      { tool: 'trivy', id: 'AVD-DS-0004' },
+      { tool: 'kube-linter', id: 'ssh-port' },
+    ],
     examples: {
       bad: [
         { kind: 'dockerfile', code: 'FROM alpine:3.20\nEXPOSE 22\n' },

@@ -28,6 +28,12 @@ export default defineRule({
       'https://docs.docker.com/engine/security/apparmor/',
       'https://docs.docker.com/reference/cli/docker/container/run/#security-opt',
     ],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0030 (seccomp)' },
+      { tool: 'trivy', id: 'AVD-KSV-0002 (AppArmor)' },
+      { tool: 'checkov', id: 'CKV_K8S_31 (seccomp)' },
+      { tool: 'kube-linter', id: 'unsafe-proc-mount' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n    security_opt:\n      - seccomp:unconfined\n' },

@@ -26,10 +26,13 @@ export default defineRule({
       { tool: 'hadolint', id: 'DL3007' },
       { tool: 'hadolint', id: 'DL3026 (trustedRegistries)' },
       { tool: 'trivy', id: 'AVD-DS-0001' },
-      { tool: 'kics', id: "Image Version Using 'latest' (f45ea400-6bbe-4501-9fc7-1c3d75c32067)" },
+      { tool: 'kics', id: 'Image Version Using \'latest\' (f45ea400-6bbe-4501-9fc7-1c3d75c32067)' },
       { tool: 'kics', id: 'Image Version Not Explicit (9efb0b2d-89c9-41a3-91ca-dcc0aec911fd)' },
       { tool: 'checkov', id: 'CKV_DOCKER_7' },
       { tool: 'dclint', id: 'service-image-require-explicit-tag' },
+      { tool: 'kube-linter', id: 'latest-tag' },
+      { tool: 'checkov', id: 'CKV_K8S_14' },
+      { tool: 'checkov', id: 'CKV_K8S_43 (digest)' },
     ],
     examples: {
       bad: [

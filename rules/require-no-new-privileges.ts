@@ -28,6 +28,12 @@ export default defineRule({
       'https://docs.docker.com/reference/compose-file/services/#security_opt',
       'https://www.kernel.org/doc/html/latest/userspace-api/no_new_privs.html',
     ],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0001 (allowPrivilegeEscalation)' },
+      { tool: 'checkov', id: 'CKV_K8S_20' },
+      { tool: 'kube-linter', id: 'privilege-escalation-container' },
+      { tool: 'kics', id: 'No New Privileges Not Set (Docker Compose)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' },

@@ -17,6 +17,11 @@ export default defineRule({
       'https://docs.docker.com/reference/cli/docker/container/run/#read-only',
       'https://docs.docker.com/reference/compose-file/services/#read_only',
     ],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0014' },
+      { tool: 'checkov', id: 'CKV_K8S_22' },
+      { tool: 'kube-linter', id: 'no-read-only-root-fs' },
+    ],
     examples: {
       bad: [{ kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' }],
       good: [

@@ -56,6 +56,17 @@ export default defineRule({
       'https://docs.docker.com/engine/containers/resource_constraints/',
       'https://docs.docker.com/reference/compose-file/deploy/#resources',
     ],
+    sameAs: [
+      { tool: 'trivy', id: 'AVD-KSV-0011 (CPU)' },
+      { tool: 'trivy', id: 'AVD-KSV-0018 (memory)' },
+      { tool: 'checkov', id: 'CKV_K8S_11 (CPU)' },
+      { tool: 'checkov', id: 'CKV_K8S_13 (memory)' },
+      { tool: 'kube-linter', id: 'unset-cpu-requirements' },
+      { tool: 'kube-linter', id: 'unset-memory-requirements' },
+      { tool: 'kics', id: 'Memory Not Limited (Docker Compose)' },
+      { tool: 'kics', id: 'Cpus Not Limited (Docker Compose)' },
+      { tool: 'kics', id: 'Pids Limit Not Set (Docker Compose)' },
+    ],
     examples: {
       bad: [
         { kind: 'compose', code: 'services:\n  app:\n    image: nginx:1.27\n' },
