@@ -51,6 +51,9 @@ export default defineRule({
       { tool: 'kube-linter', id: 'host-pid' },
       { tool: 'kube-linter', id: 'host-ipc' },
       { tool: 'kics', id: 'Host Namespace is Shared (Docker Compose)' },
+      { tool: 'kics', id: 'Shared Host IPC Namespace (Docker Compose)' },
+      { tool: 'kics', id: 'Shared Host Network Namespace (Docker Compose)' },
+      { tool: 'kics', id: 'Shared Host User Namespace (Docker Compose)' },
     ],
     examples: {
       bad: [

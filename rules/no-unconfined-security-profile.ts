@@ -33,6 +33,7 @@ export default defineRule({
       { tool: 'trivy', id: 'AVD-KSV-0002 (AppArmor)' },
       { tool: 'checkov', id: 'CKV_K8S_31 (seccomp)' },
       { tool: 'kube-linter', id: 'unsafe-proc-mount' },
+      { tool: 'kics', id: 'Default Seccomp Profile Disabled (Docker Compose)' },
     ],
     examples: {
       bad: [
