@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectVariables } from '../server/src/parse/compose/dotenv';
 import type { Target } from './walk';
+import { isFile } from '../server/src/files/stat';
 
 /**
  * The Compose files a directory's project names in `COMPOSE_FILE` (its `.env`, or the environment for a
@@ -43,10 +44,3 @@ function readEnvFile(file: string): string | undefined {
   }
 }
 
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}

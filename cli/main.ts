@@ -19,6 +19,7 @@ import { collectTargets, IoError, isExcluded, type Target } from './walk';
 import { composeFileTargets } from './composeProject';
 import { cliRoots, createRootedReader } from '../server/src/files/rootedReader';
 import type { ComposeContext } from '../server/src/parse/compose/projectFiles';
+import { isDirectory, isFile } from '../server/src/files/stat';
 
 /** Everything the CLI touches outside the file system, injected so tests run it in-process. */
 export interface CliIo {
@@ -271,21 +272,7 @@ function definedOnly(env: Record<string, string | undefined>): Record<string, st
   return out;
 }
 
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function displayPath(cwd: string, file: string): string {
   return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);

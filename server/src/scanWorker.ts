@@ -9,6 +9,7 @@ import { toDiagnostics } from './engine/toLsp';
 import type { FileKind } from './parse';
 import { looksLikeKubernetes } from './parse/kubernetes/workloads';
 import type { DocLinkStyle } from './engine/docLinks';
+import { isFile } from './files/stat';
 
 /** One file of a workspace-scan batch. `options` are the file's lint options minus what cannot cross threads. */
 export interface ScanJob {
@@ -103,13 +104,6 @@ export function lintJob(job: ScanJob): ScanResult {
   }
 }
 
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** What the server remembers of the diagnostics last published for a URI: a digest, not the JSON (tens of MB over a workspace). */
 export function diagnosticsDigest(uri: string, version: number | undefined, diagnostics: Diagnostic[]): string {

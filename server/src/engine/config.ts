@@ -6,6 +6,7 @@ import type { LintOptions, Preset } from './lint';
 import { PRESETS as ALL_PRESETS } from './ruleApi';
 import { HOST_KINDS, type HostKind } from '../parse';
 import { TRUSTED_REGISTRY_ENTRY } from '../model/imageRef';
+import { isFile } from '../files/stat';
 
 /** The names Capdrop looks for, in this order, in each directory. */
 export const CONFIG_FILE_NAMES = ['.capdrop.yaml', '.capdrop.yml'] as const;
@@ -257,13 +258,6 @@ export function findConfigFile(dir: string, known?: Map<string, string | undefin
   return found;
 }
 
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** Reads and validates a config file; an unreadable file is one problem and the defaults. */
 export function loadConfigFile(file: string, knownRuleIds: ReadonlySet<string>): LoadedConfig {
