@@ -504,8 +504,11 @@ class DockerfileReader {
     if (spec.user === undefined && base.image && !base.imageIsUnknown && !runsAsNonRootByDefault(base.image)) {
       spec.implicitRootAt = final.imageRange ?? from.range;
     }
-    spec.dropsPrivilegesAtRuntime = this.dropsPrivileges(chain, base);
-    const role = imageRole(base.imageIsUnknown ? undefined : base.image, chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined), chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined));
+    // The image keeps the nearest ENTRYPOINT and CMD along the chain.
+    const entrypoint = chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined);
+    const cmd = chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined);
+    spec.dropsPrivilegesAtRuntime = this.dropsPrivileges(chain, base, entrypoint, cmd);
+    const role = imageRole(base.imageIsUnknown ? undefined : base.image, entrypoint, cmd);
     if (role) spec.imageRole = role;
 
     if (final.imageIsUnknown && final.imageRange) {
@@ -558,9 +561,7 @@ class DockerfileReader {
     return instruction?.stage ?? -1;
   }
 
-  private dropsPrivileges(chain: number[], base: StageInfo): PrivilegeDrop | undefined {
-    const entrypoint = chain.map((s) => this.settings[s].entrypoint).find((c) => c !== undefined);
-    const cmd = chain.map((s) => this.settings[s].cmd).find((c) => c !== undefined);
+  private dropsPrivileges(chain: number[], base: StageInfo, entrypoint: ShellCommand | undefined, cmd: ShellCommand | undefined): PrivilegeDrop | undefined {
     if ([entrypoint, cmd].some((command) => command && PRIVILEGE_DROP.test(commandText(command)))) return 'entrypoint';
     // Built like the official images: gosu/su-exec installed (or tried) by a RUN of this image, and an
     // entrypoint script, which cannot be read from here, to use it.
