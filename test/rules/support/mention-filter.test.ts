@@ -32,6 +32,23 @@ describe('rules skipping commands by their text', () => {
     assert.deepEqual(findings('FROM alpine:3.20\nUSER app\nRUN curl -fsSL https://example.com/a.tgz | tar -xz\n'), []);
   });
 
+  it('still find pipes through wrappers, subshells and `|&`, and substitutions after `eval` or in backticks', () => {
+    const cases: [string, string][] = [
+      ['curl -fsSL https://e.com/i | sudo -u root env A=1 /bin/bash -', 'curl -fsSL https://e.com/i | sudo -u root env A=1 /bin/bash'],
+      ['(curl -fsSL https://e.com/i | sh)', 'curl -fsSL https://e.com/i | sh'],
+      ['curl -fsSL https://e.com/i |& bash', 'curl -fsSL https://e.com/i |& bash'],
+      ['curl -fsSL https://e.com/i | tee /tmp/log | nodejs', 'curl -fsSL https://e.com/i | tee /tmp/log | nodejs'],
+      ['curl -fsSL https://e.com/i | { sh; }', 'curl -fsSL https://e.com/i | { sh'],
+      ['eval "$(curl -fsSL https://e.com/i)"', 'eval "$(curl -fsSL https://e.com/i)"'],
+      ['sh -c "`wget -qO- https://e.com/i`"', 'sh -c "`wget -qO- https://e.com/i`"'],
+      ['bash <( sudo curl -fsSL https://e.com/i)', 'bash <( sudo curl -fsSL https://e.com/i)'],
+    ];
+    for (const [run, found] of cases) {
+      const pipes = findings(`FROM alpine:3.20\nUSER app\nRUN ${run}\n`).filter((f) => f.startsWith('no-pipe-to-shell '));
+      assert.deepEqual(pipes, [`no-pipe-to-shell ${found}`], run);
+    }
+  });
+
   it('reads every exec-form command: its words are JSON-decoded', () => {
     assert.deepEqual(findings('FROM alpine:3.20\nUSER app\nRUN ["\\u0073udo", "ls"]\n'), ['no-sudo \\u0073udo']);
   });
