@@ -13,6 +13,8 @@ import { measureInterleaved, ms } from './stats';
 
 const which = process.argv[2] ?? 'dockerfile';
 const profile = process.argv.includes('--prof');
+/** `--alloc`: a sampling heap profile of the engine's runs instead (bytes allocated per function, GC'd or not). */
+const allocations = process.argv.includes('--alloc');
 
 function listFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -41,10 +43,19 @@ async function main(): Promise<void> {
   const reps = which === 'compose25k' ? 8 : 25;
   const m = measureInterleaved([floor, lint], reps);
   console.log(`${which}: floor ${ms(m.timings[0].median)} ms, engine ${ms(m.timings[1].median)} ms, engine / floor ${m.ratioTo(1, 0).toFixed(3)}×`);
-  if (!profile) return;
+  if (!profile && !allocations) return;
   const session = new Session();
   session.connect();
   const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (err, res) => (err ? reject(err) : resolve(res))));
+  if (allocations) {
+    // Kept objects would hide the garbage: sample every allocation, collected or not.
+    await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    const floorBytes = await sampled(post, floor, reps);
+    const lintBytes = await sampled(post, lint, reps);
+    console.log(`allocated per run: floor ${(floorBytes.total / reps / 1e6).toFixed(2)} MB, engine ${(lintBytes.total / reps / 1e6).toFixed(2)} MB`);
+    for (const [name, bytes] of lintBytes.top) console.log(`${(bytes / reps / 1e3).toFixed(0).padStart(8)} kB  ${name}`);
+    return;
+  }
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 100 });
   await post('Profiler.start');
@@ -54,6 +65,30 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, JSON.stringify(result));
   console.log(`wrote ${path.relative(REPO, out)}`);
+}
+
+interface SamplingNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+/** Bytes `fn` allocates over `reps` runs, in all and by allocating function (top 25). */
+async function sampled(post: (method: string, params?: object) => Promise<unknown>, fn: () => void, reps: number): Promise<{ total: number; top: [string, number][] }> {
+  await post('HeapProfiler.stopSampling');
+  await post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let i = 0; i < reps; i++) fn();
+  const { profile } = (await post('HeapProfiler.getSamplingProfile')) as { profile: { head: SamplingNode } };
+  const bySite = new Map<string, number>();
+  let total = 0;
+  const walk = (node: SamplingNode) => {
+    const name = `${node.callFrame.functionName || '(anonymous)'} ${path.basename(node.callFrame.url)}:${node.callFrame.lineNumber}`;
+    bySite.set(name, (bySite.get(name) ?? 0) + node.selfSize);
+    total += node.selfSize;
+    node.children.forEach(walk);
+  };
+  walk(profile.head);
+  return { total, top: [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ALLOC_TOP ?? 25)) };
 }
 
 void main();

@@ -46,12 +46,17 @@ export default defineRule({
       'The runtime socket "{{source}}" is mounted writable into the socket proxy "{{image}}", which can then change the socket\'s owner and permissions on the host; mount it read-only, allow only the API sections its clients need, and keep its port on an internal network.',
   },
   check(spec, ctx) {
-    const image = isKnown(spec.image) ? spec.image.value.name : undefined;
-    const proxy = image !== undefined && isSocketProxyImage(image);
+    let image: string | undefined;
+    let proxy: boolean | undefined;
     for (const mount of spec.mounts) {
       const source = hostSourceOf(mount.value);
       const kind = source === undefined ? undefined : hostPathFacts(source)?.kind;
       if (kind !== 'runtime-socket' && kind !== 'runtime-socket-dir') continue;
+      // Only a container that mounts the socket needs its image read (most mount none).
+      if (proxy === undefined) {
+        image = isKnown(spec.image) ? spec.image.value.name : undefined;
+        proxy = image !== undefined && isSocketProxyImage(image);
+      }
       const data = { source: source!, image: image ?? '' };
       if (proxy && mount.value.readOnly) ctx.report({ at: mount.value.source!, messageId: 'proxyReadOnly', severity: 'info', data });
       else if (proxy) ctx.report({ at: mount.value.source!, messageId: 'proxyWritable', data });

@@ -1,6 +1,6 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 import type { Located } from '../server/src/model/located';
-import { effectiveCommand, programName, simpleCommandsMentioning, type SimpleCommand } from './support/shell-commands';
+import { afterLiterals, effectiveCommand, programName, simpleCommandsMentioning, type SimpleCommand } from './support/shell-commands';
 
 const DOWNLOADERS = new Set(['curl', 'wget']);
 /**
@@ -11,8 +11,10 @@ const DOWNLOADERS = new Set(['curl', 'wget']);
  * pipe and `sh` anywhere after it) matched 56 of the 293 RUN scripts of the real official-image
  * Dockerfiles (`| sha256sum`, a `ruby` package) and split them all; this one matches none of them.
  */
-const MENTIONS_DOWNLOADER =
-  /(?:curl|wget)[^]*?\|&?(?:\s|[({!])*(?:(?:\S*\/)?(?:sudo|doas|env|command|nohup|exec|time)(?:\s+[^|;&\s]+)*?\s+)?(?:\S*\/)?(?:(?:ba|z|a|da|k|mk)?sh|python[\d.]*|perl[\d.]*|ruby[\d.]*|node(?:js)?|php[\d.]*)(?![\w-])|[(`][^()`|;&]*?(?:curl|wget)/;
+const MENTIONS_DOWNLOADER = afterLiterals(
+  ['curl', 'wget'],
+  /\|&?(?:\s|[({!])*(?:(?:\S*\/)?(?:sudo|doas|env|command|nohup|exec|time)(?:\s+[^|;&\s]+)*?\s+)?(?:\S*\/)?(?:(?:ba|z|a|da|k|mk)?sh|python[\d.]*|perl[\d.]*|ruby[\d.]*|node(?:js)?|php[\d.]*)(?![\w-])|[(`][^()`|;&]*?(?:curl|wget)/,
+);
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'ash', 'dash', 'ksh', 'mksh']);
 const INTERPRETERS = new Set(['python', 'python2', 'python3', 'perl', 'ruby', 'node', 'nodejs', 'php']);
 /** Builtins that run a file or string as shell code in the current shell. */

@@ -107,23 +107,24 @@ export default defineRule({
       const { name, value, source } = entry.value;
       const secret = secretName(name.value);
       // A build argument turns into a build secret by one edit of the Dockerfile (see build-secret-fix.ts).
-      const fixes: FixSpec<'readFromBuildSecret' | 'readFromEnvironment' | 'passFromHost'>[] =
+      // Built per finding: most variables are not secrets, and their fixes were most of this rule's allocations.
+      const fixes = (): FixSpec<'readFromBuildSecret' | 'readFromEnvironment' | 'passFromHost'>[] =>
         source === 'arg'
           ? [{ messageId: 'readFromBuildSecret', data: { name: name.value }, safety: 'review', edit: (w) => buildSecretEdits(spec, entry, w) }]
           : envSecretFixes(spec.origin.kind, entry.value);
       // A credential in a known shape is reported whatever the variable is called, once per value.
       const credentials = value === undefined ? [] : credentialsIn(value);
       // A value read from an env file is located at the `env_file:` entry: a range inside it would not be the credential's.
-      for (const c of credentials) ctx.report({ at: source === 'env_file' ? value! : c.at, messageId: BY_VALUE[source], data: { name: name.value, what: c.what }, fixes });
+      for (const c of credentials) ctx.report({ at: source === 'env_file' ? value! : c.at, messageId: BY_VALUE[source], data: { name: name.value, what: c.what }, fixes: fixes() });
       if (credentials.length > 0) continue;
       if (!isKnown(value) || USES_VARIABLE.test(value.raw)) {
         // Without a literal default, the value of a secret-named ARG comes from --build-arg, and stays in the history.
-        if (source === 'arg' && secret && secret.kind !== 'auth') ctx.report({ at: name, messageId: 'secretBuildArgName', data: { name: name.value }, fixes });
+        if (source === 'arg' && secret && secret.kind !== 'auth') ctx.report({ at: name, messageId: 'secretBuildArgName', data: { name: name.value }, fixes: fixes() });
         continue;
       }
       if (!secret) continue;
-      if (isLiteralSecret(value.value, secret.kind)) ctx.report({ at: value, messageId: BY_NAME[source], data: { name: name.value }, fixes });
-      else if (source === 'arg' && secret.kind !== 'auth') ctx.report({ at: name, messageId: 'secretBuildArgName', data: { name: name.value }, fixes });
+      if (isLiteralSecret(value.value, secret.kind)) ctx.report({ at: value, messageId: BY_NAME[source], data: { name: name.value }, fixes: fixes() });
+      else if (source === 'arg' && secret.kind !== 'auth') ctx.report({ at: name, messageId: 'secretBuildArgName', data: { name: name.value }, fixes: fixes() });
       // `changeme` holds no secret, but the container runs with it as its password until someone replaces it.
       else if (secret.kind === 'password' && asksForReplacement(value.value)) {
         ctx.report({ at: value, messageId: 'placeholderPassword', data: { name: name.value, value: value.value.trim() }, severity: 'info' });

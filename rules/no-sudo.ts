@@ -1,6 +1,8 @@
 import { defineRule } from '../server/src/engine/ruleApi';
 import { programName, simpleCommands, simpleCommandsMentioning } from './support/shell-commands';
 
+const MENTIONS_SUDO = /sudo/;
+
 export default defineRule({
   id: 'no-sudo',
   title: 'Do not use sudo in RUN steps',
@@ -31,7 +33,7 @@ export default defineRule({
   },
   check(spec, ctx) {
     // Commands without "sudo" in their text are not split (nor, in a Dockerfile, tokenized) for this rule.
-    for (const command of simpleCommandsMentioning(spec, /sudo/, ctx.memo)) {
+    for (const command of simpleCommandsMentioning(spec, MENTIONS_SUDO, ctx.memo)) {
       if (command.command.kind !== 'run') continue;
       const first = command.words[0];
       if (!first || programName(first) !== 'sudo') continue;

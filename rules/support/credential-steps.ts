@@ -65,6 +65,8 @@ const LOGINS: Record<string, Login> = {
 
 /** Commands worth splitting for this rule (see shell-commands.ts: matched on the text without quotes and `$`). */
 const MAY_LOG_IN = /\b(?:aws|gcloud|az|docker|npm)\b[^;&|]*\b(?:configure|auth|login|config)\b|passwd/;
+/** A redirection or `tee` into a credential file, or `chpasswd`: the commands worth reading for written credentials. */
+const MAY_WRITE_CREDENTIALS = /(?:>|\btee\s)[^;&|>]*(?:id_|\.ssh|rc\b|credentials|pgpass|\.cnf|\.docker|\.aws|\.kube|kubeconfig|gcloud|\.env|\.key|\.pem|\.p12|\.pfx|\.ppk|gnupg|azure|service|dockercfg)|chpasswd/;
 /** A redirection or `tee` into a file, read on the raw text (redirection targets are not among a simple command's words). */
 const WRITE = /(?:>>?|\btee\s+(?:-a\s+)?)\s*(["']?)([^\s;&|"'<>()]+)\1/g;
 /** A here-string into chpasswd: `chpasswd <<< 'root:pw'`. */
@@ -79,7 +81,7 @@ export function credentialSteps(spec: ContainerSpec, memo: SpecMemo): Credential
     literalPassword(c, found);
   }
   // A redirection or tee into a credential file names one of these; most `>` (to /dev/null, logs, configs) do not.
-  const mayWrite = mentionTester(spec.commands, /(?:>|\btee\s)[^;&|>]*(?:id_|\.ssh|rc\b|credentials|pgpass|\.cnf|\.docker|\.aws|\.kube|kubeconfig|gcloud|\.env|\.key|\.pem|\.p12|\.pfx|\.ppk|gnupg|azure|service|dockercfg)|chpasswd/, memo);
+  const mayWrite = mentionTester(spec.commands, MAY_WRITE_CREDENTIALS, memo);
   spec.commands.forEach((command, i) => {
     if (command.kind === 'run' && command.form === 'shell' && mayWrite(i)) scanText(command, found);
   });

@@ -110,6 +110,8 @@ export function imagePrivilegeDrop(image: ImageRef, command: string | undefined)
 export function startedImagePrivilegeDrop(spec: ContainerSpec, entrypointReplaced: boolean): PrivilegeDrop | undefined {
   const image = spec.image;
   if (entrypointReplaced || !image || !('value' in image) || image.value.builtLocally) return undefined;
+  // Most images drop nothing: rule them out before looking for the command (this ran for every service).
+  if (!isOfficial(image.value) || !(ENTRYPOINT_DROPS_PRIVILEGES.has(shortName(image.value.name)) || runsServerWithWorkers(image.value))) return undefined;
   const command = spec.commands.find((c) => c.kind === 'command');
   // A command whose words are not known (`command: ${CMD}`) may start anything.
   if (!command && spec.unknownFields.has('command')) return undefined;
