@@ -45,13 +45,15 @@ export interface ContainerRef {
   block: SourceRange;
 }
 
-// On the finding under a symbol, not enumerable: not in its JSON, and no Map to carry across the
-// server's incremental re-lint, which reuses findings of services it did not parse again.
+// On the finding under a symbol: not in its JSON, and no Map to carry across the server's incremental
+// re-lint, which reuses findings of services it did not parse again. Assigned, not defined as a
+// non-enumerable property: Object.defineProperty was a quarter of the rules' time on real Compose
+// files (one call per hardening finding, profiled).
 const CONTAINER = Symbol('capdrop.container');
 type WithContainer = Finding & { [CONTAINER]?: ContainerRef };
 
 export function setContainer(finding: Finding, container: ContainerRef): void {
-  Object.defineProperty(finding, CONTAINER, { value: container, enumerable: false });
+  (finding as WithContainer)[CONTAINER] = container;
 }
 
 /** The copy of a finding moved by an edit (the server's incremental re-lint) keeps its container, moved too. */

@@ -444,18 +444,21 @@ function applySuppressions(text: string, lines: LineIndex, kind: FileKind, comme
     } else if (options.withFixes !== false && !(f.ruleId in ENGINE_IDS_SET)) f.fixes.push(...ignoreFixes(anchorLine, f.ruleId));
     kept.push(f);
   }
+  const inOrder = kept.length;
   for (const s of sups) {
     if (!s.reason) kept.push(engineFinding(ENGINE_IDS.suppressionWithoutReason, 'warning', s.range, `Say why this is safe: add "-- <reason>" after the rule ids of capdrop-ignore.`));
     else if (!s.used && s.rules.every((r) => ruleRuns(r, options))) kept.push(engineFinding(ENGINE_IDS.unusedSuppression, 'info', s.range, `This capdrop-ignore suppresses nothing (${s.rules.join(', ') || 'no rule named'}); remove it.`));
   }
   // Only the suppression findings just added are out of place.
-  kept.sort(byPosition);
+  if (kept.length > inOrder) kept.sort(byPosition);
   if (options.groupHardening === false || (options.groupHardening === undefined && options.preset === 'strict')) return kept;
-  return groupHardening(kept, {
+  const grouped = groupHardening(kept, {
     onDemand: options.withFixes === 'onDemand' ? planFixes : undefined,
     setPending: setPendingFixes,
     ignore: (container, ruleIds) => ignores.forLine(lines.position(container.range.start).line, ruleIds.join(','), "Ignore this container's missing hardening"),
-  }).sort(byPosition);
+  });
+  // A summary sits where its container's first finding was, at its own range: only then is the order off.
+  return grouped === kept ? kept : grouped.sort(byPosition);
 }
 
 /**
