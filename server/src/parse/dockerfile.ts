@@ -11,6 +11,7 @@ import { argumentSpan, firstNonFlag, leadingFlags, splitWords } from './dockerfi
 import { simpleProperties } from './dockerfile/simpleProperties';
 import { imageRole } from './dockerfile/imageRole';
 import { tokenizeShell } from './shellWords';
+import { parseDockerfileAst } from './dockerfile/lazyParser';
 
 type AstRange = ReturnType<Instruction['getRange']>;
 type AstPosition = AstRange['start'];
@@ -34,18 +35,6 @@ const EXPOSE_ARGUMENT = /^(\d+(?:-\d+)?)(?:\/([A-Za-z]+))?$/;
  * `chroot --userspec`, and `su … -c`.
  */
 const PRIVILEGE_DROP = /(?:^|[\s;&|('"/])(?:gosu|su-exec|setpriv|runuser|s6-setuidgid)(?=$|[\s;&|)'"])|(?:^|[\s;&|('"/])chroot\s+--userspec\b|(?:^|[\s;&|('"/])su\s(?:[^;&|\n]*\s)?-c(?=$|[\s'"])/;
-
-/**
- * dockerfile-ast (with vscode-languageserver-types and -textdocument) is loaded on the first Dockerfile
- * rather than when the bundle starts: a CLI run over Compose files alone never evaluates it (~5 ms of
- * the CLI's start-up, profiled).
- */
-let dockerfileParser: typeof import('dockerfile-ast').DockerfileParser | undefined;
-
-function loadDockerfileParser(): typeof import('dockerfile-ast').DockerfileParser {
-  dockerfileParser ??= (require('dockerfile-ast') as typeof import('dockerfile-ast')).DockerfileParser;
-  return dockerfileParser;
-}
 
 /** Parses a Dockerfile into one ContainerSpec (the final stage). Never throws. `lines` must index `text` (lint() has one already). */
 export function parseDockerfile(text: string, lines?: LineIndex): ParsedFile {
@@ -86,7 +75,7 @@ class DockerfileReader {
   }
 
   read(): ParsedFile {
-    const dockerfile = loadDockerfileParser().parse(this.text);
+    const dockerfile = parseDockerfileAst(this.text);
     this.escapeChar = dockerfile.getEscapeCharacter();
     for (const ast of dockerfile.getInstructions()) this.visit(ast);
 
