@@ -11,8 +11,6 @@ function severity(level: Level): Severity {
   return level === 'none' ? 'info' : level;
 }
 
-/** Mounted to give the container the host's time zone: read, never written on purpose. */
-const TIME_ZONE_FILES: ReadonlySet<string> = new Set(['/etc/localtime', '/etc/timezone']);
 
 export default defineRule({
   id: 'no-sensitive-mount',
@@ -75,13 +73,11 @@ export default defineRule({
       } else if (facts.writable !== 'none') {
         // What matters is the write. Read-only, the mount is fine (the fix removes the finding) or only
         // informative (no fix: the information would be a new finding).
-        // Safe unattended (fix-on-save) for a time zone file: it is mounted to be read, and the only container that
-        // notices :ro is one that was changing the host's time zone, which nobody means.
-        const timeZone = TIME_ZONE_FILES.has(path!);
+        // Safe unattended (fix-on-save) for a path that is only there to be read (the time zone, host-path-types.ts).
         const fixes = readable
           ? []
           : [
-              timeZone
+              facts.onlyRead
                 ? { messageId: 'makeTimeZoneReadOnly' as const, safety: 'safe' as const, edit: (w: SpecWriter) => w.makeMountReadOnly(mount) }
                 : { messageId: 'makeReadOnly' as const, safety: 'review' as const, edit: (w: SpecWriter) => w.makeMountReadOnly(mount) },
             ];

@@ -14,6 +14,8 @@ export interface HostPathFacts {
   /** Completes "the container can …" for what writing adds. */
   writes?: string;
   remedy?: string;
+  /** The read-only fix is safe unattended: the path is only there to be read (host-path-types.ts). */
+  onlyRead?: boolean;
 }
 
 const LEVELS: Level[] = ['none', 'info', 'warning', 'error'];
@@ -175,6 +177,8 @@ function lookup(index: PathIndex, path: string, render: (p: string) => string): 
     reads: readSource ? textOf(readSource, readSource.entry.reads) : undefined,
     writes,
     remedy: writeSource === best ? best?.entry.remedy : undefined,
+    // Only the path itself: a parent directory mounted read-only hides whatever else it holds from writers.
+    onlyRead: best?.entry.onlyRead === true && below.length === 0 && best.segments.length === segments.length ? true : undefined,
   };
 }
 

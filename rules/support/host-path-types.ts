@@ -56,9 +56,14 @@ export interface HostPathEntry {
   inParent?: boolean;
   /** This entry's facts already say what the paths below it give (`/`): entries below do not raise it. */
   coversBelow?: boolean;
+  /**
+   * Mounted only to be read (the time zone): making a writable mount read-only changes nothing a container
+   * means to do, so that fix is safe to apply unattended (fix-on-save).
+   */
+  onlyRead?: boolean;
 }
 
-export type Texts = Pick<HostPathEntry, 'reads' | 'writes' | 'remedy' | 'exact' | 'inParent' | 'coversBelow'>;
+export type Texts = Pick<HostPathEntry, 'reads' | 'writes' | 'remedy' | 'exact' | 'inParent' | 'coversBelow' | 'onlyRead'>;
 
 /** One entry per path, with the same levels and texts. */
 export function entries(kind: HostPathKind, readOnly: Level, writable: Level, paths: string[], texts: Texts): HostPathEntry[] {

@@ -80,10 +80,14 @@ export const SYSTEM_CONFIG: HostPathEntry[] = [
   ...entries('reference-data', 'none', 'warning', ['/etc/hosts', '/etc/resolv.conf', '/etc/nsswitch.conf', '/etc/hostname', '/etc/systemd/resolved.conf', '/etc/systemd/resolved.conf.d'], {
     writes: "redirect the host's name resolution",
   }),
+  ...entries('reference-data', 'none', 'warning', ['/etc/localtime', '/etc/timezone'], {
+    writes: "change data every host program reads (its time zone, its identity)",
+    // Mounted so the container keeps the host's clock zone; only a container changing the host's zone notices :ro.
+    onlyRead: true,
+  }),
   ...entries(
     'reference-data', 'none', 'warning',
-    ['/etc/localtime', '/etc/timezone', '/etc/os-release', '/etc/lsb-release', '/etc/machine-id', '/etc/issue', '/etc/debian_version',
-      '/etc/redhat-release', '/etc/alpine-release', '/etc/mtab'],
+    ['/etc/os-release', '/etc/lsb-release', '/etc/machine-id', '/etc/issue', '/etc/debian_version', '/etc/redhat-release', '/etc/alpine-release', '/etc/mtab'],
     { writes: "change data every host program reads (its time zone, its identity)" },
   ),
 ];

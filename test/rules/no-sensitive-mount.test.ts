@@ -43,6 +43,15 @@ ruleTester.run(rule, {
     },
     {
       kind: 'compose',
+      name: "the host's identity file, writable: the read-only fix needs a review (only the time zone is mounted purely to be read)",
+      code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/machine-id:/etc/machine-id\n',
+      errors: [
+        { messageId: 'writable', data: { source: '/etc/machine-id', writes: 'change data every host program reads (its time zone, its identity)', remedy: 'mount it read-only' }, severity: 'warning', line: 5, column: 9, endLine: 5, endColumn: 24 },
+      ],
+      fixes: [{ messageId: 'makeReadOnly', safety: 'review', output: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc/machine-id:/etc/machine-id:ro\n' }],
+    },
+    {
+      kind: 'compose',
       name: '/etc writable: one error that says both, and no read-only fix (read-only, it would still expose secrets)',
       code: 'services:\n  app:\n    image: alpine:3.20\n    volumes:\n      - /etc:/host/etc\n',
       errors: [
