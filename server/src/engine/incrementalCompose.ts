@@ -2,7 +2,7 @@ import type { ContainerSpec } from '../model/containerSpec';
 import { LineIndex } from '../model/lineIndex';
 import { parseSegments, type Segment } from '../parse';
 import { loadComposeProject } from '../parse/compose/projectFiles';
-import { moveContainer } from './hardening';
+import { containerOf, moveContainer } from './hardening';
 import { checkComposeSpec, DEFAULT_MAX_FILE_SIZE, finishComposeFindings, lint, type Finding, type LintOptions } from './lint';
 
 /**
@@ -192,7 +192,10 @@ function relint(prev: ComposeLintState, text: string, options: LintOptions): Com
     for (const f of other.raw) {
       // Another service's finding inside the edited text would mean the services share it: start over.
       if (f.range.end > prefix && f.range.start < oldEditEnd) return undefined;
-      raw.push(delta === 0 || f.range.end < oldEditEnd ? f : movedFinding(f, moved));
+      // A finding at a shared anchor before the edit may belong to a container after it: that container moves.
+      const container = containerOf(f);
+      const stays = delta === 0 || (f.range.end < oldEditEnd && (!container || container.block.end < oldEditEnd));
+      raw.push(stays ? f : movedFinding(f, moved));
     }
     nextBlocks.push({ start: moved(other.start), end: moved(other.end), name: other.name, raw });
   }
@@ -237,7 +240,7 @@ function balanced(line: string): boolean {
   return double % 2 === 0 && single % 2 === 0 && square === 0 && curly === 0;
 }
 
-/** A finding of a service after the edited one, at its new place; a spread copies no symbol, so its container is carried over by hand. */
+/** A finding of a service after the edited one (or of a container after it), at its new place, its container moved too. */
 function movedFinding(f: Finding, moved: (o: number) => number): Finding {
   const copy = { ...f, range: { start: moved(f.range.start), end: moved(f.range.end) } };
   moveContainer(f, copy, moved);
