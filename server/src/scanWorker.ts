@@ -81,6 +81,7 @@ export function lintJob(job: ScanJob): ScanResult {
       withFixes: false,
       files: {
         path: fsPath,
+        paths: path,
         // Every Compose file looks for its project's files: one that is not there is read as missing here;
         // one that is, is read by the main thread, which knows the roots and the editors' unsaved text.
         read: (relPath, fromFile) => {
