@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
 import umd from './esbuild.umd.cjs';
 import shared from './esbuild.shared.cjs';
+import web from './esbuild.web.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,7 +38,7 @@ const reportProblems = {
 // A clean dist/ on every build, so files of entries that no longer exist are not shipped.
 if (!watch) rmSync('dist', { recursive: true, force: true });
 
-const contexts = await Promise.all(
+const nodeContexts = await Promise.all(
   entries.map((entry) =>
     esbuild.context({
       ...(entry.stdin ? { stdin: entry.stdin, outfile: `dist/${entry.out}.js` } : { entryPoints: { [entry.out]: entry.in }, outdir: 'dist' }),
@@ -56,6 +57,28 @@ const contexts = await Promise.all(
     }),
   ),
 );
+
+// The web extension (package.json `browser`): the same client and server for a browser, without Node.
+const webContexts = await Promise.all(
+  web.entries.map((entry) =>
+    esbuild.context({
+      entryPoints: { [entry.out]: entry.in },
+      outdir: 'dist',
+      bundle: true,
+      format: entry.format,
+      platform: 'browser',
+      mainFields: ['browser', 'module', 'main'],
+      target: 'es2022',
+      external: entry.external,
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      logLevel: 'silent',
+      plugins: [web.noNodeBuiltins, umd.preferUmdBuilds, reportProblems],
+    }),
+  ),
+);
+const contexts = [...nodeContexts, ...webContexts];
 
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -87,3 +87,21 @@ describe('links the product prints', () => {
     for (const rel of ['docs/rules/no-privileged.md', 'docs/hardening.md', 'docs/hosts.md', 'docs/editor.md', 'schemas/capdrop.schema.json']) assert.ok(ships('.vscodeignore', rel), rel);
   });
 });
+
+describe('the web extension in the .vsix', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { main: string; browser: string; capabilities: { virtualWorkspaces: unknown } };
+
+  it('names its browser entry beside the Node one, and ships both web bundles', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+    for (const file of ['dist/extension.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js']) assert.ok(ships('.vscodeignore', file), file);
+    for (const file of ['dist/web/server.js.map', 'client/src/browserExtension.ts']) assert.ok(!ships('.vscodeignore', file), file);
+  });
+
+  // Built by `npm run package`, which `npm test` runs first; with both builds it was ~750 KB (issue 19).
+  it('keeps capdrop.vsix under 1 MB', { skip: !fs.existsSync(path.join(REPO, 'capdrop.vsix')) && 'capdrop.vsix is not built (npm run package)' }, () => {
+    const size = fs.statSync(path.join(REPO, 'capdrop.vsix')).size;
+    assert.ok(size < 1024 * 1024, `capdrop.vsix is ${size} bytes`);
+  });
+});

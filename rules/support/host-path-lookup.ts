@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import * as posix from '../../server/src/files/posixPath';
 import type { Mount } from '../../server/src/model/containerSpec';
 import { HOME_PATHS, HOST_PATHS, RUNTIME_SOCKET_FILE, type HostPathEntry, type HostPathKind, type Level } from './host-paths';
 

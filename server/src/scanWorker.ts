@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,6 +11,7 @@ import type { FileKind } from './parse';
 import { looksLikeKubernetes } from './parse/kubernetes/workloads';
 import type { DocLinkStyle } from './engine/docLinks';
 import { isFile } from './files/stat';
+import { fileDocLinks } from './files/docFiles';
 
 /** One file of a workspace-scan batch. `options` are the file's lint options minus what cannot cross threads. */
 export interface ScanJob {
@@ -81,6 +83,7 @@ export function lintJob(job: ScanJob): ScanResult {
       withFixes: false,
       files: {
         path: fsPath,
+        paths: path,
         // Every Compose file looks for its project's files: one that is not there is read as missing here;
         // one that is, is read by the main thread, which knows the roots and the editors' unsaved text.
         read: (relPath, fromFile) => {
@@ -94,7 +97,7 @@ export function lintJob(job: ScanJob): ScanResult {
     };
     const findings = lint(text, kind, options).findings;
     if (readsOtherFiles) return { uri, status: 'in-process' };
-    const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings, job.docLinks));
+    const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings, job.docLinks ?? fileDocLinks(), (p) => pathToFileURL(p).href));
     const result: ScanResult = { uri, status: 'linted', diagnosticsJson, digest: digestOfJson(uri, undefined, diagnosticsJson), ruleErrors };
     if (lookedFor.length) result.lookedFor = lookedFor;
     return result;
@@ -111,7 +114,7 @@ export function diagnosticsDigest(uri: string, version: number | undefined, diag
 }
 
 /** `diagnosticsDigest` from the diagnostics' JSON text. */
-function digestOfJson(uri: string, version: number | undefined, diagnosticsJson: string): string {
+export function digestOfJson(uri: string, version: number | undefined, diagnosticsJson: string): string {
   return createHash('sha1').update(JSON.stringify([uri, version ?? null])).update(diagnosticsJson).digest('base64');
 }
 

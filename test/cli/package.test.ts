@@ -31,7 +31,7 @@ describe('the npm package', () => {
 
   it('holds the command, the bundles it loads, its docs and licence, and nothing else', () => {
     const shipped = ['LICENSE', 'README.md', 'SECURITY.md', path.posix.normalize(manifest.bin.capdrop), 'dist/cli.js', 'dist/server.js', `dist/${chunk}.js`, 'docs/cli.md', 'docs/rules/no-privileged.md', 'package.json'];
-    const left = ['dist/extension.js', 'dist/server.js.map', 'server/src/server.ts', 'cli/main.ts', 'client/src/extension.ts', 'rules/no-privileged.ts', 'test/cli/cli.test.ts', 'bench/run.ts', 'scripts/gen-docs.ts', '.cache/engine.v8cache', 'capdrop.vsix', 'syntaxes/x.json', 'tsconfig.json'];
+    const left = ['dist/extension.js', 'dist/web/extension.js', 'dist/web/server.js', 'dist/server.js.map', 'server/src/server.ts', 'cli/main.ts', 'client/src/extension.ts', 'rules/no-privileged.ts', 'test/cli/cli.test.ts', 'bench/run.ts', 'scripts/gen-docs.ts', '.cache/engine.v8cache', 'capdrop.vsix', 'syntaxes/x.json', 'tsconfig.json'];
     assert.deepEqual(packedFrom([...shipped, ...left]), [...shipped].sort());
   });
 

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'esbuild';
+import { freePort, kill, waitForListening } from './codeServer';
 
 /**
  * Capdrop in a real VS Code: code-server (VS Code 1.100.3 in npm form) driven by Debian's Chromium.
@@ -17,38 +17,6 @@ const root = path.resolve(__dirname, '..', '..');
 const codeServer = path.join(root, '.e2e-cache', 'code-server-4.100.3', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const outDir = path.join(root, 'test', 'e2e', 'out');
 const vsix = path.join(root, 'capdrop.vsix');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Resolves once code-server prints that it listens (its own event), or rejects when it exits. */
-function waitForListening(proc: ChildProcess, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let log = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${log}`)), timeoutMs);
-    const onData = (b: Buffer) => {
-      log += b.toString();
-      if (/HTTP server listening on/.test(log)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`code-server exited with ${code}:\n${log}`));
-    });
-  });
-}
 
 /** Resolves with the file's JSON once the probe renames it into place. */
 function waitForFile(file: string, timeoutMs: number): Promise<unknown> {
@@ -80,15 +48,6 @@ async function packageProbe(work: string): Promise<string> {
   const out = path.join(work, 'probe.vsix');
   execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', out], { cwd: dir, stdio: 'pipe' });
   return out;
-}
-
-function kill(proc: ChildProcess | undefined): void {
-  if (!proc?.pid || proc.exitCode !== null) return;
-  try {
-    process.kill(-proc.pid, 'SIGKILL'); // the whole group: code-server forks its extension host
-  } catch {
-    proc.kill('SIGKILL');
-  }
 }
 
 test('Capdrop in a real VS Code (code-server + Chromium)', { timeout: 300_000 }, async (t) => {

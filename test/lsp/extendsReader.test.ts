@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigStore } from '../../server/src/handlers/config';
+import { nodeDisk } from '../../server/src/files/nodeDisk';
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-lsp-extends-')));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +13,7 @@ fs.writeFileSync(path.join(dir, 'ws', 'base.yml'), 'services: {}\n');
 fs.writeFileSync(path.join(dir, 'outside.yml'), 'services: {}\n');
 
 function store(): ConfigStore {
-  return new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true);
+  return new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true, nodeDisk);
 }
 
 describe('server: Compose extends targets are read only inside the workspace folders', () => {

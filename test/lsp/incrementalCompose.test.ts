@@ -4,6 +4,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/engine/lint';
 import { toDiagnostics } from '../../server/src/engine/toLsp';
+import { fileDocLinks } from '../../server/src/files/docFiles';
 import { LspHarness } from './harness';
 
 // A Compose file over 200 lines is re-linted incrementally by the server; what it publishes, and the fixes it offers, must not show it.
@@ -21,7 +22,7 @@ for (const services of [500, 40]) describe(`the server on a Compose file of ${se
   const text = largeCompose(services);
   const at = text.indexOf(`    hostname: app${services / 2}\n`);
   const edited = text.slice(0, at) + '    privileged: true\n' + text.slice(at);
-  const expected = (t: string) => toDiagnostics(TextDocument.create(DOC_URI, 'dockercompose', 0, t), lint(t, 'compose', { withFixes: false }).findings);
+  const expected = (t: string) => toDiagnostics(TextDocument.create(DOC_URI, 'dockercompose', 0, t), lint(t, 'compose', { withFixes: false }).findings, fileDocLinks());
 
   before(async () => {
     ({ harness: lsp } = await LspHarness.start({ settings: { validationDelayMs: 0 } }));

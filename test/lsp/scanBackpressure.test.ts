@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigStore } from '../../server/src/handlers/config';
+import { nodeDisk } from '../../server/src/files/nodeDisk';
 import { DiagnosticsHandler } from '../../server/src/handlers/diagnostics';
 
 // The workspace scan waits for the client to read its diagnostics instead of queueing them in memory.
@@ -12,8 +13,8 @@ function slowClient() {
   const unwritten: (() => void)[] = [];
   const connection = { sendDiagnostics: () => new Promise<void>((resolve) => unwritten.push(resolve)) } as unknown as Connection;
   const documents = { get: () => undefined, keys: () => [] } as unknown as TextDocuments<TextDocument>;
-  const config = new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true);
-  return { handler: new DiagnosticsHandler(connection, documents, config), unwritten };
+  const config = new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true, nodeDisk);
+  return { handler: new DiagnosticsHandler(connection, documents, config, 'command'), unwritten };
 }
 
 /** Whether the promise settles before the pending callbacks and microtasks have run. */
@@ -47,8 +48,8 @@ describe('diagnostics backpressure (whenWritten)', () => {
     const failures: (() => void)[] = [];
     const connection = { sendDiagnostics: () => new Promise<void>((_, reject) => failures.push(() => reject(new Error('pipe closed')))) } as unknown as Connection;
     const documents = { get: () => undefined, keys: () => [] } as unknown as TextDocuments<TextDocument>;
-    const config = new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true);
-    const handler = new DiagnosticsHandler(connection, documents, config);
+    const config = new ConfigStore({ fetch: async () => undefined, log: () => undefined }, true, nodeDisk);
+    const handler = new DiagnosticsHandler(connection, documents, config, 'command');
     for (let i = 0; i < 80; i++) handler.clear(`file:///w/${i}/Dockerfile`);
     const waiting = handler.whenWritten();
     assert.equal(await settlesNow(waiting), false);

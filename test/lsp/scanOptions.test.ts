@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigStore } from '../../server/src/handlers/config';
+import { nodeDisk } from '../../server/src/files/nodeDisk';
 
 const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'capdrop-scan-options-')));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -15,6 +16,7 @@ describe("a workspace scan job's lint options", () => {
   const config = new ConfigStore(
     { fetch: async () => ({ capdrop, filesExclude: {} }), log: () => undefined },
     true,
+    nodeDisk,
   );
   const folders = [path.join(dir, 'a'), path.join(dir, 'b')];
 

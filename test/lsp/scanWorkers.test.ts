@@ -10,6 +10,7 @@ import { toDiagnostics } from '../../server/src/engine/toLsp';
 import { ScanPool } from '../../server/src/handlers/scanPool';
 import { detectKind } from '../../server/src/parse';
 import type { ScanJob } from '../../server/src/scanWorker';
+import { fileDocLinks } from '../../server/src/files/docFiles';
 import { LspHarness } from './harness';
 
 // The workspace scan lints in worker threads; what they publish must be what the server's own thread would.
@@ -62,7 +63,7 @@ describe('workspace scan in worker threads', () => {
       assert.equal(result.status, 'linted', job.fsPath);
       if (result.status !== 'linted') continue;
       const diagnostics = JSON.parse(result.diagnosticsJson) as unknown[];
-      assert.deepEqual(diagnostics, toDiagnostics(TextDocument.create(job.uri, 'plaintext', 0, text), local.findings), job.fsPath);
+      assert.deepEqual(diagnostics, toDiagnostics(TextDocument.create(job.uri, 'plaintext', 0, text), local.findings, fileDocLinks(), (p) => pathToFileURL(p).href), job.fsPath);
       if (diagnostics.length) linted++;
     }
     assert.ok(linted > 50, `only ${linted} files with diagnostics`);

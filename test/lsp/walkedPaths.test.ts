@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { pathToUri, uriKey } from '../../server/src/handlers/documentKind';
+import { pathToUri, uriKey } from '../../server/src/files/fileUris';
 
 // The workspace scan keys each walked file by its path instead of parsing the URI it builds from it
 // (workspaceScan.ts); that is only right if the round trip through the URI gives the same key.

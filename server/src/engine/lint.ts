@@ -12,6 +12,7 @@ import { allRules } from '../../../rules';
 import { containerOf, groupHardening, isHardeningRule, setContainer } from './hardening';
 import { IgnoreFixer } from './ignoreFixes';
 import { messageTemplate } from './wording';
+import { utf8ByteLength } from './utf8';
 
 export type { Preset } from './ruleApi';
 
@@ -164,7 +165,7 @@ export function lint(text: string, kind: FileKind, options: LintOptions = {}): L
   // A UTF-16 length under the limit cannot be over it in UTF-8 bytes by more than 3x; count only when it may be.
   const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length * 3 > limit) {
-    const size = Buffer.byteLength(text, 'utf8');
+    const size = utf8ByteLength(text);
     if (size > limit) {
       findings.push(engineFinding(ENGINE_IDS.fileTooLarge, 'info', { start: 0, end: 0 }, fileTooLargeMessage(size, limit)));
       return { findings, segments: [], lines };

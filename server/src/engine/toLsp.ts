@@ -12,7 +12,6 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { pathToFileURL } from 'node:url';
 import { writtenInMessage, type SourceRange } from '../model/located';
 import type { TextEdit } from '../edit/writer';
 import type { Finding, PlannedFix } from './lint';
@@ -51,7 +50,8 @@ export function toLspRange(doc: PositionSource, range: SourceRange): Range {
 }
 
 /** `links`: how the rule pages are linked (the VS Code extension opens `command` links; other clients get files). */
-export function toDiagnostic(doc: PositionSource, finding: Finding, index: number, links: DocLinkStyle = 'file'): Diagnostic {
+/** `fileUri`: the URI of a file the linted one read (an env file); without it such findings carry no related location. */
+export function toDiagnostic(doc: PositionSource, finding: Finding, index: number, links: DocLinkStyle, fileUri?: (path: string) => string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(doc, finding.range),
     severity: SEVERITY[finding.severity],
@@ -64,9 +64,10 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
   const page = docPageOf(finding.ruleId);
   if (page) diagnostic.codeDescription = { href: docLink(links, page) };
   // A summary's items, each at the value its rule reported (a port, the restart policy) with its full message.
-  if (finding.writtenIn) {
+  // Only a reader of other files (a disk) makes such findings, and who made the reader knows their URIs.
+  if (finding.writtenIn && fileUri) {
     const { path, start, end, label } = finding.writtenIn;
-    diagnostic.relatedInformation = [{ location: { uri: pathToFileURL(path).href, range: { start, end } }, message: writtenInMessage(label) }];
+    diagnostic.relatedInformation = [{ location: { uri: fileUri(path), range: { start, end } }, message: writtenInMessage(label) }];
   }
   if (finding.members && doc.uri !== undefined) {
     const uri = doc.uri;
@@ -80,8 +81,8 @@ export function toDiagnostic(doc: PositionSource, finding: Finding, index: numbe
   return diagnostic;
 }
 
-export function toDiagnostics(doc: PositionSource, findings: readonly Finding[], links: DocLinkStyle = 'file'): Diagnostic[] {
-  return findings.map((f, i) => toDiagnostic(doc, f, i, links));
+export function toDiagnostics(doc: PositionSource, findings: readonly Finding[], links: DocLinkStyle, fileUri?: (path: string) => string): Diagnostic[] {
+  return findings.map((f, i) => toDiagnostic(doc, f, i, links, fileUri));
 }
 
 /** The documentation page of a finding's rule; none for the engine's own findings (parse errors, suppression bookkeeping). */

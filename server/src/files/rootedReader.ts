@@ -31,6 +31,7 @@ export function createRootedReader(options: RootedReaderOptions): ComposeFiles {
   const roots = (): string[] => (realRoots ??= options.roots.flatMap((r) => realPath(path.resolve(r)) ?? []));
   return {
     path: path.resolve(options.file),
+    paths: path,
     read(relPath: string, fromFile: string): FileReadResult {
       const candidate = path.resolve(path.dirname(fromFile), relPath);
       // Most reads look for a Compose project's files that are not there (.env, override files): a stat that

@@ -1,11 +1,9 @@
-import { realpathSync } from 'node:fs';
 import type { FixSettings, SeveritySetting } from '../engine/ruleApi';
 import type { LintOptions, Preset } from '../engine/lint';
 import { PRESETS as ALL_PRESETS } from '../engine/ruleApi';
-import { createRootedReader } from '../files/rootedReader';
 import { HOST_KINDS, type HostKind } from '../parse';
 import { emptyConfig, formatConfigProblem, type CapdropConfig } from '../engine/config';
-import { WorkspaceConfigs, type LoadedWorkspaceConfig } from './workspaceConfigs';
+import type { LocalDisk, LoadedWorkspaceConfig, WorkspaceConfigFiles } from '../files/localDisk';
 import { rules as registeredRules } from '../../../rules';
 import { DependencyMap, trackingReader } from './dependents';
 
@@ -168,8 +166,8 @@ export class ConfigStore {
   settings: ServerSettings = { ...DEFAULT_SETTINGS };
   filesExclude: string[] = [];
   private pushedSettings: unknown;
-  /** The `.capdrop.yaml` files, read when first needed. */
-  readonly workspaceConfigs: WorkspaceConfigs;
+  /** The `.capdrop.yaml` files, read when first needed (none without a disk). */
+  readonly workspaceConfigs: WorkspaceConfigFiles;
   /** Told about every `.capdrop.yaml` read, with its problems (the server shows them in that file). */
   onConfigLoaded: (loaded: LoadedWorkspaceConfig) => void = () => undefined;
   /** `scanOptionsFor`'s objects, for the settings they were made from. */
@@ -184,11 +182,14 @@ export class ConfigStore {
     private readonly source: SettingsSource,
     /** Whether the workspace is trusted (Restricted Mode when not): then the repository's own suppressions apply. */
     readonly trusted: boolean,
+    /** The local file system; without one (the browser) no `.capdrop.yaml` and no referenced file is read. */
+    readonly disk?: LocalDisk,
   ) {
-    this.workspaceConfigs = new WorkspaceConfigs(trusted, (p) => this.mayReadFromDisk(p), (loaded) => {
+    const onLoaded = (loaded: LoadedWorkspaceConfig) => {
       if (this.trusted) for (const p of loaded.problems) this.source.log(formatConfigProblem(loaded.file, p));
       this.onConfigLoaded(loaded);
-    });
+    };
+    this.workspaceConfigs = disk ? disk.workspaceConfigs(trusted, (p) => this.mayReadFromDisk(p), onLoaded) : NO_CONFIG_FILES;
   }
 
   /**
@@ -197,10 +198,12 @@ export class ConfigStore {
    * only files the user opened reach the disk reader.
    */
   mayReadFromDisk(fsPath: string): boolean {
+    const disk = this.disk;
+    if (!disk) return false;
     if (this.folders.length === 0) return true;
-    const real = realPathOf(fsPath);
+    const real = disk.realPath(fsPath);
     return real !== undefined && this.folders.some((folder) => {
-      const root = realPathOf(folder);
+      const root = disk.realPath(folder);
       return root !== undefined && isInside(real, root);
     });
   }
@@ -275,8 +278,8 @@ export class ConfigStore {
   lintOptionsFor(fsPath: string | undefined): LintOptions {
     const options = toLintOptions(this.settings, this.workspaceConfigFor(fsPath), this.trusted);
     // Compose `extends`/`include` targets are read only inside the workspace folders (issue 6).
-    if (fsPath !== undefined && this.folders.length > 0) {
-      options.files = trackingReader(createRootedReader({ file: fsPath, roots: this.folders }), this.dependencies, this.openText);
+    if (fsPath !== undefined && this.folders.length > 0 && this.disk) {
+      options.files = trackingReader(this.disk.reader(fsPath, this.folders), this.dependencies, this.openText);
     }
     return options;
   }
@@ -290,13 +293,15 @@ export class ConfigStore {
   }
 }
 
-function realPathOf(p: string): string | undefined {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    return undefined;
-  }
-}
+/** Where there is no disk: no `.capdrop.yaml` is found, so every file gets the editor's settings alone. */
+const NO_CONFIG_FILES: WorkspaceConfigFiles = {
+  clear: () => undefined,
+  files: () => [],
+  fileFor: () => undefined,
+  configFor: () => EMPTY_WORKSPACE_CONFIG,
+  load: () => undefined,
+  isExcluded: () => false,
+};
 
 export function isInside(fsPath: string, folder: string): boolean {
   const f = folder.replace(/[\\/]+$/, '');

@@ -1,12 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { turnRuleOff } from '../engine/configEdit';
 import { toLspEdits } from '../engine/toLsp';
 import { rules as registeredRules } from '../../../rules';
 import type { ConfigStore } from './config';
-import { pathToUri, uriToPath } from './documentKind';
 
 /**
  * "Turn RULE off in .capdrop.yaml": sets `rules: { RULE: off }` in the config file that governs the
@@ -22,20 +19,21 @@ export function turnOffInConfigAction(
   diagnostic: Diagnostic,
   canCreateFiles: boolean,
 ): CodeAction | undefined {
-  const fsPath = uriToPath(uri);
-  if (!config.trusted || !fsPath || !(ruleId in registeredRules) || config.settings.rules[ruleId]) return undefined;
+  const disk = config.disk;
+  const fsPath = disk?.uriToPath(uri);
+  if (!disk || !config.trusted || !fsPath || !(ruleId in registeredRules) || config.settings.rules[ruleId]) return undefined;
   const folder = config.folderOf(fsPath);
   if (!folder) return undefined;
-  const target = config.workspaceConfigFileFor(fsPath) ?? path.join(folder, '.capdrop.yaml');
-  const targetUri = pathToUri(target);
+  const target = config.workspaceConfigFileFor(fsPath) ?? disk.paths.join(folder, '.capdrop.yaml');
+  const targetUri = disk.pathToUri(target);
   const open = openDocument(targetUri);
-  const exists = open !== undefined || existsSync(target);
+  const exists = open !== undefined || disk.exists(target);
   if (!exists && !canCreateFiles) return undefined;
   let text = open?.getText();
   if (text === undefined && exists) {
     if (!config.mayReadFromDisk(target)) return undefined;
     try {
-      text = readFileSync(target, 'utf8');
+      text = disk.readText(target);
     } catch {
       return undefined;
     }
@@ -44,7 +42,7 @@ export function turnOffInConfigAction(
   if (!edits) return undefined;
   const lspEdits = toLspEdits(TextDocument.create(targetUri, 'yaml', 0, text ?? ''), edits);
   const change = { textDocument: { uri: targetUri, version: open?.version ?? null }, edits: lspEdits };
-  const name = path.relative(folder, target).split(path.sep).join('/');
+  const name = disk.paths.relative(folder, target).split(disk.paths.sep).join('/');
   return {
     title: `Turn ${ruleId} off in ${name}`,
     kind: CodeActionKind.QuickFix,

@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import type { ComposeFiles, FileReadResult } from '../parse/compose/files';
+import { pathsOf, type ComposeFiles, type FileReadResult } from '../parse/compose/files';
 
 /**
  * Which linted files read which other files (Compose `extends`/`include` targets), so a change to a
@@ -45,8 +44,10 @@ export function trackingReader(
   openText: (fsPath: string) => string | undefined,
 ): ComposeFiles {
   const dependent = inner.path;
+  const path = pathsOf(inner);
   return {
     path: inner.path,
+    paths: inner.paths,
     read(relPath: string, fromFile: string): FileReadResult {
       const result = inner.read(relPath, fromFile);
       // Missing and outside targets are recorded too: creating the file, or adding the workspace

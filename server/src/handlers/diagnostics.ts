@@ -1,23 +1,29 @@
-import { readFileSync, statSync } from 'node:fs';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint, type Finding, type LintOptions } from '../engine/lint';
 import { lintComposeIncrementally, type ComposeLintState } from '../engine/incrementalCompose';
 import { DIAGNOSTIC_SOURCE, toDiagnostics } from '../engine/toLsp';
 import { contentKind, detectKind, readsByContent, type FileKind } from '../parse';
-import { diagnosticsDigest, type ScanJob, type ScanResult } from '../scanWorker';
+import type { ScanJob, ScanResult } from '../scanWorker';
+import type { LocalDisk } from '../files/localDisk';
+import { utf8ByteLength } from '../engine/utf8';
 import type { ConfigStore, ServerSettings } from './config';
-import { documentKind, uriKey, uriToPath } from './documentKind';
+import { documentKind, uriPath } from './documentKind';
 import { logError } from './guard';
 import { configDiagnostics } from './configDiagnostics';
-import { isConfigFileName, parseWorkspaceConfig } from './workspaceConfigs';
+import { isConfigBaseName, parseWorkspaceConfig } from './workspaceConfigText';
 import type { ConfigProblem } from '../engine/config';
 import type { DocLinkStyle } from '../engine/docLinks';
 
-function isConfigDocument(uri: string): boolean {
-  const fsPath = uriToPath(uri);
-  return fsPath !== undefined && isConfigFileName(fsPath);
+/** Whether a document is a `.capdrop.yaml`: by its path where there is a disk, else by its URI's last segment. */
+function isConfigDocument(uri: string, disk: LocalDisk | undefined): boolean {
+  if (!disk) return isConfigBaseName(decodeURIComponent(uri.replace(/[?#].*$/, '').replace(/^.*\//, '')));
+  const fsPath = disk.uriToPath(uri);
+  return fsPath !== undefined && isConfigBaseName(disk.paths.basename(fsPath));
 }
+
+/** What the client read of a file for `lintFetched`: its text, or why there is none. */
+export type FetchedFile = { status: 'ok'; text: string } | { status: 'too-large'; size: number } | { status: 'missing' };
 
 /** One linted version of a document (or of a file on disk), kept for code actions and hover. */
 export interface LintEntry {
@@ -50,11 +56,12 @@ class ScannedFile implements LintEntry {
   constructor(
     readonly uri: string,
     readonly kind: FileKind,
+    private readonly disk: LocalDisk,
   ) {}
 
   get document(): TextDocument {
-    const fsPath = uriToPath(this.uri);
-    this.text ??= TextDocument.create(this.uri, LANGUAGE_OF[this.kind], 0, fsPath ? readTextOrEmpty(fsPath) : '');
+    const fsPath = this.disk.uriToPath(this.uri);
+    this.text ??= TextDocument.create(this.uri, LANGUAGE_OF[this.kind], 0, fsPath ? readTextOrEmpty(this.disk, fsPath) : '');
     return this.text;
   }
 }
@@ -127,15 +134,43 @@ export class DiagnosticsHandler {
     private readonly documents: TextDocuments<TextDocument>,
     readonly config: ConfigStore,
     /** How diagnostics and hovers link the rule pages (`command` for the VS Code extension, which opens them). */
-    readonly docLinks: DocLinkStyle = 'file',
-  ) {}
+    readonly docLinks: DocLinkStyle,
+  ) {
+    this.disk = config.disk;
+    const disk = this.disk;
+    this.fileUri = disk && ((fsPath: string) => disk.pathToUri(fsPath));
+  }
+
+  /** The local file system, where there is one (not in the browser: there only open documents and what the client reads). */
+  private readonly disk: LocalDisk | undefined;
+
+  /** The `file:` URI of a path a lint read (an env file): only a disk reads other files. */
+  private readonly fileUri: ((fsPath: string) => string) | undefined;
+
+  /**
+   * What is remembered of a URI's last published diagnostics: a digest on the Node server; in the browser
+   * (no hash function that is not asynchronous) the JSON itself, which the bounded browser scan keeps small.
+   */
+  private fingerprint(uri: string, diagnosticsJson: string): string {
+    return this.disk ? this.disk.digest(uri, diagnosticsJson) : `${uri}\n${diagnosticsJson}`;
+  }
+
+  /** The file-system path of a URI; none without a disk. */
+  private pathOf(uri: string): string | undefined {
+    return this.disk?.uriToPath(uri);
+  }
+
+  /** What the maps are keyed by: a file's path (however the URI was spelled), else the URI. */
+  private key(uri: string): string {
+    return this.disk ? this.disk.uriKey(uri) : uri;
+  }
 
   /** The open document of a URI, however the client spelled it. */
   openDocument(uri: string): TextDocument | undefined {
     const doc = this.documents.get(uri);
     if (doc) return doc;
-    const key = uriKey(uri);
-    return this.documents.all().find((d) => uriKey(d.uri) === key);
+    const key = this.key(uri);
+    return this.documents.all().find((d) => this.key(d.uri) === key);
   }
 
   isOpen(uri: string): boolean {
@@ -143,21 +178,21 @@ export class DiagnosticsHandler {
     const open = this.documents.keys();
     // Asked for every file of a workspace scan: without open documents, no URI is parsed (uriKey builds a URL).
     if (open.length === 0) return false;
-    const key = uriKey(uri);
-    return open.some((other) => uriKey(other) === key);
+    const key = this.key(uri);
+    return open.some((other) => this.key(other) === key);
   }
 
   /** Lints an edited document after the configured delay; a newer edit restarts the wait. */
   schedule(uri: string): void {
     const doc = this.documents.get(uri);
-    if (doc && this.cache.get(uriKey(uri))?.version === doc.version) return; // already linted on open
+    if (doc && this.cache.get(this.key(uri))?.version === doc.version) return; // already linted on open
     this.cancelTimer(uri);
     const delay = this.config.settings.validationDelayMs;
     if (delay <= 0) {
       this.lintOpen(uri);
       return;
     }
-    const key = uriKey(uri);
+    const key = this.key(uri);
     this.timers.set(
       key,
       setTimeout(() => {
@@ -170,7 +205,7 @@ export class DiagnosticsHandler {
   /** The lint result for the document's current version (fixes planned on demand: `planFixes`), linting now if the cache is behind. */
   current(uri: string): LintEntry | undefined {
     const doc = this.documents.get(uri);
-    const entry = this.cache.get(uriKey(uri));
+    const entry = this.cache.get(this.key(uri));
     if (!doc) return entry;
     if (entry && entry.version === doc.version) return entry;
     return this.lintOpen(uri);
@@ -181,9 +216,9 @@ export class DiagnosticsHandler {
     this.cancelTimer(uri);
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    const key = uriKey(uri);
+    const key = this.key(uri);
     const kind = documentKind(uri, doc.languageId, () => doc.getText());
-    if (!kind && isConfigDocument(uri)) {
+    if (!kind && isConfigDocument(uri, this.disk)) {
       // A `.capdrop.yaml` being edited: its problems as you type (it applies once saved).
       this.cache.delete(key);
       this.publish(uri, configDiagnostics(doc.getText(), parseWorkspaceConfig(doc.getText()).problems), doc.version);
@@ -198,11 +233,11 @@ export class DiagnosticsHandler {
     const entry: LintEntry = { uri, version: doc.version, document: doc, kind, findings: [] };
     this.cache.set(key, entry);
     // Fixes are planned when a code action asks for them (codeActions.ts), not on every keystroke.
-    const options: LintOptions = { ...this.config.lintOptionsFor(uriToPath(uri)), withFixes: 'onDemand', onInternalError: this.logRuleError(uri) };
+    const options: LintOptions = { ...this.config.lintOptionsFor(this.pathOf(uri)), withFixes: 'onDemand', onInternalError: this.logRuleError(uri) };
     const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
     // UTF-16 length times 3 bounds the UTF-8 size: most documents never need counting.
-    if (text.length * 3 > limit && Buffer.byteLength(text, 'utf8') > limit) {
-      this.publish(uri, [this.skippedDiagnostic(Buffer.byteLength(text, 'utf8'), limit)], doc.version);
+    if (text.length * 3 > limit && utf8ByteLength(text) > limit) {
+      this.publish(uri, [this.skippedDiagnostic(utf8ByteLength(text), limit)], doc.version);
       return entry;
     }
     try {
@@ -219,14 +254,14 @@ export class DiagnosticsHandler {
     } catch (err) {
       logError(this.connection, `linting ${uri}`, err);
     }
-    this.publish(uri, toDiagnostics(doc, entry.findings, this.docLinks), doc.version);
+    this.publish(uri, toDiagnostics(doc, entry.findings, this.docLinks, this.fileUri), doc.version);
     return entry;
   }
 
   /** The entry with findings whose fixes can be planned (`planFixes`): after an incremental re-lint, the version linted whole. */
   fixable(entry: LintEntry): LintEntry {
     if (!entry.fixesNeedWholeLint) return entry;
-    const options: LintOptions = { ...this.config.lintOptionsFor(uriToPath(entry.uri)), withFixes: 'onDemand', onInternalError: this.logRuleError(entry.uri) };
+    const options: LintOptions = { ...this.config.lintOptionsFor(this.pathOf(entry.uri)), withFixes: 'onDemand', onInternalError: this.logRuleError(entry.uri) };
     try {
       entry.findings = lint(entry.document.getText(), entry.kind, options).findings;
     } catch (err) {
@@ -241,13 +276,14 @@ export class DiagnosticsHandler {
    * or read again while this read was under way.
    */
   async lintFromDisk(uri: string): Promise<void> {
-    const fsPath = uriToPath(uri);
+    const disk = this.disk;
+    const fsPath = this.pathOf(uri);
     // A YAML file with an unfamiliar name is read to see whether it is a Kubernetes manifest.
     const byContent = fsPath !== undefined && readsByContent(fsPath);
     const named = fsPath ? detectKind(fsPath) : undefined;
-    if (!fsPath || (!named && !byContent) || this.isOpen(uri)) return;
+    if (!disk || !fsPath || (!named && !byContent) || this.isOpen(uri)) return;
     let kind: FileKind = named ?? 'kubernetes';
-    const key = uriKey(uri);
+    const key = this.key(uri);
     const sequence = (this.diskSequence.get(key) ?? 0) + 1;
     this.diskSequence.set(key, sequence);
     const stillWanted = () => this.diskSequence.get(key) === sequence && !this.isOpen(uri) && this.config.settings.enable;
@@ -257,7 +293,7 @@ export class DiagnosticsHandler {
       // Synchronous on purpose: these are small files, and for them each awaited fs call's thread-pool
       // round trip, not the read, dominated the workspace scan (profiled: a third of it idle). The scan
       // still yields to other requests between files.
-      const stat = statSync(fsPath);
+      const stat = disk.stat(fsPath);
       if (!stat.isFile() || !stillWanted()) return;
       // Files that are not open get no code actions (opening one lints it again), so their fixes are not
       // planned: on a workspace scan that planning was most of the time and memory.
@@ -271,7 +307,7 @@ export class DiagnosticsHandler {
         this.publish(uri, [this.skippedDiagnostic(stat.size, limit)], undefined);
         return;
       }
-      const text = readFileSync(fsPath, 'utf8');
+      const text = disk.readText(fsPath);
       if (!stillWanted()) return;
       if (byContent) {
         const found = contentKind(fsPath, text);
@@ -282,7 +318,7 @@ export class DiagnosticsHandler {
       const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
       const findings = lint(text, kind, options).findings;
       this.cache.set(key, { uri, version: null, document, kind, findings });
-      this.publish(uri, toDiagnostics(document, findings, this.docLinks), undefined);
+      this.publish(uri, toDiagnostics(document, findings, this.docLinks, this.fileUri), undefined);
     } catch (err) {
       // A file that vanished between the directory listing and the read is not an error.
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return this.clear(uri);
@@ -291,15 +327,56 @@ export class DiagnosticsHandler {
   }
 
   /**
+   * Lints a file that is not open from what the client read of it (the browser's workspace scan, which has
+   * no disk: handlers/clientScan.ts), as `lintFromDisk` does from the disk. `read` is asked for the text up
+   * to a size; the result is dropped when the file was opened, cleared or read again meanwhile.
+   */
+  async lintFetched(uri: string, read: (maxSize: number) => Promise<FetchedFile>): Promise<void> {
+    const filePath = uriPath(uri);
+    const named = detectKind(filePath);
+    const byContent = !named && readsByContent(filePath);
+    if ((!named && !byContent) || this.isOpen(uri) || !this.config.settings.enable) return;
+    const key = this.key(uri);
+    const sequence = (this.diskSequence.get(key) ?? 0) + 1;
+    this.diskSequence.set(key, sequence);
+    const stillWanted = () => this.diskSequence.get(key) === sequence && !this.isOpen(uri) && this.config.settings.enable;
+    const options: LintOptions = { ...this.config.lintOptionsFor(undefined), withFixes: false, onInternalError: this.logRuleError(uri) };
+    const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
+    const fetched = await read(limit);
+    if (!stillWanted()) return;
+    if (fetched.status === 'missing') return this.clear(uri);
+    let kind: FileKind = named ?? 'kubernetes';
+    if (fetched.status === 'too-large') {
+      // A YAML file too large to read is likely no manifest: say nothing about it.
+      if (byContent) return;
+      this.cache.set(key, { uri, version: null, document: TextDocument.create(uri, LANGUAGE_OF[kind], 0, ''), kind, findings: [] });
+      return this.publish(uri, [this.skippedDiagnostic(fetched.size, limit)], undefined);
+    }
+    if (byContent) {
+      const found = contentKind(filePath, fetched.text);
+      if (!found) return this.cache.has(key) || this.published.has(key) ? this.clear(uri) : undefined;
+      kind = found;
+    }
+    try {
+      const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, fetched.text);
+      const findings = lint(fetched.text, kind, options).findings;
+      this.cache.set(key, { uri, version: null, document, kind, findings });
+      this.publish(uri, toDiagnostics(document, findings, this.docLinks, this.fileUri), undefined);
+    } catch (err) {
+      logError(this.connection, `linting ${uri}`, err);
+    }
+  }
+
+  /**
    * A file of the workspace scan to lint in a worker thread (`scanPool.ts`), or undefined when it is
    * not to be linted (open, not a kind Capdrop reads, outside the workspace, Capdrop disabled). The
    * returned sequence number lets `acceptScanResult` drop the result if newer news came meanwhile.
-   * `walkedPath`: the file's path as the scan's walk of a workspace folder found it (`uriKey(uri)`). The
+   * `walkedPath`: the file's path as the scan's walk of a workspace folder found it (`key(uri)`). The
    * walk follows no links, so the file is inside the workspace by construction and its real path need
    * not be checked (two `realpath` calls a file, ~3 % of the scan's main thread), nor its URI parsed.
    */
   scanJob(uri: string, walkedPath?: string): { job: ScanJob; sequence: number } | undefined {
-    const fsPath = walkedPath ?? uriToPath(uri);
+    const fsPath = walkedPath ?? this.pathOf(uri);
     const named = fsPath ? detectKind(fsPath) : undefined;
     const byContent = !named && fsPath !== undefined && readsByContent(fsPath);
     const kind: FileKind | undefined = named ?? (byContent ? 'kubernetes' : undefined);
@@ -319,7 +396,7 @@ export class DiagnosticsHandler {
   /** Publishes what a scan worker found for `job`, unless the file was opened, read again or deleted since. */
   async acceptScanResult(job: ScanJob, sequence: number, result: ScanResult): Promise<void> {
     const { uri, kind } = job;
-    const key = job.fsPath; // = uriKey(uri), as in scanJob
+    const key = job.fsPath; // = key(uri), as in scanJob
     if (this.diskSequence.get(key) !== sequence || this.isOpen(uri) || !this.config.settings.enable) return;
     switch (result.status) {
       case 'in-process':
@@ -335,7 +412,7 @@ export class DiagnosticsHandler {
         for (const { ruleId, detail } of result.ruleErrors) logError(this.connection, `running rule ${ruleId} on ${uri}`, detail);
         for (const target of result.lookedFor ?? []) this.config.dependencies.record(key, target);
         // Neither the text nor the findings are kept (a scan of 10,000 files kept ~90 MB): see ScannedFile.
-        this.cache.set(key, new ScannedFile(uri, kind));
+        this.cache.set(key, new ScannedFile(uri, kind, this.disk!));
         return this.publish(uri, JSON.parse(result.diagnosticsJson) as Diagnostic[], undefined, result.digest, key);
       }
     }
@@ -348,16 +425,16 @@ export class DiagnosticsHandler {
    */
   onClosed(uri: string): void {
     this.cancelTimer(uri);
-    this.composeStates.delete(uriKey(uri));
+    this.composeStates.delete(this.key(uri));
     if (uri.startsWith('untitled:')) {
       this.clear(uri);
       return;
     }
-    const fsPath = uriToPath(uri);
+    const fsPath = this.pathOf(uri);
     if (fsPath && (detectKind(fsPath) || readsByContent(fsPath))) void this.lintFromDisk(uri);
     // A closed config file shows the problems of what is on disk.
-    else if (fsPath && isConfigDocument(uri) && this.config.mayReadFromDisk(fsPath)) {
-      const text = readTextOrEmpty(fsPath);
+    else if (fsPath && this.disk && isConfigDocument(uri, this.disk) && this.config.mayReadFromDisk(fsPath)) {
+      const text = readTextOrEmpty(this.disk, fsPath);
       this.publish(uri, configDiagnostics(text, parseWorkspaceConfig(text).problems), undefined);
     }
   }
@@ -370,7 +447,7 @@ export class DiagnosticsHandler {
 
   /** A deleted file's problems go away, including any read of it still under way. */
   clear(uri: string): void {
-    const key = uriKey(uri);
+    const key = this.key(uri);
     this.cancelTimer(uri);
     this.diskSequence.set(key, (this.diskSequence.get(key) ?? 0) + 1);
     this.cache.delete(key);
@@ -384,7 +461,7 @@ export class DiagnosticsHandler {
   }
 
   lintOptionsFor(uri: string): LintOptions {
-    return this.config.lintOptionsFor(uriToPath(uri));
+    return this.config.lintOptionsFor(this.pathOf(uri));
   }
 
   /** Re-lints every open document (after a settings change; the workspace scan covers the rest). */
@@ -402,8 +479,8 @@ export class DiagnosticsHandler {
     return [...this.cache.values()].filter((e) => e.version === null).map((e) => e.uri);
   }
 
-  /** `key` is `uriKey(uri)` when the caller has it already (the scan: one string per file in every map). */
-  private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined, fingerprint?: string, key = uriKey(uri)): void {
+  /** `key` is `key(uri)` when the caller has it already (the scan: one string per file in every map). */
+  private publish(uri: string, diagnostics: Diagnostic[], version: number | undefined, fingerprint?: string, key = this.key(uri)): void {
     const last = this.lastSent.get(key);
     if (version !== undefined) {
       // An open document's version changes with every edit, so only a second publish of the same version
@@ -413,7 +490,7 @@ export class DiagnosticsHandler {
       if (typeof last === 'object' && last.version === version && JSON.stringify(last.diagnostics) === JSON.stringify(diagnostics)) return;
       this.lastSent.set(key, { version, diagnostics });
     } else {
-      fingerprint ??= diagnosticsDigest(uri, undefined, diagnostics);
+      fingerprint ??= this.fingerprint(uri, JSON.stringify(diagnostics));
       if (last === fingerprint) return;
       this.lastSent.set(key, fingerprint);
     }
@@ -453,7 +530,7 @@ export class DiagnosticsHandler {
   }
 
   private cancelTimer(uri: string): void {
-    const key = uriKey(uri);
+    const key = this.key(uri);
     const timer = this.timers.get(key);
     if (timer) {
       clearTimeout(timer);
@@ -462,9 +539,9 @@ export class DiagnosticsHandler {
   }
 }
 
-function readTextOrEmpty(fsPath: string): string {
+function readTextOrEmpty(disk: LocalDisk, fsPath: string): string {
   try {
-    return readFileSync(fsPath, 'utf8');
+    return disk.readText(fsPath);
   } catch {
     return '';
   }

@@ -1,5 +1,3 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as path from 'node:path';
 import { detectKind, readsByContent, type FileKind } from '../parse';
 import { looksLikeKubernetes } from '../parse/kubernetes/workloads';
 
@@ -12,30 +10,8 @@ const BY_LANGUAGE: Record<string, FileKind> = {
 // The yaml language is claimed for Compose by file name; other YAML is ours when it is a Kubernetes manifest.
 const COMPOSE_LIKE_YAML = /(?:^|[\\/])(?:docker-)?compose[^\\/]*\.ya?ml$/i;
 
-/** The file-system path of a `file:` URI, or undefined for other schemes (untitled, virtual workspaces). */
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return path.normalize(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-export function pathToUri(fsPath: string): string {
-  return pathToFileURL(fsPath).href;
-}
-
-/**
- * A key that is the same for the client's URI of a file and the URI the server builds from its path:
- * VS Code and Node percent-encode some characters differently.
- */
-export function uriKey(uri: string): string {
-  return uriToPath(uri) ?? uri;
-}
-
 /** The path part of a URI, decoded (some kinds are told by their folder, e.g. `.github/workflows/`). */
-function uriPath(uri: string): string {
+export function uriPath(uri: string): string {
   const withoutQuery = uri.replace(/^[a-z][\w+.-]*:(?:\/\/[^/]*)?/i, '').replace(/[?#].*$/, '');
   try {
     return decodeURIComponent(withoutQuery);

@@ -1,40 +1,17 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { CONFIG_FILE_NAMES, emptyConfig, findConfigFile, parseConfig, type ConfigProblem } from '../engine/config';
-import { rules as registeredRules } from '../../../rules';
+import { emptyConfig } from '../engine/config';
+import { findConfigFile } from '../files/configFiles';
 import type { WorkspaceConfig } from './config';
+import type { LoadedWorkspaceConfig, WorkspaceConfigFiles } from '../files/localDisk';
+import { isConfigBaseName, parseWorkspaceConfig, restrictedView } from './workspaceConfigText';
 
-const KNOWN_RULE_IDS: ReadonlySet<string> = new Set(Object.keys(registeredRules));
-
-/** A `.capdrop.yaml` the server read, with what it found wrong in it. */
-export interface LoadedWorkspaceConfig {
-  file: string;
-  text: string;
-  /** What applies to the files it governs (in an untrusted workspace, only what it turns off: `restrictedView`). */
-  config: WorkspaceConfig;
-  problems: ConfigProblem[];
-}
-
-/** Reads a `.capdrop.yaml` as data only (never evaluated), through the loader the CLI uses. */
-export function parseWorkspaceConfig(text: string): { config: WorkspaceConfig; problems: ConfigProblem[] } {
-  const { config, problems } = parseConfig(text.replace(/^\uFEFF/, ''), KNOWN_RULE_IDS);
-  return { config, problems };
-}
-
-/**
- * What an untrusted workspace's `.capdrop.yaml` may do: nothing but say which rules it would turn off
- * (`name` is how the file is named in that note). Its severities, preset, excludes, limits, hosts and
- * size bounds are not used: a repository under review cannot change what its reviewer sees.
- */
-export function restrictedView(config: WorkspaceConfig, name: string): WorkspaceConfig {
-  const shownOff: Record<string, string> = {};
-  for (const [id, severity] of Object.entries(config.rules)) if (severity === 'off') shownOff[id] = `${name}: ${id}: off`;
-  return { ...emptyConfig(), shownOff };
-}
+export { parseWorkspaceConfig, restrictedView } from './workspaceConfigText';
+export type { LoadedWorkspaceConfig } from '../files/localDisk';
 
 export function isConfigFileName(fsPath: string): boolean {
-  return (CONFIG_FILE_NAMES as readonly string[]).includes(path.basename(fsPath));
+  return isConfigBaseName(path.basename(fsPath));
 }
 
 /**
@@ -42,7 +19,7 @@ export function isConfigFileName(fsPath: string): boolean {
  * its directory or above, up to its workspace folder (or a directory holding `.git` before it). Read
  * from disk when first needed and kept until `clear()` (a settings change or a changed config file).
  */
-export class WorkspaceConfigs {
+export class WorkspaceConfigs implements WorkspaceConfigFiles {
   /** Directory → the config file governing it (undefined: none), as `findConfigFile` learns them. */
   private readonly fileByDir = new Map<string, string | undefined>();
   private readonly loaded = new Map<string, LoadedWorkspaceConfig>();

@@ -1,17 +1,16 @@
 import { promises as fs, readdirSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
-import type { CancellationToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import { createScanProgress, reportScanState } from './scanProgress';
 import { detectKind, readsByContent } from '../parse';
 import { isInside, type ConfigStore } from './config';
 import type { DiagnosticsHandler } from './diagnostics';
-import { pathToUri, uriKey } from './documentKind';
+import { pathToUri, uriKey } from '../files/fileUris';
 import { GitIgnore, GlobSet } from './glob';
 import { logError } from './guard';
 import { lintJob } from '../scanWorker';
 import type { ScanPool } from './scanPool';
 
-/** Told to clients that ask for it (`initializationOptions.scanState`): `{ scanning, files }` at the start, every 20 files and the end of a scan. */
-export const SCAN_STATE_NOTIFICATION = 'capdrop/scanState';
 
 /** Directories never worth entering, whatever the settings say. */
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '.hg', '.svn']);
@@ -55,7 +54,7 @@ export class WorkspaceScanner {
   ) {}
 
   private reportState(scanning: boolean, files: number): void {
-    if (this.sendsScanState) void Promise.resolve(this.connection.sendNotification(SCAN_STATE_NOTIFICATION, { scanning, files })).catch(() => undefined);
+    reportScanState(this.connection, this.sendsScanState, scanning, files);
   }
 
   /** Starts a scan of `folders` (file-system paths), cancelling any scan under way. */
@@ -79,7 +78,7 @@ export class WorkspaceScanner {
       this.diagnostics.clearAll();
       return;
     }
-    const progress = await this.createProgress();
+    const progress = await createScanProgress(this.connection);
     const superseded = () => generation !== this.generation;
     const cancelled = () => superseded() || progress.token.isCancellationRequested;
     progress.begin('Capdrop: linting the workspace', 0, undefined, true);
@@ -167,16 +166,6 @@ export class WorkspaceScanner {
       if (cancelled()) return;
       await this.diagnostics.acceptScanResult(job, sequence, lintJob(job));
       await yieldToEventLoop();
-    }
-  }
-
-  private async createProgress(): Promise<Pick<WorkDoneProgressServerReporter, 'begin' | 'report' | 'done'> & { token: CancellationToken }> {
-    try {
-      return await this.connection.window.createWorkDoneProgress();
-    } catch (err) {
-      // A client that refuses the progress token still deserves the scan, just without a progress bar.
-      logError(this.connection, 'creating the scan progress', err);
-      return { token: { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) }, begin() {}, report() {}, done() {} };
     }
   }
 

@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import * as posix from '../files/posixPath';
 
 /**
  * Host paths are compared as the kernel resolves them: an absolute path folds `//`, `/./` and `..`

@@ -1,9 +1,8 @@
-import * as path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { ContainerSpec, EnvVar, ParsedFile } from '../../model/containerSpec';
 import type { Located, SourceRange } from '../../model/located';
 import { LineIndex } from '../../model/lineIndex';
-import type { ComposeFiles } from './files';
+import { pathsOf, type ComposeFiles } from './files';
 import { interpolate, type ComposeVariables } from './interpolate';
 import { parseDotenv } from './dotenv';
 import type { ServiceRef } from './refs';
@@ -28,7 +27,7 @@ export function readEnvFiles(parsed: ParsedFile, files: ComposeFiles, variables:
       const pathNode = isMap(item) ? item.items.find((pair) => isScalar(pair.key) && pair.key.value === 'path')?.value : item;
       if (!isScalar(pathNode) || typeof pathNode.value !== 'string' || !pathNode.range) continue;
       const name = interpolate(pathNode.value, variables);
-      if (!name.known || path.basename(name.value) === '.env') continue;
+      if (!name.known || pathsOf(files).basename(name.value) === '.env') continue;
       const read = files.read(name.value, files.path);
       if (read.status !== 'ok') continue;
       const range: SourceRange = { start: pathNode.range[0], end: pathNode.range[1] };

@@ -24,7 +24,7 @@ export function parseComposeInProject(text: string, files: ComposeFiles | undefi
       continue;
     }
     // Another file's `extends` targets are read from where it is, through the same reader.
-    const other = resolveComposeReferences(parse(file.text), parse, { path: file.path, read: (rel, from) => files.read(rel, from) });
+    const other = resolveComposeReferences(parse(file.text), parse, { path: file.path, paths: files.paths, read: (rel, from) => files.read(rel, from) });
     // A file Compose could not read adds nothing that can be trusted; its own lint reports why.
     if (!other.problems.some((p) => p.severity === 'error')) order.push({ path: file.path, parsed: other });
   }

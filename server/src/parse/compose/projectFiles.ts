@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import type { ComposeFiles, FileReadResult } from './files';
+import { pathsOf, type ComposeFiles, type ComposePaths, type FileReadResult } from './files';
 import type { VariableValue } from './interpolate';
 import { projectVariables } from './dotenv';
 
@@ -57,6 +56,7 @@ export function loadComposeProject(files: ComposeFiles | undefined, context: Com
   if (!files) return environment && Object.keys(environment).length ? { variables: projectVariables(environment, []), files: [] } : NO_PROJECT;
   // The override file is read once to find it and once to load it: keep what was read.
   const reader = rememberingReads(files);
+  const path = pathsOf(files);
   const linted = reader.path;
   const dir = path.dirname(linted);
   const envFiles: ProjectFile[] = [];
@@ -65,11 +65,11 @@ export function loadComposeProject(files: ComposeFiles | undefined, context: Com
     if (read.status === 'ok') envFiles.push({ path: read.path, text: read.text });
   }
   const variables = envFiles.length || (environment && Object.keys(environment).length) ? projectVariables(environment, envFiles) : undefined;
-  const names = projectFileNames(dir, context, variables, reader);
-  if (!names.some((name) => samePath(name, linted))) return { variables, files: [] };
+  const names = projectFileNames(dir, context, variables, reader, path);
+  if (!names.some((name) => samePath(path, name, linted))) return { variables, files: [] };
   const project: ComposeProject['files'] = [];
   for (const name of names) {
-    if (samePath(name, linted)) {
+    if (samePath(path, name, linted)) {
       project.push({ path: linted, text: undefined });
       continue;
     }
@@ -82,7 +82,7 @@ export function loadComposeProject(files: ComposeFiles | undefined, context: Com
 /** A project of more files than this is read up to this many (a `COMPOSE_FILE` written to make Capdrop work is cut short). */
 export const MAX_PROJECT_FILES = 32;
 
-function projectFileNames(dir: string, context: ComposeContext | undefined, variables: Map<string, VariableValue> | undefined, reader: ComposeFiles): string[] {
+function projectFileNames(dir: string, context: ComposeContext | undefined, variables: Map<string, VariableValue> | undefined, reader: ComposeFiles, path: ComposePaths): string[] {
   const named = (names: readonly string[]) => [...new Set(names.filter((f) => f !== '').map((f) => path.resolve(dir, f)))].slice(0, MAX_PROJECT_FILES);
   if (context?.projectFiles?.length) return named(context.projectFiles);
   const composeFile = variables?.get('COMPOSE_FILE')?.value;
@@ -90,17 +90,17 @@ function projectFileNames(dir: string, context: ComposeContext | undefined, vari
     const separator = variables?.get('COMPOSE_PATH_SEPARATOR')?.value || path.delimiter;
     return named(composeFile.split(separator));
   }
-  const main = firstExisting(dir, DEFAULT_FILE_NAMES, reader);
+  const main = firstExisting(dir, DEFAULT_FILE_NAMES, reader, path);
   if (!main) return [];
-  const override = firstExisting(dir, DEFAULT_OVERRIDE_FILE_NAMES, reader);
+  const override = firstExisting(dir, DEFAULT_OVERRIDE_FILE_NAMES, reader, path);
   return override ? [main, override] : [main];
 }
 
 /** The first of `names` in `dir`; the linted file counts without a read. */
-function firstExisting(dir: string, names: readonly string[], reader: ComposeFiles): string | undefined {
+function firstExisting(dir: string, names: readonly string[], reader: ComposeFiles, path: ComposePaths): string | undefined {
   for (const name of names) {
     const candidate = path.join(dir, name);
-    if (samePath(candidate, reader.path)) return candidate;
+    if (samePath(path, candidate, reader.path)) return candidate;
     if (reader.read(candidate, reader.path).status === 'ok') return candidate;
   }
   return undefined;
@@ -108,8 +108,10 @@ function firstExisting(dir: string, names: readonly string[], reader: ComposeFil
 
 function rememberingReads(reader: ComposeFiles): ComposeFiles {
   const seen = new Map<string, FileReadResult>();
+  const path = pathsOf(reader);
   return {
     path: reader.path,
+    paths: reader.paths,
     read(relPath, fromFile) {
       const key = path.resolve(path.dirname(fromFile), relPath);
       let result = seen.get(key);
@@ -119,6 +121,6 @@ function rememberingReads(reader: ComposeFiles): ComposeFiles {
   };
 }
 
-function samePath(a: string, b: string): boolean {
+function samePath(path: ComposePaths, a: string, b: string): boolean {
   return path.resolve(a) === path.resolve(b);
 }
