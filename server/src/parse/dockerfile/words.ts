@@ -170,3 +170,9 @@ export function firstNonFlag(text: string, words: readonly SourceRange[]): numbe
   while (i < words.length && text.startsWith('--', words[i].start)) i++;
   return i;
 }
+
+/** `"/data"` → `/data`: shell-form arguments may be quoted. */
+export function unquote(raw: string): string {
+  const q = raw[0];
+  return raw.length >= 2 && (q === '"' || q === "'") && raw[raw.length - 1] === q ? raw.slice(1, -1) : raw;
+}
