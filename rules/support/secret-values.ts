@@ -27,7 +27,7 @@ const LOCALE = /^[a-z]{2}(?:[-_][A-Z]{2})?$/;
  * (`<your-password>`, `[password]`), or redaction marks (`xxx`, `****`, `...`).
  */
 const PLACEHOLDER =
-  /^(?:.*\{\{.*\}\}.*|.*\{%.*%\}.*|.*<%.*%>.*|.*%\(\w+\)[sd].*|%\w+%|@\w+@|.*(?<!\$)\$(?:\{|\(|[A-Za-z_]).*|<[^<>]+>|\[[^[\]]+\]|[xX]{3,}|\*{3,}|\.{3,}|…|\?{3,})$/;
+  /^(?:.*\{\{.*\}\}.*|.*\{%.*%\}.*|.*<%.*%>.*|.*%\(\w+\)[sd].*|%\w+%|@\w+@|.*(?<!\$)\$(?:\{|\(|[A-Za-z_]).*|<[^<>]+>|\[[^[\]]+\]|[xX]{3,}|\*{3,}|\.{3,}|\u2026|\?{3,})$/;
 /** A password hash (crypt formats, LDAP schemes): it lets no one log in; the password is elsewhere. */
 const PASSWORD_HASH = /^(?:\$(?:2[abxy]?|1|5|6|7|y|gy|apr1|argon2(?:id|i|d)|scrypt|pbkdf2[-\w]*|sha1|md5)\$\S+|\{(?:SSHA|SHA|SSHA256|SSHA512|BCRYPT|CRYPT|PBKDF2[-\w]*|ARGON2)\}\S+)$/i;
 /** Public keys and certificates (an OpenSSH `ssh-ed25519 AAAA…` line, a PEM certificate). */
