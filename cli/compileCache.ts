@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
@@ -17,6 +16,17 @@ export function cacheDirectory(env: Record<string, string | undefined>, packageR
   return env.CAPDROP_CACHE_DIR || path.join(packageRoot, '.cache');
 }
 
+/**
+ * The bundle file as written: its inode, size, and modification and change times in nanoseconds. Writing
+ * the file (a rebuild, an install) changes its change time, which no one can set back (utimes sets the
+ * other two), so a new build never finds an old build's cache. Not a hash of the content: node:crypto
+ * alone was ~8 ms of every CLI run, hashing the 0.7 MB ~3 more (profiled).
+ */
+export function fileIdentity(file: string): string {
+  const s = statSync(file, { bigint: true });
+  return [s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].map((n) => n.toString(36)).join('-');
+}
+
 /** A bundle loaded as a CommonJS module, and what is needed to save its code cache later. */
 export interface CachedModule {
   exports: Record<string, unknown>;
@@ -31,13 +41,13 @@ export interface CachedModule {
  * run does not parse and compile the 0.5 MB engine from its source every time (81 Compose files:
  * ~0.29 → ~0.245 s wall; Node 22's `module.enableCompileCache` does the same, Node 20 has no such thing).
  *
- * The cache file is named after the Node version and a hash of the source: V8 checks only its own
+ * The cache file is named after the Node version and the bundle file's identity: V8 checks only its own
  * version, its flags and the source's *length* before using a cache, so a rebuilt bundle of the same
  * length must not find the old one. V8 verifies the cache's checksum; a rejected one is just rewritten.
  */
 export function loadWithCodeCache(file: string, dir: string | undefined): CachedModule {
   const source = readFileSync(file, 'utf8');
-  const name = `engine-${process.version}-${createHash('sha1').update(source).digest('hex').slice(0, 20)}.v8cache`;
+  const name = `engine-${process.version}-${fileIdentity(file)}.v8cache`;
   const cacheFile = dir && path.join(dir, name);
   let cachedData: Buffer | undefined;
   try {
