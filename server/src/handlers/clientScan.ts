@@ -3,8 +3,8 @@ import type { ConfigStore } from './config';
 import type { DiagnosticsHandler, FetchedFile } from './diagnostics';
 import { GlobSet } from './glob';
 import { logError } from './guard';
-import { createScanProgress, reportScanState } from './scanProgress';
-import type { WorkspaceScan } from '../languageServer';
+import { reportScanState, type ScanProgress } from './scanProgress';
+import { SerialScan } from './serialScan';
 
 // The browser's workspace scan. A Web Worker has no disk: the server asks the client, whose VS Code reads
 // any file system (github.dev, vscode.dev, a remote), to list the workspace's files and read them one by one.
@@ -58,42 +58,20 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
  * cancel button; `files.exclude` and `capdrop.exclude` apply. Not here: `.gitignore` and `.capdrop.yaml` files
  * (README, "In the browser").
  */
-export class ClientScanner implements WorkspaceScan {
-  private generation = 0;
-  private running: Promise<void> = Promise.resolve();
-  /** Folders asked for and not yet scanned to the end (a superseded scan leaves its unfinished folders to the next). */
-  private readonly pending = new Set<string>();
-
+export class ClientScanner extends SerialScan {
   constructor(
-    private readonly connection: Connection,
-    private readonly diagnostics: DiagnosticsHandler,
-    private readonly config: ConfigStore,
+    connection: Connection,
+    diagnostics: DiagnosticsHandler,
+    config: ConfigStore,
     private readonly files: ClientFiles,
     private readonly sendsScanState = false,
     private readonly maxFiles = MAX_SCANNED_FILES,
-  ) {}
-
-  scan(folders: readonly string[]): Promise<void> {
-    for (const folder of folders) this.pending.add(folder);
-    const generation = ++this.generation;
-    this.running = this.running.then(() => this.run(generation)).catch((err: unknown) => logError(this.connection, 'scanning the workspace', err));
-    return this.running;
+  ) {
+    super(connection, diagnostics, config);
   }
 
-  forget(folder: string): void {
-    this.pending.delete(folder);
-  }
-
-  private async run(generation: number): Promise<void> {
-    if (generation !== this.generation) return;
-    if (!this.config.settings.enable) {
-      this.pending.clear();
-      this.diagnostics.clearAll();
-      return;
-    }
-    const progress = await createScanProgress(this.connection);
+  protected async run(progress: ScanProgress, superseded: () => boolean): Promise<void> {
     const requests = new CancellationTokenSource();
-    const superseded = () => generation !== this.generation;
     const cancelled = () => {
       if (!requests.token.isCancellationRequested && (superseded() || progress.token.isCancellationRequested)) requests.cancel();
       return requests.token.isCancellationRequested;

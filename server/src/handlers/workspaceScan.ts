@@ -1,7 +1,8 @@
 import { promises as fs, readdirSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import { createScanProgress, reportScanState } from './scanProgress';
+import { reportScanState, type ScanProgress } from './scanProgress';
+import { SerialScan } from './serialScan';
 import { detectKind, readsByContent } from '../parse';
 import { isInside, type ConfigStore } from './config';
 import type { DiagnosticsHandler } from './diagnostics';
@@ -33,53 +34,25 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * have loaded, files are linted here one at a time, yielding between files, so requests about open
  * documents are answered first. A newer scan cancels the older one, and so does the progress's cancel button.
  */
-export class WorkspaceScanner {
-  private generation = 0;
-  private running: Promise<void> = Promise.resolve();
-  /**
-   * Folders asked for and not yet scanned to the end. A scan superseded by a newer one leaves its
-   * unfinished folders here for the newer one (an added folder must not cut short the scan of the
-   * others); the user's cancel drops them.
-   */
-  private readonly pending = new Set<string>();
-
+export class WorkspaceScanner extends SerialScan {
   constructor(
-    private readonly connection: Connection,
-    private readonly diagnostics: DiagnosticsHandler,
-    private readonly config: ConfigStore,
+    connection: Connection,
+    diagnostics: DiagnosticsHandler,
+    config: ConfigStore,
     /** Worker threads that lint the files; without it (or when it fails) they are linted here, one by one. */
     private readonly pool?: ScanPool,
     /** Whether the client asked for `capdrop/scanState` notifications (Capdrop's extension: its status bar item). */
     private readonly sendsScanState = false,
-  ) {}
+  ) {
+    super(connection, diagnostics, config);
+  }
 
   private reportState(scanning: boolean, files: number): void {
     reportScanState(this.connection, this.sendsScanState, scanning, files);
   }
 
-  /** Starts a scan of `folders` (file-system paths), cancelling any scan under way. */
-  scan(folders: readonly string[]): Promise<void> {
-    for (const folder of folders) this.pending.add(folder);
-    const generation = ++this.generation;
-    const previous = this.running;
-    this.running = previous.then(() => this.run(generation)).catch((err: unknown) => logError(this.connection, 'scanning the workspace', err));
-    return this.running;
-  }
-
-  /** A removed workspace folder is not scanned any more, even by a scan that was waiting for it. */
-  forget(folder: string): void {
-    this.pending.delete(folder);
-  }
-
-  private async run(generation: number): Promise<void> {
-    if (generation !== this.generation) return;
-    if (!this.config.settings.enable) {
-      this.pending.clear();
-      this.diagnostics.clearAll();
-      return;
-    }
-    const progress = await createScanProgress(this.connection);
-    const superseded = () => generation !== this.generation;
+  /** Scans the pending folders (file-system paths). */
+  protected async run(progress: ScanProgress, superseded: () => boolean): Promise<void> {
     const cancelled = () => superseded() || progress.token.isCancellationRequested;
     progress.begin('Capdrop: linting the workspace', 0, undefined, true);
     this.reportState(true, 0);
