@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { build } from 'esbuild';
-import { freePort, kill, waitForListening } from './codeServer';
+import { startCodeServerAndBrowser } from './codeServer';
 
 /**
  * Capdrop in a real VS Code: code-server (VS Code 1.100.3 in npm form) driven by Debian's Chromium.
@@ -77,20 +76,8 @@ test('Capdrop in a real VS Code (code-server + Chromium)', { timeout: 300_000 },
   cs(['--install-extension', vsix]);
   cs(['--install-extension', await packageProbe(work)]);
 
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
-  t.after(async () => {
-    await browser?.close().catch(() => undefined);
-    kill(server);
-    fs.rmSync(work, { recursive: true, force: true });
-  });
-
-  const port = await freePort();
-  server = spawn(process.execPath, [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitForListening(server, 60_000);
-
+  const { port, browser } = await startCodeServerAndBrowser(t, { codeServer, userData, extDir, env, cleanUp: () => fs.rmSync(work, { recursive: true, force: true }) });
   const resultsReady = waitForFile(results, 180_000);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });

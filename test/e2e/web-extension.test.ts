@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort, kill, waitForListening } from './codeServer';
+import type { Page } from 'playwright-core';
+import { startCodeServerAndBrowser } from './codeServer';
 
 /**
  * The web extension in a real browser: a copy of capdrop.vsix whose package.json has no `main`, so VS Code
@@ -64,19 +64,7 @@ test('the web extension in a browser (code-server web worker extension host + Ch
   };
   execFileSync(process.execPath, [codeServer, '--user-data-dir', userData, '--extensions-dir', extDir, '--install-extension', packageBrowserOnly(work)], { env, stdio: 'pipe' });
 
-  let server: ChildProcess | undefined;
-  let browser: Browser | undefined;
-  t.after(async () => {
-    await browser?.close().catch(() => undefined);
-    kill(server);
-    fs.rmSync(work, { recursive: true, force: true });
-  });
-
-  const port = await freePort();
-  server = spawn(process.execPath, [codeServer, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  await waitForListening(server, 60_000);
-
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const { port, browser } = await startCodeServerAndBrowser(t, { codeServer, userData, extDir, env, cleanUp: () => fs.rmSync(work, { recursive: true, force: true }) });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const workerUrls: string[] = [];
