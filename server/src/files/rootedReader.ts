@@ -58,7 +58,7 @@ export function createRootedReader(options: RootedReaderOptions): ComposeFiles {
 }
 
 /** False when a shared listing of the file's directory has no entry of its name (in any case: the file system may ignore it). */
-function mayExist(p: string, listings: Map<string, Set<string> | undefined> | undefined): boolean {
+export function mayExist(p: string, listings: Map<string, Set<string> | undefined> | undefined): boolean {
   if (!listings) return true;
   const dir = path.dirname(p);
   let names = listings.get(dir);

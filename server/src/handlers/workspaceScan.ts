@@ -135,9 +135,10 @@ export class WorkspaceScanner extends SerialScan {
       }
     }
     // The worker's own function, so this thread keeps no more per file than a worker's result does.
+    const listings = new Map<string, Set<string> | undefined>();
     for (const { job, sequence } of jobs) {
       if (cancelled()) return;
-      await this.diagnostics.acceptScanResult(job, sequence, lintJob(job));
+      await this.diagnostics.acceptScanResult(job, sequence, lintJob(job, listings));
       await yieldToEventLoop();
     }
   }
