@@ -51,8 +51,8 @@ export class ScanPool {
   constructor(
     private readonly script: string,
     /**
-     * One worker fewer than the cores: the server's thread lints batches too (it was idle ~60 % of a scan
-     * beside two workers), and each isolate costs tens of MiB of RSS.
+     * One worker fewer than the cores: the server's thread walks the folders and publishes what the workers
+     * found (it lints only until one has loaded), and each isolate costs tens of MiB of RSS.
      */
     readonly size = Math.max(1, availableParallelism() - 1),
   ) {}
