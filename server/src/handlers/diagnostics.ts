@@ -282,11 +282,8 @@ export class DiagnosticsHandler {
     const byContent = fsPath !== undefined && readsByContent(fsPath);
     const named = fsPath ? detectKind(fsPath) : undefined;
     if (!disk || !fsPath || (!named && !byContent) || this.isOpen(uri)) return;
-    let kind: FileKind = named ?? 'kubernetes';
     const key = this.key(uri);
-    const sequence = (this.diskSequence.get(key) ?? 0) + 1;
-    this.diskSequence.set(key, sequence);
-    const stillWanted = () => this.diskSequence.get(key) === sequence && !this.isOpen(uri) && this.config.settings.enable;
+    const stillWanted = this.newRead(uri, key);
     if (!this.config.settings.enable) return;
     if (!this.config.mayReadFromDisk(fsPath)) return; // a link (or a watcher event) pointing out of the workspace
     try {
@@ -299,26 +296,9 @@ export class DiagnosticsHandler {
       // planned: on a workspace scan that planning was most of the time and memory.
       const options = { ...this.config.lintOptionsFor(fsPath), withFixes: false, onInternalError: this.logRuleError(uri) };
       const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
-      // A YAML file too large to read is likely no manifest: say nothing about it.
-      if (stat.size > limit && byContent) return;
-      if (stat.size > limit) {
-        const empty = TextDocument.create(uri, LANGUAGE_OF[kind], 0, '');
-        this.cache.set(key, { uri, version: null, document: empty, kind, findings: [] });
-        this.publish(uri, [this.skippedDiagnostic(stat.size, limit)], undefined);
-        return;
-      }
-      const text = disk.readText(fsPath);
+      const read: FetchedFile = stat.size > limit ? { status: 'too-large', size: stat.size } : { status: 'ok', text: disk.readText(fsPath) };
       if (!stillWanted()) return;
-      if (byContent) {
-        const found = contentKind(fsPath, text);
-        // Not (or no longer) a manifest: nothing to say, and what was said before goes.
-        if (!found) return this.cache.has(key) || this.published.has(key) ? this.clear(uri) : undefined;
-        kind = found;
-      }
-      const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, text);
-      const findings = lint(text, kind, options).findings;
-      this.cache.set(key, { uri, version: null, document, kind, findings });
-      this.publish(uri, toDiagnostics(document, findings, this.docLinks, this.fileUri), undefined);
+      this.lintRead(uri, key, fsPath, named, read, options, limit);
     } catch (err) {
       // A file that vanished between the directory listing and the read is not an error.
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return this.clear(uri);
@@ -334,37 +314,53 @@ export class DiagnosticsHandler {
   async lintFetched(uri: string, read: (maxSize: number) => Promise<FetchedFile>): Promise<void> {
     const filePath = uriPath(uri);
     const named = detectKind(filePath);
-    const byContent = !named && readsByContent(filePath);
-    if ((!named && !byContent) || this.isOpen(uri) || !this.config.settings.enable) return;
+    if ((!named && !readsByContent(filePath)) || this.isOpen(uri) || !this.config.settings.enable) return;
     const key = this.key(uri);
-    const sequence = (this.diskSequence.get(key) ?? 0) + 1;
-    this.diskSequence.set(key, sequence);
-    const stillWanted = () => this.diskSequence.get(key) === sequence && !this.isOpen(uri) && this.config.settings.enable;
+    const stillWanted = this.newRead(uri, key);
     const options: LintOptions = { ...this.config.lintOptionsFor(undefined), withFixes: false, onInternalError: this.logRuleError(uri) };
     const limit = options.maxFileSize ?? this.config.settings.maxFileSize;
     const fetched = await read(limit);
     if (!stillWanted()) return;
     if (fetched.status === 'missing') return this.clear(uri);
-    let kind: FileKind = named ?? 'kubernetes';
-    if (fetched.status === 'too-large') {
-      // A YAML file too large to read is likely no manifest: say nothing about it.
-      if (byContent) return;
-      this.cache.set(key, { uri, version: null, document: TextDocument.create(uri, LANGUAGE_OF[kind], 0, ''), kind, findings: [] });
-      return this.publish(uri, [this.skippedDiagnostic(fetched.size, limit)], undefined);
-    }
-    if (byContent) {
-      const found = contentKind(filePath, fetched.text);
-      if (!found) return this.cache.has(key) || this.published.has(key) ? this.clear(uri) : undefined;
-      kind = found;
-    }
     try {
-      const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, fetched.text);
-      const findings = lint(fetched.text, kind, options).findings;
-      this.cache.set(key, { uri, version: null, document, kind, findings });
-      this.publish(uri, toDiagnostics(document, findings, this.docLinks, this.fileUri), undefined);
+      this.lintRead(uri, key, filePath, named, fetched, options, limit);
     } catch (err) {
       logError(this.connection, `linting ${uri}`, err);
     }
+  }
+
+  /**
+   * Starts a read of a file that is not open (`lintFromDisk`, `lintFetched`); the function returned tells
+   * whether its result is still wanted: not once the file was opened or read again, or Capdrop turned off.
+   */
+  private newRead(uri: string, key: string): () => boolean {
+    const sequence = (this.diskSequence.get(key) ?? 0) + 1;
+    this.diskSequence.set(key, sequence);
+    return () => this.diskSequence.get(key) === sequence && !this.isOpen(uri) && this.config.settings.enable;
+  }
+
+  /**
+   * Lints and publishes what was read of a file that is not open: by its name's kind (`named`), else as a
+   * YAML file read by content (a Kubernetes manifest or nothing of Capdrop's).
+   */
+  private lintRead(uri: string, key: string, filePath: string, named: FileKind | undefined, read: FetchedFile & { status: 'ok' | 'too-large' }, options: LintOptions, limit: number): void {
+    let kind: FileKind = named ?? 'kubernetes';
+    if (read.status === 'too-large') {
+      // A YAML file too large to read is likely no manifest: say nothing about it.
+      if (!named) return;
+      this.cache.set(key, { uri, version: null, document: TextDocument.create(uri, LANGUAGE_OF[kind], 0, ''), kind, findings: [] });
+      return this.publish(uri, [this.skippedDiagnostic(read.size, limit)], undefined);
+    }
+    if (!named) {
+      const found = contentKind(filePath, read.text);
+      // Not (or no longer) a manifest: nothing to say, and what was said before goes.
+      if (!found) return this.cache.has(key) || this.published.has(key) ? this.clear(uri) : undefined;
+      kind = found;
+    }
+    const document = TextDocument.create(uri, LANGUAGE_OF[kind], 0, read.text);
+    const findings = lint(read.text, kind, options).findings;
+    this.cache.set(key, { uri, version: null, document, kind, findings });
+    this.publish(uri, toDiagnostics(document, findings, this.docLinks, this.fileUri), undefined);
   }
 
   /**
