@@ -49,8 +49,10 @@ export function toLspRange(doc: PositionSource, range: SourceRange): Range {
   return { start: doc.positionAt(range.start), end: doc.positionAt(range.end) };
 }
 
-/** `links`: how the rule pages are linked (the VS Code extension opens `command` links; other clients get files). */
-/** `fileUri`: the URI of a file the linted one read (an env file); without it such findings carry no related location. */
+/**
+ * `links`: how the rule pages are linked (the VS Code extension opens `command` links; other clients get files).
+ * `fileUri`: the URI of a file the linted one read (an env file); without it such findings carry no related location.
+ */
 export function toDiagnostic(doc: PositionSource, finding: Finding, index: number, links: DocLinkStyle, fileUri?: (path: string) => string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(doc, finding.range),
