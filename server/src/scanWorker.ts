@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +10,7 @@ import type { FileKind } from './parse';
 import { looksLikeKubernetes } from './parse/kubernetes/workloads';
 import type { DocLinkStyle } from './engine/docLinks';
 import { isFile } from './files/stat';
+import { pathToUri } from './files/fileUris';
 import { mayExist } from './files/rootedReader';
 import { fileDocLinks } from './files/docFiles';
 
@@ -103,7 +103,7 @@ export function lintJob(job: ScanJob, listings?: Map<string, Set<string> | undef
     };
     const findings = lint(text, kind, options).findings;
     if (readsOtherFiles) return { uri, status: 'in-process' };
-    const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings, job.docLinks ?? fileDocLinks(), (p) => pathToFileURL(p).href));
+    const diagnosticsJson = JSON.stringify(toDiagnostics(TextDocument.create(uri, job.languageId, 0, text), findings, job.docLinks ?? fileDocLinks(), pathToUri));
     const result: ScanResult = { uri, status: 'linted', diagnosticsJson, digest: digestOfJson(uri, undefined, diagnosticsJson), ruleErrors };
     if (lookedFor.length) result.lookedFor = lookedFor;
     return result;
