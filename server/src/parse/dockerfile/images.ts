@@ -88,20 +88,26 @@ function runsServerWithWorkers(image: ImageRef): boolean {
 }
 
 /**
- * Whether an official image gives root up by itself when it runs `command` (its first word; undefined for the
- * image's own command), whatever file names the image: a Compose `image:`, a `docker run` image or a Dockerfile's
+ * Whether an official image gives root up by itself when it runs the command `commandOf` gives (its first word;
+ * undefined for the image's own command; UNKNOWN_COMMAND when it cannot be known), whatever file names the image: a Compose `image:`, a `docker run` image or a Dockerfile's
  * base image. Only with the image's own entrypoint: the caller checks it is not replaced.
  */
-export function imagePrivilegeDrop(image: ImageRef, command: string | undefined): PrivilegeDrop | undefined {
+export function imagePrivilegeDrop(image: ImageRef, commandOf: () => string | undefined | typeof UNKNOWN_COMMAND): PrivilegeDrop | undefined {
+  // Most images drop nothing: they are ruled out before the command is looked for (it ran for every service).
   if (!isOfficial(image)) return undefined;
   const prefixes = ENTRYPOINT_DROPS_PRIVILEGES.get(shortName(image.name));
+  if (!prefixes && !runsServerWithWorkers(image)) return undefined;
+  const command = commandOf();
+  if (command === UNKNOWN_COMMAND) return undefined;
   if (prefixes) {
     const head = command?.toLowerCase();
     return head === undefined || head.startsWith('-') || prefixes.some((p) => head.startsWith(p)) ? 'entrypoint' : undefined;
   }
-  if (!runsServerWithWorkers(image)) return undefined;
   return command === undefined || SERVER_WITH_UNPRIVILEGED_WORKERS.test(command) ? 'workers' : undefined;
 }
+
+/** A command whose words are not known (`command: ${CMD}`): it may start anything. */
+export const UNKNOWN_COMMAND = Symbol('unknown command');
 
 /**
  * The privilege drop of the image a Compose service or `docker run` starts, as a Dockerfile built FROM that image
@@ -110,10 +116,8 @@ export function imagePrivilegeDrop(image: ImageRef, command: string | undefined)
 export function startedImagePrivilegeDrop(spec: ContainerSpec, entrypointReplaced: boolean): PrivilegeDrop | undefined {
   const image = spec.image;
   if (entrypointReplaced || !image || !('value' in image) || image.value.builtLocally) return undefined;
-  // Most images drop nothing: rule them out before looking for the command (this ran for every service).
-  if (!isOfficial(image.value) || !(ENTRYPOINT_DROPS_PRIVILEGES.has(shortName(image.value.name)) || runsServerWithWorkers(image.value))) return undefined;
-  const command = spec.commands.find((c) => c.kind === 'command');
-  // A command whose words are not known (`command: ${CMD}`) may start anything.
-  if (!command && spec.unknownFields.has('command')) return undefined;
-  return imagePrivilegeDrop(image.value, command?.words[0]?.value);
+  return imagePrivilegeDrop(image.value, () => {
+    const command = spec.commands.find((c) => c.kind === 'command');
+    return !command && spec.unknownFields.has('command') ? UNKNOWN_COMMAND : command?.words[0]?.value;
+  });
 }

@@ -32,7 +32,7 @@ export function dropsPrivileges(
   // Built on an official image that gives root up itself (postgres, nginx…), judged as that image is when a
   // Compose file or `docker run` starts it: with its own entrypoint, running its server.
   const keepsOfficialEntrypoint = !entrypoint || /docker-(?:php-)?entrypoint(?:\.sh)?\b/.test(entrypoint.text.value);
-  const fromImage = keepsOfficialEntrypoint && base.image !== undefined ? imagePrivilegeDrop(base.image, cmd ? firstWord(cmd) : undefined) : undefined;
+  const fromImage = keepsOfficialEntrypoint && base.image !== undefined ? imagePrivilegeDrop(base.image, () => (cmd ? firstWord(cmd) : undefined)) : undefined;
   // Seen directly (the nginx or httpd image's own Dockerfile): the command starts such a server.
   return fromImage ?? ownPrivilegeDrop(entrypoint, cmd);
 }
