@@ -5,3 +5,4 @@ export { tokenizeShell } from '../server/src/parse/shellWords';
 export { DockerfileParser } from 'dockerfile-ast';
 export { parseAllDocuments } from 'yaml';
 export { validate } from 'dockerfile-utils';
+export { allRules } from '../rules';

@@ -5,25 +5,19 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Session } from 'node:inspector';
-import * as esbuild from 'esbuild';
-const { preferUmdBuilds } = require('../esbuild.umd.cjs') as { preferUmdBuilds: esbuild.Plugin };
 import { GENERATED } from './generate';
 import { REPO } from './lspClient';
 import { measureInterleaved, ms } from './stats';
+import { listFiles, loadEngineBundle } from './engineBundle';
 
 const which = process.argv[2] ?? 'dockerfile';
 const profile = process.argv.includes('--prof');
 /** `--alloc`: a sampling heap profile of the engine's runs instead (bytes allocated per function, GC'd or not). */
 const allocations = process.argv.includes('--alloc');
 
-function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
-
 async function main(): Promise<void> {
   const outfile = path.join(GENERATED, 'engine-profile.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'engineEntry.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: false, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, outfile, logLevel: 'warning', plugins: [preferUmdBuilds] });
-  const engine = require(outfile) as typeof import('./engineEntry');
+  const engine = await loadEngineBundle(outfile, false);
   const read = (f: string) => fs.readFileSync(f, 'utf8');
   const dockerfiles = () => [...listFiles(path.join(GENERATED, 'dockerfiles')), ...listFiles(path.join(REPO, 'test', 'fixtures')).filter((f) => /Dockerfile/i.test(path.basename(f)))].map(read);
   const corpus = () => listFiles(path.join(REPO, '..', 'shared', 'corpus', 'compose', 'real')).sort().map(read);

@@ -5,12 +5,11 @@ import { compareProcesses, summarizeProcess } from './processes';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as esbuild from 'esbuild';
-const { preferUmdBuilds } = require('../esbuild.umd.cjs') as { preferUmdBuilds: esbuild.Plugin };
 import type { FileKind } from '../server/src/parse';
 import { generate, GENERATED } from './generate';
 import { BenchClient, REPO, toUri } from './lspClient';
 import { measureInterleaved, ms, summarize, type Timing } from './stats';
+import { listFiles, loadEngineBundle, type Engine } from './engineBundle';
 
 const CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'compose', 'real');
 const KUBERNETES_CORPUS = path.join(REPO, '..', 'shared', 'corpus', 'kubernetes', 'real');
@@ -51,13 +50,10 @@ function ratio(section: string, input: string, r: number, versus: string): void 
   console.log(`  ${section.padEnd(7)} ${input.padEnd(26)} ${`→ Capdrop / ${versus}`.padEnd(30)} ${r.toFixed(3)}×${r < 1 ? ` (${(1 / r).toFixed(1)}× faster)` : ""}`);
 }
 
-/** The engine as the CLI and server ship it: bundled by esbuild (tsx would add its own transform to the timings). */
-async function loadEngine(): Promise<typeof import('./engineEntry')> {
-  const outfile = path.join(GENERATED, 'engine.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'engineEntry.ts')], bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: true, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' }, outfile, logLevel: 'warning', plugins: [preferUmdBuilds] });
-  return require(outfile) as typeof import('./engineEntry');
+/** The engine as the CLI and server ship it (minified). */
+function loadEngine(): Promise<Engine> {
+  return loadEngineBundle(path.join(GENERATED, 'engine.js'), true);
 }
-type Engine = typeof import('./engineEntry');
 let lint!: Engine['lint'];
 let tokenizeShell!: Engine['tokenizeShell'];
 let DockerfileParser!: Engine['DockerfileParser'];
@@ -258,10 +254,6 @@ function bundleSizes(): void {
   console.log('\n(6) bundled dist/ (production build)');
   console.log(`  ${files.map((f) => `${f} ${kB(sizes[f])}`).join(' + ')} = ${kB(total)} (target < 1 MB)`);
   extra.dist = { files: sizes, totalBytes: total };
-}
-
-function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 async function main(): Promise<void> {
